@@ -1,0 +1,33 @@
+"""Shared fixtures: one strict build of the real site per test session."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_site(dest: Path, config: Path | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the strict MkDocs build the way `make build` does (never with -q)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(dest)]
+    if config is not None:
+        cmd += ["-f", str(config)]
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site. `make test` builds once and passes SITE_DIR; alone, we build here."""
+    given = os.environ.get("SITE_DIR")
+    if given:
+        return Path(given).resolve()
+    dest = tmp_path_factory.mktemp("site")
+    config = os.environ.get("MKDOCS_CONFIG")
+    result = build_site(dest, Path(config) if config else None)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return dest
