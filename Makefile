@@ -1,0 +1,60 @@
+# The commands everyone uses. See README.md.
+#   make serve   set up .venv from the lock file and serve http://127.0.0.1:8000
+#   make test    set up, then every check and every test (browser included)
+#   make build   strict build into site/ (nothing is left in site/ when it fails)
+#   make check   every content check without the browser (< 1 minute)
+#   make bench   benchmarks, as ratios against a baseline in the same run
+#   make lock    regenerate requirements.txt (exact versions, hashes) from requirements.in
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: setup serve build check test bench lock chromium clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt
+	rm -f $(VENV)/.installed-*
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	touch $@
+
+serve: setup
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+# Build into site.tmp/ and move it into place only when everything succeeded,
+# so a failed build never leaves anything a deploy could pick up.
+build: setup
+	rm -rf site site.tmp
+	$(BIN)/mkdocs build --strict --clean -d site.tmp || { rm -rf site.tmp; exit 1; }
+	mv site.tmp site
+
+check: build
+	$(BIN)/python scripts/check.py --site site
+
+chromium:
+	bash scripts/ensure-chromium.sh
+
+test: setup chromium check
+	SITE_DIR=site $(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
+# Ignores this machine's pip configuration so the hashes come from the public index.
+lock:
+	$(PYTHON) -m venv .cache/lock-venv
+	.cache/lock-venv/bin/python -m pip install --quiet pip-tools
+	PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= CUSTOM_COMPILE_COMMAND="make lock" \
+	  .cache/lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+	  --strip-extras --no-emit-index-url --no-emit-find-links \
+	  -o requirements.txt requirements.in
+
+clean:
+	rm -rf site site.tmp .cache .pytest_cache

@@ -1,0 +1,116 @@
+"""Say MkDocs' own build warnings again the way an editor can act on them.
+
+MkDocs reports a broken link as "Doc file 'x.md' contains a link ...", in
+English and without a line number. This hook listens to those warnings and
+prints, next to each, `docs/x.md:12: wat er mis is — hoe je het oplost
+(English: ...)`. It changes nothing else: the warning itself still fails the
+strict build. It works the same in `mkdocs serve`, so editors see what CI sees.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+Explain = Callable[[re.Match[str]], tuple[str, str, str, str]]
+
+PATTERNS: list[tuple[re.Pattern[str], Explain]] = [
+    (
+        re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but the target.* is not found"),
+        lambda m: (f"de link '{m['link']}' wijst naar een pagina die niet bestaat",
+                   "controleer de bestandsnaam en de map (bijvoorbeeld ../draaiboek/index.md), of haal de link weg",
+                   f"the link '{m['link']}' points to a page that does not exist",
+                   "check the file name and folder (for example ../draaiboek/index.md), or remove the link"),
+    ),
+    (
+        re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but (?:there is no such anchor|the doc '[^']+' does not contain an anchor)"),
+        lambda m: (f"de link '{m['link']}' wijst naar een onderdeel (#…) dat niet bestaat",
+                   "gebruik het {#id} van een kop op die pagina; ID's veranderen nooit, dus controleer op een tikfout",
+                   f"the link '{m['link']}' points to a section (#…) that does not exist",
+                   "use the {#id} of a heading on that page; IDs never change, so check for a typo"),
+    ),
+    (
+        re.compile(r"Doc file '(?P<src>[^']+)' contains an absolute link '(?P<link>[^']+)'"),
+        lambda m: (f"de link '{m['link']}' begint met / en werkt daardoor niet als de site in een submap staat",
+                   "maak er een relatieve link naar het .md-bestand van (bijvoorbeeld ../reactie/index.md)",
+                   f"the link '{m['link']}' starts with / and breaks when the site lives under a sub-path",
+                   "make it a relative link to the .md file (for example ../reactie/index.md)"),
+    ),
+    (
+        re.compile(r"Doc file '(?P<src>[^']+)' contains an unrecognized relative link '(?P<link>[^']+)'"),
+        lambda m: (f"de link '{m['link']}' wijst niet naar een bestand",
+                   "link naar het .md-bestand zelf (bijvoorbeeld ../maatwerk/index.md in plaats van ../maatwerk/)",
+                   f"the link '{m['link']}' does not point to a file",
+                   "link to the .md file itself (for example ../maatwerk/index.md instead of ../maatwerk/)"),
+    ),
+    (
+        re.compile(r"A reference to '(?P<src>[^']+)' is included in the 'nav' configuration, which is not found"),
+        lambda m: (f"het menu (nav in mkdocs.yml) noemt '{m['src']}', maar dat bestand bestaat niet",
+                   "controleer de naam in mkdocs.yml of maak het bestand aan",
+                   f"the menu (nav in mkdocs.yml) names '{m['src']}', but that file does not exist",
+                   "check the name in mkdocs.yml or create the file"),
+    ),
+]
+OMITTED = re.compile(r"The following pages exist in the docs directory, but are not included in the \"nav\"")
+
+
+def find_line(docs_dir: Path, src: str, needle: str) -> tuple[str, int]:
+    """The editor-facing path of a page and the first line that contains needle."""
+    path = docs_dir / src
+    shown = f"{docs_dir.name}/{src}"
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if needle and needle in line:
+                return shown, number
+    except OSError:
+        pass
+    return shown, 1
+
+
+def explain(message: str, docs_dir: Path) -> list[str]:
+    """Dutch-first explanations for one MkDocs warning; empty when we have none."""
+    if OMITTED.search(message):
+        pages = [line.strip()[2:] for line in message.splitlines()[1:] if line.strip().startswith("- ")]
+        return [
+            f"{docs_dir.name}/{page}:1: deze pagina staat niet in het menu — zet haar in nav in mkdocs.yml, "
+            f"of haal het bestand weg (English: this page is not in the menu — add it to nav in mkdocs.yml, or remove the file)"
+            for page in pages
+        ]
+    for pattern, describe in PATTERNS:
+        match = pattern.search(message)
+        if match:
+            wrong_nl, fix_nl, wrong_en, fix_en = describe(match)
+            needle = match.groupdict().get("link") or ""
+            where, line = find_line(docs_dir, match["src"], needle)
+            return [f"{where}:{line}: {wrong_nl} — {fix_nl} (English: {wrong_en} — {fix_en})"]
+    return []
+
+
+class EditorMessages(logging.Handler):
+    """Prints the Dutch explanation right after MkDocs' own warning."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        super().__init__(level=logging.WARNING)
+        self.docs_dir = docs_dir
+
+    def emit(self, record: logging.LogRecord) -> None:
+        for line in explain(record.getMessage(), self.docs_dir):
+            print(line, file=sys.stderr, flush=True)
+
+
+_handler: EditorMessages | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Attach the handler once (the i18n plugin runs a build per language)."""
+    global _handler
+    logger = logging.getLogger("mkdocs")
+    if _handler is not None:
+        logger.removeHandler(_handler)
+    _handler = EditorMessages(Path(config.docs_dir))
+    logger.addHandler(_handler)
+    return config

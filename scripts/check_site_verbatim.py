@@ -1,0 +1,86 @@
+"""The published response must have the submitted words, all of them, in order.
+
+Compares the words of the verbatim block on /reactie/zoals-ingediend/ with the
+canonical source file and names the first difference. Only whitespace (line
+breaks, paragraphs) may differ.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sitecheck import DOCS, Problem, relative, report, soup
+
+SOURCE = DOCS / "reactie" / "dom-reactie-concept-woonvisie.txt"
+PAGE_MD = DOCS / "reactie" / "zoals-ingediend.md"
+PAGE_HTML = Path("reactie") / "zoals-ingediend" / "index.html"
+MARKER = 'class="verbatim"'
+
+
+def published_words(html_file: Path) -> list[str]:
+    block = soup(html_file).select_one(".verbatim")
+    if block is None:
+        return []
+    return block.get_text(" ").split()
+
+
+def line_of_word(markdown_file: Path, index: int) -> int:
+    """The line in the page's Markdown that holds the index-th verbatim word."""
+    lines = markdown_file.read_text(encoding="utf-8").splitlines()
+    inside, seen = False, 0
+    for number, line in enumerate(lines, start=1):
+        if MARKER in line:
+            inside = True
+            continue
+        if inside:
+            if line.strip().startswith("</div>"):
+                return number
+            words = line.split()
+            if seen + len(words) > index:
+                return number
+            seen += len(words)
+    return 1
+
+
+def compare(source_words: list[str], found: list[str], markdown_file: Path) -> list[Problem]:
+    where = relative(markdown_file)
+    if not found:
+        return [Problem(where, 1, "de tekst zoals ingediend staat niet in een blok met class=\"verbatim\"",
+                        "zet de tekst tussen <div class=\"verbatim\" markdown> en </div>",
+                        "the text as submitted is not inside a block with class=\"verbatim\"",
+                        "put the text between <div class=\"verbatim\" markdown> and </div>")]
+    for index, (want, got) in enumerate(zip(source_words, found)):
+        if want != got:
+            return [Problem(where, line_of_word(markdown_file, index),
+                            f"woord {index + 1} wijkt af van de ingediende tekst: \"{got}\" staat er, \"{want}\" hoort er",
+                            f"zet het woord terug zoals in {SOURCE.name}; opmerkingen horen in de noot onder de tekst",
+                            f"word {index + 1} differs from the submitted text: \"{got}\" is there, \"{want}\" belongs there",
+                            f"restore the word as in {SOURCE.name}; remarks belong in the note below the text")]
+    if len(found) < len(source_words):
+        missing = " ".join(source_words[len(found):len(found) + 6])
+        return [Problem(where, line_of_word(markdown_file, len(found)),
+                        f"de tekst houdt te vroeg op; er ontbreekt vanaf woord {len(found) + 1}: \"{missing} …\"",
+                        f"zet de ontbrekende woorden terug zoals in {SOURCE.name}",
+                        f"the text stops too early; missing from word {len(found) + 1}: \"{missing} …\"",
+                        f"restore the missing words as in {SOURCE.name}")]
+    if len(found) > len(source_words):
+        extra = " ".join(found[len(source_words):len(source_words) + 6])
+        return [Problem(where, line_of_word(markdown_file, len(source_words)),
+                        f"na het einde van de ingediende tekst staat nog: \"{extra}\"",
+                        "haal die woorden uit het blok; opmerkingen horen in de noot onder de tekst",
+                        f"after the end of the submitted text there is more: \"{extra}\"",
+                        "remove those words from the block; remarks belong in the note below the text")]
+    return []
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--site", default="site")
+    args = parser.parse_args(argv)
+    source_words = SOURCE.read_text(encoding="utf-8").split()
+    return report(compare(source_words, published_words(Path(args.site) / PAGE_HTML), PAGE_MD))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
