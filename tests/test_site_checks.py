@@ -1,0 +1,91 @@
+"""The checks on the built site: they pass on the real site and catch what they claim to."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+import check_site_html
+import check_site_verbatim
+from editor_messages import explain
+
+
+def page(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+# --- the real site -------------------------------------------------------------
+
+def test_every_page_has_its_language_alternates_and_no_third_party_request(site_dir: Path) -> None:
+    problems = [str(p) for f in check_site_html.html_pages(site_dir) for p in check_site_html.check_page(site_dir, f)]
+    problems += [str(p) for p in check_site_html.check_stylesheets(site_dir)]
+    assert problems == []
+
+
+def test_root_404_is_dutch_and_english_404_lives_under_en(site_dir: Path) -> None:
+    assert page((site_dir / "404.html").read_text("utf-8")).html["lang"] == "nl"
+    assert page((site_dir / "en" / "404.html").read_text("utf-8")).html["lang"] == "en"
+
+
+def test_published_response_has_every_submitted_word_in_order(site_dir: Path) -> None:
+    source = check_site_verbatim.SOURCE.read_text("utf-8").split()
+    found = check_site_verbatim.published_words(site_dir / check_site_verbatim.PAGE_HTML)
+    problems = check_site_verbatim.compare(source, found, check_site_verbatim.PAGE_MD)
+    assert [str(p) for p in problems] == []
+    assert len(found) == len(source) > 300
+
+
+def test_canonical_source_is_the_file_as_received() -> None:
+    # The copy in docs/ is the canonical source; it must stay byte for byte what was received.
+    import hashlib
+    digest = hashlib.sha256(check_site_verbatim.SOURCE.read_bytes()).hexdigest()
+    assert digest == "8bb8ec67cbefe7ac65b665c5e6844c5bccce840479f59a43dd7a8217bcc7f889"
+
+
+# --- the checks catch what they claim to ----------------------------------------
+
+def test_external_script_style_font_image_frame_and_css_are_found() -> None:
+    html = """<html><head>
+      <script src="https://cdn.example.org/x.js"></script>
+      <link rel="stylesheet" href="//fonts.example.org/css">
+      <link rel="preconnect" href="https://fonts.gstatic.com">
+      <style>@import url("https://evil.example/a.css"); body{background:url(https://t.example/p.png)}</style>
+      </head><body>
+      <img src="logo.png" srcset="a.png 1x, https://img.example/b.png 2x">
+      <iframe src="https://tracker.example/"></iframe>
+      <div style="background-image:url('http://x.example/y.png')"></div>
+      <a href="https://example.org/">a link is not a request</a>
+      <script src="assets/javascripts/bundle.js"></script>
+    </body></html>"""
+    found = check_site_html.external_resources(page(html))
+    assert len(found) == 8, found
+    assert not any("example.org/\"" in item for item in found)
+
+
+def test_changed_word_names_word_line_and_fix(tmp_path: Path) -> None:
+    md = tmp_path / "zoals-ingediend.md"
+    md.write_text('Intro.\n\n<div class="verbatim" markdown>\n\nEen twee drie.\nVier vijf.\n\n</div>\n', "utf-8")
+    problems = check_site_verbatim.compare("Een twee drie. Vier vijf.".split(), "Een twee drie. Vier zes.".split(), md)
+    assert len(problems) == 1
+    message = str(problems[0])
+    assert message.startswith(f"{md}:6: woord 5 wijkt af van de ingediende tekst: \"zes.\" staat er, \"vijf.\" hoort er")
+    assert "(English: word 5 differs" in message
+
+
+def test_missing_and_extra_words_are_reported(tmp_path: Path) -> None:
+    md = tmp_path / "p.md"
+    md.write_text('<div class="verbatim" markdown>\nEen twee\n</div>\n', "utf-8")
+    assert "houdt te vroeg op" in str(check_site_verbatim.compare(["Een", "twee", "drie"], ["Een", "twee"], md)[0])
+    assert "staat nog: \"[sic]\"" in str(check_site_verbatim.compare(["Een", "twee"], ["Een", "twee", "[sic]"], md)[0])
+    assert "class=\"verbatim\"" in str(check_site_verbatim.compare(["Een"], [], md)[0])
+
+
+def test_mkdocs_warnings_are_explained_in_dutch_with_line(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "over").mkdir(parents=True)
+    (docs / "over" / "a.md").write_text("# A\n\nZie [b](b.md#nergens).\n", "utf-8")
+    [line] = explain("Doc file 'over/a.md' contains a link 'b.md#nergens', but the doc 'over/b.md' does not contain an anchor '#nergens'.", docs)
+    assert line.startswith("docs/over/a.md:3: de link 'b.md#nergens' wijst naar een onderdeel")
+    [nav] = explain("The following pages exist in the docs directory, but are not included in the \"nav\" configuration:\n  - los.md", docs)
+    assert nav.startswith("docs/los.md:1: deze pagina staat niet in het menu")
+    assert explain("Some other message", docs) == []
