@@ -1,0 +1,200 @@
+"""Glossary: every term is defined once per language and shown everywhere.
+
+`includes/begrippen.md` (Dutch) and `includes/begrippen.en.md` (English) hold one
+abbreviation line per term, `*[CPO]: Collectief particulier opdrachtgeverschap: ...`.
+This hook appends the file of the page's language to every page, so the `abbr`
+extension and Material's `content.tooltips` show the definition when a reader
+hovers over or focuses the term. The glossary page itself holds the marker
+`<!-- begrippenlijst -->`; the hook replaces it with all terms as a definition
+list, sorted by term. So an editor writes a definition in one place only.
+
+The language is that of the page's text: `page.file.locale` (set by
+mkdocs-static-i18n from the `.en.md` suffix), else the theme language. A Dutch
+page shown in the English build (fallback) therefore gets Dutch definitions,
+which match its Dutch words.
+
+A page can opt out with `glossary: false` in its front matter.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+DEFAULT_LANGUAGE = "nl"
+MARKER = "<!-- begrippenlijst -->"
+# `*[term]: definition`, the syntax of Python-Markdown's abbr extension.
+LINE = re.compile(r"\*\[(?P<term>[^\[\]\\]+)\]:[ \t]*(?P<definition>.*)")
+COMMENT = re.compile(r"<!--.*-->")
+
+
+class GlossaryError(ValueError):
+    """A line of a glossary file an editor must fix; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One defined term, with the line it came from (for error messages)."""
+
+    term: str
+    definition: str
+    line: int
+
+
+def problem(where: str, line: int, wrong_nl: str, fix_nl: str, wrong_en: str, fix_en: str) -> str:
+    """The project's one message format: Dutch first, English after it."""
+    return f"{where}:{line}: {wrong_nl} — {fix_nl} (English: {wrong_en} — {fix_en})"
+
+
+def parse(text: str, where: str) -> list[Term]:
+    """Read a glossary file. Blank lines and one-line HTML comments are allowed."""
+    terms: list[Term] = []
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or COMMENT.fullmatch(line):
+            continue
+        match = LINE.fullmatch(line)
+        if match is None:
+            raise GlossaryError(problem(
+                where, number,
+                "deze regel is geen begrip",
+                "schrijf elk begrip op één regel als *[Begrip]: uitleg",
+                "this line is not a term",
+                "write each term on one line as *[Term]: definition",
+            ))
+        term = match["term"]
+        definition = match["definition"].strip()
+        if term != term.strip() or not term.strip():
+            raise GlossaryError(problem(
+                where, number,
+                f"het begrip '{term}' begint of eindigt met een spatie",
+                "haal de spaties binnen de [ ] weg",
+                f"the term '{term}' starts or ends with a space",
+                "remove the spaces inside the [ ]",
+            ))
+        if not definition:
+            raise GlossaryError(problem(
+                where, number,
+                f"het begrip '{term}' heeft geen uitleg",
+                "schrijf de uitleg achter de dubbele punt",
+                f"the term '{term}' has no definition",
+                "write the definition after the colon",
+            ))
+        if term in seen:
+            raise GlossaryError(problem(
+                where, number,
+                f"het begrip '{term}' staat er twee keer in (ook op regel {seen[term]})",
+                "houd één uitleg over en haal de andere regel weg",
+                f"the term '{term}' is defined twice (also on line {seen[term]})",
+                "keep one definition and remove the other line",
+            ))
+        seen[term] = number
+        terms.append(Term(term, definition, number))
+    return terms
+
+
+def sort_key(term: Term) -> str:
+    """Alphabetical as a reader expects it: ignore case and accents (coöperatie = cooperatie)."""
+    plain = unicodedata.normalize("NFKD", term.term)
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+
+
+def abbreviations(terms: list[Term]) -> str:
+    """The lines the abbr extension reads. A lowercase term also gets a capitalised
+    twin, because matching is case-sensitive and a sentence may start with it."""
+    lines: list[str] = []
+    defined = {t.term for t in terms}
+    for t in terms:
+        lines.append(f"*[{t.term}]: {t.definition}")
+        upper = t.term[:1].upper() + t.term[1:]
+        if upper != t.term and upper not in defined:
+            lines.append(f"*[{upper}]: {t.definition}")
+    return "\n".join(lines)
+
+
+def definition_list(terms: list[Term]) -> str:
+    """All terms, sorted, as a Markdown definition list (extension def_list)."""
+    blocks = [f"{t.term}\n:   {t.definition}" for t in sorted(terms, key=sort_key)]
+    return "\n\n".join(blocks)
+
+
+def glossary_file(includes: Path, language: str) -> Path:
+    """`begrippen.md` for Dutch, `begrippen.<lang>.md` for any other language.
+    A language without its own file falls back to Dutch, like the site's pages."""
+    if language != DEFAULT_LANGUAGE:
+        own = includes / f"begrippen.{language}.md"
+        if own.is_file():
+            return own
+    return includes / "begrippen.md"
+
+
+def load(includes: Path, language: str, root: Path) -> list[Term]:
+    """Parse the glossary of a language; errors name the file relative to the repository."""
+    path = glossary_file(includes, language)
+    try:
+        where = str(path.relative_to(root))
+    except ValueError:
+        where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise GlossaryError(problem(
+            where, 1,
+            "het bestand met begrippen ontbreekt",
+            "maak het bestand aan met één regel *[Begrip]: uitleg per begrip",
+            "the glossary file is missing",
+            "create it with one line *[Term]: definition per term",
+        )) from error
+    return parse(text, where)
+
+
+def page_language(page: Page, config: MkDocsConfig) -> str:
+    """The language of the page's text (see the module docstring)."""
+    locale = getattr(page.file, "locale", None)
+    return str(locale or config.theme.get("language") or DEFAULT_LANGUAGE)
+
+
+_cache: dict[tuple[str, str], tuple[float, list[Term]]] = {}
+
+
+def terms_for(config: MkDocsConfig, language: str) -> list[Term]:
+    """Parse each glossary file once per change (the hook runs for every page)."""
+    root = Path(config.config_file_path).resolve().parent
+    includes = root / "includes"
+    path = glossary_file(includes, language)
+    mtime = path.stat().st_mtime if path.is_file() else -1.0
+    key = (str(path), language)
+    cached = _cache.get(key)
+    if cached is None or cached[0] != mtime:
+        cached = (mtime, load(includes, language, root))
+        _cache[key] = cached
+    return cached[1]
+
+
+def render(markdown: str, terms: list[Term]) -> str:
+    """The page with the glossary applied: the list at the marker, or the
+    abbreviations appended (not both: on the glossary page every definition
+    is already visible)."""
+    if MARKER in markdown:
+        return markdown.replace(MARKER, definition_list(terms))
+    if not terms:
+        return markdown
+    return f"{markdown.rstrip()}\n\n{abbreviations(terms)}\n"
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """MkDocs event: apply the glossary of the page's language."""
+    if page.meta.get("glossary") is False:
+        return markdown
+    try:
+        terms = terms_for(config, page_language(page, config))
+    except GlossaryError as error:
+        raise PluginError(str(error)) from error
+    return render(markdown, terms)

@@ -1,0 +1,212 @@
+"""Phase diagram of the draaiboek, drawn at build time as inline SVG.
+
+The overview page (`docs/draaiboek/index.md` and its `.en.md` twin) holds the
+marker `<!-- fasendiagram: <caption> -->`. This hook replaces it with a
+`<figure>`: a vertical flow of the chapters, each box a link to its chapter,
+and the caption as `<figcaption>` and as the SVG's accessible name.
+
+One definition serves both languages: the order of the chapters is `CHAPTERS`
+below, and each box shows the chapter's own H1 title in the page's language.
+Rename a chapter and the diagram follows. No script, no style element, no
+request to another site: the colours are `currentColor`, so the diagram follows
+Material's light and dark scheme (boxes in the link colour, arrows in the text
+colour), and the `viewBox` lets it shrink to a 360 px wide phone.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+# The phases in order: the file names (without .md) in docs/draaiboek/.
+CHAPTERS: tuple[str, ...] = (
+    "idee-en-woonbehoefte",
+    "organiseren",
+    "locatie-en-grond",
+    "plan-en-vergunning",
+    "financiering",
+    "bouwen-en-opleveren",
+    "beheer",
+)
+FOLDER = "draaiboek"
+DEFAULT_LANGUAGE = "nl"
+MARKER = re.compile(r"<!--\s*fasendiagram:\s*(?P<caption>.*?)\s*-->")
+H1 = re.compile(r"^#\s+(?P<title>.+?)\s*(?:\{[^}]*\})?\s*$")
+
+# Geometry in SVG user units; the drawing is WIDTH wide and scales down.
+WIDTH = 360
+BOX_X = 8
+BOX_W = WIDTH - 2 * BOX_X
+LINE_H = 22
+PAD_Y = 14
+GAP = 26            # room for the arrow between two boxes
+TEXT_X = 64         # text starts right of the numbered circle
+MAX_CHARS = 28      # about what fits in one line at font size 17
+
+
+class DiagramError(ValueError):
+    """Something an editor must fix; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One box: its number, the chapter title, and the link to the chapter."""
+
+    number: int
+    title: str
+    href: str
+
+
+def problem(where: str, line: int, wrong_nl: str, fix_nl: str, wrong_en: str, fix_en: str) -> str:
+    """The project's one message format: Dutch first, English after it."""
+    return f"{where}:{line}: {wrong_nl} — {fix_nl} (English: {wrong_en} — {fix_en})"
+
+
+def chapter_title(text: str, where: str) -> str:
+    """The chapter's H1 title (without an attribute list such as {#top})."""
+    for line in text.splitlines():
+        match = H1.match(line)
+        if match:
+            return match["title"]
+    raise DiagramError(problem(
+        where, 1,
+        "dit hoofdstuk heeft geen titel (een regel die begint met '# ')",
+        "zet de titel bovenaan, bijvoorbeeld: # Organiseren",
+        "this chapter has no title (a line starting with '# ')",
+        "put the title at the top, for example: # Organise",
+    ))
+
+
+def wrap(title: str, width: int = MAX_CHARS) -> list[str]:
+    """Split a title into lines of at most `width` characters, at spaces."""
+    lines: list[str] = []
+    for word in title.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [title]
+
+
+def svg(phases: list[Phase], caption: str) -> str:
+    """The figure. One line of output per element: Markdown keeps a raw HTML
+    block together only while it has no blank line."""
+    parts: list[str] = []
+    y = 0
+    for index, phase in enumerate(phases):
+        lines = wrap(phase.title)
+        height = 2 * PAD_Y + LINE_H * len(lines)
+        middle = y + height / 2
+        first_baseline = middle - (len(lines) - 1) * LINE_H / 2 + 6
+        tspans = "".join(
+            f'<tspan x="{TEXT_X}" y="{first_baseline + i * LINE_H:g}">{html.escape(text)}</tspan>'
+            for i, text in enumerate(lines)
+        )
+        parts.append(
+            f'<a href="{html.escape(phase.href)}">'
+            f'<rect x="{BOX_X}" y="{y}" width="{BOX_W}" height="{height}" rx="10" '
+            f'fill="currentColor" fill-opacity="0.08" stroke="currentColor" stroke-width="2"/>'
+            f'<circle cx="{BOX_X + 28}" cy="{middle:g}" r="15" fill="none" stroke="currentColor" stroke-width="2"/>'
+            f'<text x="{BOX_X + 28}" y="{middle + 6:g}" text-anchor="middle" font-size="17" '
+            f'font-weight="700" fill="currentColor" aria-hidden="true">{phase.number}</text>'
+            f'<text font-size="17" font-weight="700" fill="currentColor">{tspans}</text>'
+            f"</a>"
+        )
+        y += height
+        if index < len(phases) - 1:
+            x = WIDTH / 2
+            parts.append(
+                f'<path d="M{x:g} {y + 4} v{GAP - 10} m-7 -8 l7 8 l7 -8" fill="none" '
+                f'stroke="currentColor" stroke-width="2.5" stroke-linecap="round" '
+                f'stroke-linejoin="round" aria-hidden="true"/>'
+            )
+            y += GAP
+    label = html.escape(caption)
+    return (
+        '<figure class="fasendiagram">\n'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {y}" width="{WIDTH}" '
+        f'height="{y}" role="group" aria-labelledby="fasendiagram-titel">\n'
+        f'<title id="fasendiagram-titel">{label}</title>\n'
+        + "\n".join(parts)
+        + "\n</svg>\n"
+        f"<figcaption>{label}</figcaption>\n"
+        "</figure>"
+    )
+
+
+def source_for(docs_dir: Path, slug: str, language: str) -> Path:
+    """The chapter's file in the page's language, else the Dutch one (the site's fallback)."""
+    if language != DEFAULT_LANGUAGE:
+        own = docs_dir / FOLDER / f"{slug}.{language}.md"
+        if own.is_file():
+            return own
+    return docs_dir / FOLDER / f"{slug}.md"
+
+
+def target_file(files: Files, slug: str, language: str) -> File | None:
+    """The File MkDocs builds for a chapter in this language build."""
+    for src in (f"{FOLDER}/{slug}.{language}.md", f"{FOLDER}/{slug}.md"):
+        found = files.get_file_from_path(src)
+        if found is not None:
+            return found
+    return None
+
+
+def phases_for(page: Page, config: MkDocsConfig, files: Files, where: str, line: int) -> list[Phase]:
+    """Read each chapter's title and link in the language of the page."""
+    docs_dir = Path(config.docs_dir)
+    language = str(getattr(page.file, "locale", None) or config.theme.get("language") or DEFAULT_LANGUAGE)
+    phases: list[Phase] = []
+    for number, slug in enumerate(CHAPTERS, start=1):
+        path = source_for(docs_dir, slug, language)
+        target = target_file(files, slug, language)
+        if not path.is_file() or target is None:
+            raise DiagramError(problem(
+                where, line,
+                f"het fasendiagram mist het hoofdstuk {FOLDER}/{slug}.md",
+                "maak dat bestand aan, of pas CHAPTERS aan in overrides/hooks/phase_diagram.py",
+                f"the phase diagram misses the chapter {FOLDER}/{slug}.md",
+                "create that file, or change CHAPTERS in overrides/hooks/phase_diagram.py",
+            ))
+        title = chapter_title(path.read_text(encoding="utf-8"), f"docs/{path.relative_to(docs_dir)}")
+        phases.append(Phase(number, title, target.url_relative_to(page.file)))
+    return phases
+
+
+def marker_line(page: Page, fallback: int) -> int:
+    """The marker's line in the source file (page.markdown lacks the front matter)."""
+    try:
+        text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
+    except OSError:
+        return fallback
+    match = MARKER.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else fallback
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """MkDocs event: replace the marker with the diagram."""
+    match = MARKER.search(markdown)
+    if match is None:
+        return markdown
+    where = f"docs/{page.file.src_uri}"
+    line = marker_line(page, markdown.count("\n", 0, match.start()) + 1)
+    caption = match["caption"]
+    try:
+        if not caption:
+            raise DiagramError(problem(
+                where, line,
+                "het fasendiagram heeft geen onderschrift",
+                "schrijf het achter de dubbele punt: <!-- fasendiagram: De fasen van een wooninitiatief -->",
+                "the phase diagram has no caption",
+                "write it after the colon: <!-- fasendiagram: The phases of a housing initiative -->",
+            ))
+        figure = svg(phases_for(page, config, files, where, line), caption)
+    except DiagramError as error:
+        raise PluginError(str(error)) from error
+    return markdown[: match.start()] + figure + markdown[match.end():]
