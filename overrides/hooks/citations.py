@@ -124,8 +124,10 @@ def redirect_page(lang: str, anchor: str, target: str) -> str:
 
 def retired_page(lang: str, anchor: str, replacement: str | None, target: str | None, stylesheet: str) -> str:
     t = TEXT[lang]
-    link = (f' {t["replaced"].format(new=f"<a href=\"{target}\">{replacement.upper()}</a>")}'
-            if replacement and target else "")
+    link = ""
+    if replacement and target:
+        anchor_link = '<a href="{}">{}</a>'.format(target, replacement.upper())
+        link = " " + t["replaced"].format(new=anchor_link)
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
             f'<title>{html.escape(t["retired_title"].format(id=anchor.upper()))}</title>'

@@ -1,0 +1,113 @@
+"""The registry check refuses every way a citation could break, with a message an editor can act on."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import citation_registry as reg
+import citations
+
+REGISTRY = """\
+documents:
+  r: {nl: Reactie, en: Response}
+releases:
+  - {version: "1.0", date: 2026-11-28}
+ids:
+  r-1: {page: reactie/index.md, status: active, since: "1.0"}
+  r-2: {page: reactie/index.md, status: active, since: "1.0"}
+  r-3: {page: reactie/index.md, status: retired, since: "1.0", replaced_by: r-2}
+"""
+NL = "# Reactie\n\n## Eerste {#r-1}\n\nTekst.\n\n## Tweede {#r-2}\n\nMeer.\n"
+EN = "# Response\n\n## First {#r-1}\n\nText.\n\n## Second {#r-2}\n\nMore.\n"
+
+
+def tree(tmp_path: Path, nl: str = NL, en: str = EN, registry: str = REGISTRY) -> tuple[Path, reg.Registry]:
+    docs = tmp_path / "docs"
+    (docs / "reactie").mkdir(parents=True)
+    (docs / "reactie" / "index.md").write_text(nl, "utf-8")
+    (docs / "reactie" / "index.en.md").write_text(en, "utf-8")
+    (tmp_path / "registry").mkdir()
+    (tmp_path / "registry" / "ids.yml").write_text(registry, "utf-8")
+    return docs, reg.load_registry(tmp_path / "registry" / "ids.yml")
+
+
+def messages(tmp_path: Path, **kwargs: str) -> list[str]:
+    docs, registry = tree(tmp_path, **kwargs)
+    return [f"{p}:{n}: {wnl} — {fnl} (English: {wen} — {fen})" for p, n, wnl, fnl, wen, fen in reg.problems(docs, registry)]
+
+
+def test_consistent_tree_has_no_problems(tmp_path: Path) -> None:
+    assert messages(tmp_path) == []
+
+
+def test_unregistered_id(tmp_path: Path) -> None:
+    found = messages(tmp_path, nl=NL + "\n## Nieuw {#r-9}\n", en=EN + "\n## New {#r-9}\n")
+    assert any(m.startswith("docs/reactie/index.md:11: het ID r-9 staat niet in het register — voeg één regel toe") for m in found), found
+
+
+def test_id_defined_twice(tmp_path: Path) -> None:
+    found = messages(tmp_path, nl=NL + "\n## Nog eens {#r-1}\n")
+    assert any("docs/reactie/index.md:11: het ID r-1 staat twee keer in de site (ook in docs/reactie/index.md:3)" in m for m in found), found
+
+
+def test_id_in_one_language_only(tmp_path: Path) -> None:
+    found = messages(tmp_path, en=EN.replace(" {#r-2}", " {#second}"))
+    assert any(m.startswith("docs/reactie/index.md:7: het ID r-2 staat alleen in de Nederlandse tekst — zet dezelfde kop met {#r-2} ook in docs/reactie/index.en.md") for m in found), found
+
+
+def test_registered_active_id_missing_from_site(tmp_path: Path) -> None:
+    found = messages(tmp_path, nl=NL.replace(" {#r-2}", ""), en=EN.replace(" {#r-2}", ""))
+    assert any(m.startswith("registry/ids.yml:7: het actieve ID r-2 komt niet meer voor in de site") for m in found), found
+
+
+def test_retired_id_used_again(tmp_path: Path) -> None:
+    found = messages(tmp_path, nl=NL + "\n## Terug {#r-3}\n", en=EN + "\n## Back {#r-3}\n")
+    assert any("docs/reactie/index.md:11: het ID r-3 is ingetrokken en mag niet opnieuw gebruikt worden (vervangen door r-2)" in m for m in found), found
+
+
+@pytest.mark.parametrize("bad, good", [("R-2", "r-2"), ("r2", "r-2"), ("r-02", "r-2"), ("r_2", "r-2")])
+def test_malformed_id(tmp_path: Path, bad: str, good: str) -> None:
+    found = messages(tmp_path, nl=NL + f"\n## Fout {{#{bad}}}\n")
+    assert any(m.startswith(f"docs/reactie/index.md:11: het ID '{bad}' heeft niet de juiste vorm — schrijf een kleine letter, een streepje en een getal zonder voorloopnul, zoals {{#{good}}}") for m in found), found
+
+
+def test_unit_moved_to_another_page(tmp_path: Path) -> None:
+    docs, registry = tree(tmp_path, nl=NL.replace(" {#r-2}", ""), en=EN.replace(" {#r-2}", ""))
+    (docs / "draaiboek").mkdir()
+    (docs / "draaiboek" / "index.md").write_text("# D\n\n## Verhuisd {#r-2}\n", "utf-8")
+    (docs / "draaiboek" / "index.en.md").write_text("# D\n\n## Moved {#r-2}\n", "utf-8")
+    found = [p[2] for p in reg.problems(docs, registry)]
+    assert "het ID r-2 staat volgens het register op reactie/index.md" in found
+
+
+def test_headings_inside_code_fences_are_ignored(tmp_path: Path) -> None:
+    assert messages(tmp_path, nl=NL + "\n```\n## Voorbeeld {#r-77}\n```\n") == []
+
+
+def test_checksum_ignores_whitespace_but_not_words() -> None:
+    assert reg.checksum("Een  twee\ndrie") == reg.checksum("Een twee drie")
+    assert reg.checksum("Een twee drie") != reg.checksum("Een twee vier")
+
+
+def test_cite_button_carries_a_full_citation_in_the_page_language(tmp_path: Path) -> None:
+    _, registry = tree(tmp_path)
+    html = '<h2 id="r-1">Eerste<a class="headerlink" href="#r-1">¶</a></h2><p>x</p><h2 id="r-2">Tweede</h2>'
+    out = citations.render(html, "nl", registry, "https://voorbeeld.test/dom/")
+    assert '<span class="cite-id" title="ID">R-2</span>' in out
+    assert 'aria-label="Citeer R-1: Eerste"' in out and ">Citeer</button>" in out
+    assert ('data-clipboard-text="Dorpenoverleg Midden-Drenthe (DOM), &quot;Reactie&quot;, versie 1.0 (28 november 2026), '
+            '§ 2 &quot;Tweede&quot;, R-2. https://voorbeeld.test/dom/c/r-2/ (geraadpleegd op {datum})"') in out
+    english = citations.render(html, "en", registry, "https://voorbeeld.test/dom/")
+    assert "version 1.0 (28 November 2026), § 1 &quot;First" not in english  # titles come from the page itself
+    assert "&quot;Response&quot;, version 1.0 (28 November 2026), § 1 &quot;Eerste&quot;, R-1. https://voorbeeld.test/dom/en/c/r-1/ (accessed {datum})" in english
+
+
+def test_short_link_pages(tmp_path: Path) -> None:
+    assert citations.page_url("reactie/index.md") == "reactie/"
+    assert citations.page_url("index.md") == ""
+    assert citations.page_url("draaiboek/financiering.md") == "draaiboek/financiering/"
+    page = citations.redirect_page("nl", "r-4", "../../reactie/#r-4")
+    assert 'content="0; url=../../reactie/#r-4"' in page and 'lang="nl"' in page
+    note = citations.retired_page("en", "r-3", "r-2", "../../reactie/#r-2", "x.css")
+    assert "R-3 has been retired." in note and '<a href="../../reactie/#r-2">R-2</a>' in note
