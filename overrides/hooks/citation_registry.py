@@ -44,10 +44,6 @@ class Registry:
     lines: dict[str, int] = field(default_factory=dict)
     path: str = "registry/ids.yml"
 
-    @property
-    def current_release(self) -> dict[str, Any]:
-        return self.releases[-1]
-
 
 def load_registry(path: Path) -> Registry:
     text = path.read_text(encoding="utf-8")
@@ -108,6 +104,14 @@ def checksum(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
 
 
+def next_release(registry: Registry) -> str:
+    """The version the next release will have: the last one's minor number plus one."""
+    if not registry.releases:
+        return "1.0"
+    major, _, minor = str(registry.releases[-1]["version"]).partition(".")
+    return f"{major}.{int(minor or 0) + 1}"
+
+
 def problems(docs_dir: Path, registry: Registry) -> list[tuple[str, int, str, str, str, str]]:
     """Everything that would break a citation, as (path, line, wrong_nl, fix_nl, wrong_en, fix_en)."""
     found: list[tuple[str, int, str, str, str, str]] = []
@@ -148,7 +152,7 @@ def problems(docs_dir: Path, registry: Registry) -> list[tuple[str, int, str, st
                           f"use one of the letters {', '.join(sorted(registry.documents))} (see registry/ids.yml)"))
         elif entry is None:
             found.append((*where, f"het ID {unit.anchor} staat niet in het register",
-                          f"voeg één regel toe aan registry/ids.yml:   {unit.anchor}: {{page: {dutch_twin(unit.path)}, status: active, since: \"{registry.current_release.get('next', 'volgende')}\"}}",
+                          f"voeg één regel toe aan registry/ids.yml:   {unit.anchor}: {{page: {dutch_twin(unit.path)}, status: active, since: \"{next_release(registry)}\"}}",
                           f"the ID {unit.anchor} is not in the registry",
                           "add one line to registry/ids.yml (see the Dutch text for the line)"))
         elif entry.get("status") == "retired":

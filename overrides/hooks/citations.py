@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -59,11 +60,28 @@ def plain(fragment: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
 
 
-def citation(lang: str, document: str, release: dict[str, Any], number: int, title: str, anchor: str, url: str) -> str:
+def cited_release(registry: reg.Registry) -> tuple[dict[str, Any] | None, bool]:
+    """The release a citation names, and whether this is the live site.
+
+    A frozen edition (built with DOM_EDITION) names itself; the live site names
+    the latest release and adds the reader's date of access.
+    """
+    edition, edition_date = os.environ.get("DOM_EDITION"), os.environ.get("DOM_EDITION_DATE")
+    if edition and edition_date:
+        return {"version": edition, "date": edition_date}, False
+    return (registry.releases[-1] if registry.releases else None), True
+
+
+def citation(lang: str, document: str, release: dict[str, Any] | None, live: bool, number: int, title: str,
+             anchor: str, url: str) -> str:
     t = TEXT[lang]
-    released = release["date"] if isinstance(release["date"], date) else date.fromisoformat(str(release["date"]))
-    return (f"{t['org']}, \"{document}\", {t['version']} {release['version']} ({long_date(released, lang)}), "
-            f"{t['section']} {number} \"{title}\", {anchor.upper()}. {url} ({t['accessed']})")
+    version = ""
+    if release is not None:
+        released = release["date"] if isinstance(release["date"], date) else date.fromisoformat(str(release["date"]))
+        version = f"{t['version']} {release['version']} ({long_date(released, lang)}), "
+    accessed = f" ({t['accessed']})" if live else ""
+    return (f"{t['org']}, \"{document}\", {version}"
+            f"{t['section']} {number} \"{title}\", {anchor.upper()}. {url}{accessed}")
 
 
 def short_url(site_url: str, lang: str, anchor: str) -> str:
@@ -81,7 +99,8 @@ def render(page_html: str, lang: str, registry: reg.Registry, site_url: str) -> 
             return match.group(0)
         counter += 1
         title = plain(match["inner"])
-        text = citation(lang, registry.documents[anchor[0]][lang], registry.current_release, counter, title,
+        release, live = cited_release(registry)
+        text = citation(lang, registry.documents[anchor[0]][lang], release, live, counter, title,
                         anchor, short_url(site_url, lang, anchor))
         label = TEXT[lang]["aria"].format(id=anchor.upper(), title=title)
         tag = match.group(1)

@@ -1,0 +1,122 @@
+"""Versions: tell the reader which version they read, and list what changed per release.
+
+The live site is built from main; every release is also published, frozen, under
+/versies/<version>/ (scripts/build_editions.py builds it from the release's
+commit with DOM_EDITION and DOM_EDITION_DATE set, and DOM_LIVE_URL pointing at the live site).
+
+- on_page_content: on every page with citable units, a one-line notice:
+  live: "actuele webversie" with a link to the latest frozen version of the page;
+  frozen: "bevroren versie 1.0 van <datum>" with a link to the live page.
+- on_page_markdown: the marker <!-- versies --> on the versions page becomes,
+  per release, the units added, changed (checksum differs) and retired,
+  generated from registry/ids.yml.
+"""
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import citation_registry as reg
+from citations import long_date
+
+MARKER = "<!-- versies -->"
+TEXT = {
+    "nl": {"live": "U leest de actuele webversie.", "frozen": "U leest de bevroren versie {v} van {d}.",
+           "to_frozen": "Bekijk versie {v} ({d})", "to_live": "Naar de actuele webversie",
+           "added": "Nieuw", "changed": "Gewijzigd", "retired": "Ingetrokken", "none": "geen",
+           "release": "Versie {v} — {d}", "no_release": "Er is nog geen vastgestelde versie."},
+    "en": {"live": "You are reading the current web version.", "frozen": "You are reading the frozen version {v} of {d}.",
+           "to_frozen": "See version {v} ({d})", "to_live": "Go to the current web version",
+           "added": "Added", "changed": "Changed", "retired": "Retired", "none": "none",
+           "release": "Version {v} — {d}", "no_release": "There is no fixed version yet."},
+}
+
+
+def as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def changes(registry: reg.Registry) -> list[tuple[dict[str, Any], list[str], list[str], list[str]]]:
+    """Per release: the IDs added, changed (checksum differs from the release before) and retired."""
+    result = []
+    previous: str | None = None
+    for release in registry.releases:
+        version = str(release["version"])
+        added, changed, retired = [], [], []
+        for anchor, entry in registry.ids.items():
+            sums = {str(k): v for k, v in (entry.get("checksums") or {}).items()}
+            if str(entry.get("since")) == version:
+                added.append(anchor)
+            elif previous and version in sums and previous in sums and sums[version] != sums[previous]:
+                changed.append(anchor)
+            if entry.get("status") == "retired" and previous in sums and version not in sums:
+                retired.append(anchor)
+        result.append((release, added, changed, retired))
+        previous = version
+    return result
+
+
+def changelog_markdown(registry: reg.Registry, lang: str) -> str:
+    t = TEXT[lang]
+    if not registry.releases:
+        return t["no_release"]
+    order = {anchor: i for i, anchor in enumerate(registry.ids)}
+    blocks = []
+    for release, added, changed, retired in reversed(changes(registry)):
+        heading = t["release"].format(v=release["version"], d=long_date(as_date(release["date"]), lang))
+        rows = [f"### {heading} {{#versie-{str(release['version']).replace('.', '-')}}}", ""]
+        for label, ids in ((t["added"], added), (t["changed"], changed), (t["retired"], retired)):
+            shown = ", ".join(f"[{a.upper()}](../c/{a}/)" for a in sorted(ids, key=order.get)) or t["none"]
+            rows.append(f"- **{label}:** {shown}")
+        blocks.append("\n".join(rows))
+    return "\n\n".join(blocks)
+
+
+_registry: reg.Registry | None = None
+_pages_with_units: set[str] = set()
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _registry, _pages_with_units
+    _registry = reg.load_registry(Path(config.config_file_path).parent / "registry" / "ids.yml")
+    _pages_with_units = {str(entry.get("page")) for entry in _registry.ids.values()}
+    return files
+
+
+def language(config: MkDocsConfig) -> str:
+    return "en" if config.theme.get("language") == "en" else "nl"
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if MARKER in markdown and _registry is not None:
+        markdown = markdown.replace(MARKER, changelog_markdown(_registry, language(config)))
+    return markdown
+
+
+def notice(lang: str, page_url: str, registry: reg.Registry) -> str:
+    """The version line for a page; page_url is the page's site-relative URL (e.g. "en/reactie/")."""
+    t = TEXT[lang]
+    edition, edition_date = os.environ.get("DOM_EDITION"), os.environ.get("DOM_EDITION_DATE")
+    if edition and edition_date:
+        live = os.environ.get("DOM_LIVE_URL", "").rstrip("/") + "/" + page_url
+        text = t["frozen"].format(v=edition, d=long_date(as_date(edition_date), lang))
+        return f'<p class="edition-notice">{text} <a href="{live}">{t["to_live"]}</a></p>'
+    if not registry.releases:
+        return f'<p class="edition-notice">{t["live"]}</p>'
+    latest = registry.releases[-1]
+    frozen = "../" * page_url.count("/") + f"versies/{latest['version']}/{page_url}"
+    link = t["to_frozen"].format(v=latest["version"], d=long_date(as_date(latest["date"]), lang))
+    return f'<p class="edition-notice">{t["live"]} <a href="{frozen}">{link}</a></p>'
+
+
+def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    source = page.file.src_uri.replace(".en.md", ".md")
+    if _registry is None or source not in _pages_with_units:
+        return page_html
+    return notice(language(config), page.url, _registry) + page_html
