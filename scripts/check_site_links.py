@@ -1,0 +1,89 @@
+"""Every link inside the built site leads somewhere, in both languages, offline.
+
+MkDocs checks the links written in Markdown. This check covers what it cannot
+see: the language switch, hreflang alternates, short links /c/<id>/, links in
+generated pages and raw HTML, and redirect targets. A link with #anchor must
+find that id on the target page.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from sitecheck import Problem, html_pages, relative, report, soup
+
+SKIP_SCHEMES = {"mailto", "tel", "javascript", "data"}
+REFRESH = re.compile(r"url=(?P<url>.+)$", re.IGNORECASE)
+
+
+def target_file(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
+    """The file a relative link on page points to (None for external links), and its fragment."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None, ""
+    if not parts.path:
+        return page, parts.fragment
+    base = page.parent
+    candidate = (base / unquote(parts.path)).resolve()
+    if parts.path.endswith("/") or candidate.is_dir():
+        candidate = candidate / "index.html"
+    return candidate, parts.fragment
+
+
+@lru_cache(maxsize=None)
+def ids_of(path: Path) -> frozenset[str]:
+    page = soup(path)
+    return frozenset(str(el["id"]) for el in page.find_all(id=True)) | frozenset(
+        str(el["name"]) for el in page.find_all("a", attrs={"name": True}))
+
+
+def links(page_file: Path) -> list[tuple[str, str]]:
+    page = soup(page_file)
+    found = [(a["href"], "link") for a in page.find_all("a", href=True)]
+    found += [(l["href"], "hreflang") for l in page.find_all("link", rel="alternate", href=True) if l.get("hreflang")]
+    for meta in page.find_all("meta", attrs={"http-equiv": re.compile("refresh", re.I)}):
+        match = REFRESH.search(str(meta.get("content", "")))
+        if match:
+            found.append((match["url"].strip(), "redirect"))
+    return [(str(href), kind) for href, kind in found]
+
+
+def check_page(site: Path, page_file: Path) -> list[Problem]:
+    problems = []
+    site = site.resolve()
+    for href, kind in links(page_file):
+        if urlsplit(href).scheme in SKIP_SCHEMES:
+            continue
+        target, fragment = target_file(site, page_file.resolve(), href)
+        if target is None:
+            continue
+        where = relative(page_file)
+        if not target.is_file() or site not in target.parents and target != site:
+            problems.append(Problem(where, 1, f"{kind} '{href}' leidt naar een pagina die niet bestaat",
+                                    "pas de link aan in de Markdown-bron van deze pagina of in de hook die haar maakt",
+                                    f"{kind} '{href}' leads to a page that does not exist",
+                                    "fix the link in this page's Markdown source or in the hook that generates it"))
+        elif fragment and target.suffix == ".html" and unquote(fragment) not in ids_of(target):
+            problems.append(Problem(where, 1, f"{kind} '{href}' wijst naar een onderdeel (#{fragment}) dat niet bestaat",
+                                    "gebruik een bestaand {#id}; ID's veranderen nooit",
+                                    f"{kind} '{href}' points to a section (#{fragment}) that does not exist",
+                                    "use an existing {#id}; IDs never change"))
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--site", default="site")
+    args = parser.parse_args(argv)
+    site = Path(args.site)
+    # Frozen editions are checked when they are built from their own commit.
+    pages = [p for p in html_pages(site) if "versies" not in p.relative_to(site).parts[:1]]
+    return report([problem for page in pages for problem in check_page(site, page)])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
