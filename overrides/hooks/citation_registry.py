@@ -53,7 +53,7 @@ def load_registry(path: Path) -> Registry:
         match = re.match(r"^\s{2}([a-z]-[0-9]+):", line)
         if match:
             lines[match.group(1)] = number
-    return Registry(data.get("documents", {}), data.get("releases", []), data.get("ids", {}) or {}, lines,
+    return Registry(data.get("documents") or {}, data.get("releases") or [], data.get("ids") or {}, lines,
                     f"{path.parent.name}/{path.name}")
 
 
