@@ -1,7 +1,8 @@
 # The commands everyone uses. See README.md.
 #   make serve   set up .venv from the lock file and serve http://127.0.0.1:8000
 #   make test    set up, then every check and every test (browser included)
-#   make build   strict build into site/ (nothing is left in site/ when it fails)
+#   make build   strict build into site/, with the PDFs and every release's frozen
+#                edition (nothing is left in site/ when any step fails)
 #   make check   every content check without the browser (< 1 minute)
 #   make bench   benchmarks, as ratios against a baseline in the same run
 #   make lock    regenerate requirements.txt (exact versions, hashes) from requirements.in
@@ -30,9 +31,11 @@ serve: setup
 
 # Build into site.tmp/ and move it into place only when everything succeeded,
 # so a failed build never leaves anything a deploy could pick up.
-build: setup
+build: setup chromium
 	rm -rf site site.tmp
 	$(BIN)/mkdocs build --strict --clean -d site.tmp || { rm -rf site.tmp; exit 1; }
+	$(BIN)/python scripts/build_pdfs.py --site site.tmp || { rm -rf site.tmp; exit 1; }
+	$(BIN)/python scripts/build_editions.py --site site.tmp || { rm -rf site.tmp; exit 1; }
 	mv site.tmp site
 
 check: build
