@@ -1,0 +1,69 @@
+"""Versions: the changelog is derived from the registry; the notice says which version you read."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import citation_registry as reg
+import editions
+import release as release_script
+
+REGISTRY = """\
+documents:
+  r: {nl: Reactie, en: Response}
+releases:
+  - {version: "1.0", date: 2026-11-28, commit: abc}
+  - {version: "1.1", date: 2027-02-01, commit: def}
+ids:
+  r-1: {page: reactie/index.md, status: active, since: "1.0", checksums: {"1.0": "aaa", "1.1": "aaa"}}
+  r-2: {page: reactie/index.md, status: active, since: "1.0", checksums: {"1.0": "bbb", "1.1": "ccc"}}
+  r-3: {page: reactie/index.md, status: retired, since: "1.0", replaced_by: r-4, checksums: {"1.0": "ddd"}}
+  r-4: {page: reactie/index.md, status: active, since: "1.1", checksums: {"1.1": "eee"}}
+"""
+
+
+@pytest.fixture()
+def registry(tmp_path: Path) -> reg.Registry:
+    (tmp_path / "ids.yml").write_text(REGISTRY, "utf-8")
+    return reg.load_registry(tmp_path / "ids.yml")
+
+
+def test_changes_per_release(registry: reg.Registry) -> None:
+    (r10, added10, changed10, retired10), (r11, added11, changed11, retired11) = editions.changes(registry)
+    assert (added10, changed10, retired10) == (["r-1", "r-2", "r-3"], [], [])
+    assert (added11, changed11, retired11) == (["r-4"], ["r-2"], ["r-3"])
+
+
+def test_changelog_in_both_languages(registry: reg.Registry) -> None:
+    nl = editions.changelog_markdown(registry, "nl")
+    assert nl.index("Versie 1.1 — 1 februari 2027") < nl.index("Versie 1.0 — 28 november 2026")
+    assert '- **Gewijzigd:** <a href="../../c/r-2/">R-2</a>' in nl
+    assert '- **Ingetrokken:** <a href="../../c/r-3/">R-3</a>' in nl
+    assert "Version 1.1 — 1 February 2027" in editions.changelog_markdown(registry, "en")
+
+
+def test_live_notice_links_the_frozen_version(registry: reg.Registry, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DOM_EDITION", raising=False)
+    assert 'href="../../versies/1.1/en/reactie/"' in editions.notice("en", "en/reactie/", registry)
+    assert "U leest de actuele webversie." in editions.notice("nl", "reactie/", registry)
+
+
+def test_frozen_notice_names_version_and_links_live(registry: reg.Registry, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOM_EDITION", "1.0")
+    monkeypatch.setenv("DOM_EDITION_DATE", "2026-11-28")
+    monkeypatch.setenv("DOM_LIVE_URL", "https://voorbeeld.test/dom/")
+    text = editions.notice("nl", "reactie/", registry)
+    assert "U leest de bevroren versie 1.0 van 28 november 2026." in text
+    assert 'href="https://voorbeeld.test/dom/reactie/"' in text
+
+
+def test_release_adds_checksums_and_the_release_line() -> None:
+    text = 'releases:\n\nids:\n  r-1: {page: reactie/index.md, status: active, since: "1.0"}\n  r-9: {page: x.md, status: retired, since: "1.0"}\n'
+    out = release_script.release("1.0", date(2026, 11, 28), "abc123", text, {"r-1": "f00"})
+    assert '  - {version: "1.0", date: 2026-11-28, commit: abc123}' in out
+    assert '  r-1: {page: reactie/index.md, status: active, since: "1.0", checksums: {"1.0": "f00"}}' in out
+    assert "r-9: {page: x.md, status: retired, since: \"1.0\"}" in out
+    again = release_script.release("1.1", date(2027, 1, 1), "def", out, {"r-1": "ba5"})
+    assert 'checksums: {"1.1": "ba5", "1.0": "f00"}}' in again
