@@ -150,17 +150,15 @@ def field_line(fm_lines: list[str], path: tuple[Any, ...]) -> int:
     for key in path:
         if not isinstance(key, str):
             break  # a list index: the list's own line is the best place to point at
-        pattern = re.compile(rf"^(\s*)(-\s+)?{re.escape(key)}\s*:")
         flow = re.compile(rf"[{{,]\s*{re.escape(key)}\s*:")
+        if line > 1 and flow.search(fm_lines[line - 2]):
+            continue  # flow style on the parent's line: coordinaten: {lat: 52.86, lon: 6.52}
+        pattern = re.compile(rf"^(\s*){re.escape(key)}\s*:")
         for index in range(start, len(fm_lines)):
-            text = fm_lines[index]
-            match = pattern.match(text)
+            match = pattern.match(fm_lines[index])
             if match and len(match.group(1)) >= min_indent:
                 line = index + 2
                 start, min_indent = index + 1, len(match.group(1)) + 1
-                break
-            if index + 2 == line and flow.search(text):
-                start = index + 1
                 break
         else:
             break
@@ -325,7 +323,7 @@ def _footnotes(body: str) -> set[str]:
     return {m.group(1) for m in map(_FOOTNOTE_DEF.match, body.splitlines()) if m}
 
 
-def _check_body(rel: str, page: PageText, english: bool) -> list[Problem]:
+def _check_body(rel: str, page: PageText) -> list[Problem]:
     """Headings: one `#` title, ids on all deeper headings, and the three required parts."""
     problems: list[Problem] = []
     heads = _headings(page.body, page.body_first_line)
@@ -395,7 +393,7 @@ def check_dutch_page(path: Path, root: Path) -> tuple[Village | None, list[Probl
     data, problems = _parse_front_matter(rel, page)
     english_path = path.with_name(f"{path.stem}.en.md")
     english = split_page(english_path.read_text(encoding="utf-8")) if english_path.exists() else None
-    problems += _check_body(rel, page, english=False)
+    problems += _check_body(rel, page)
     if english is None:
         problems.append(Problem(
             rel, 1, f"de Engelse pagina {english_path.name} ontbreekt",
@@ -462,7 +460,7 @@ def check_dutch_page(path: Path, root: Path) -> tuple[Village | None, list[Probl
 def _check_english(path: Path, root: Path, page: PageText, dutch: PageText) -> list[Problem]:
     """The English twin: text only, and the same section ids as the Dutch page."""
     rel = _relative(path, root)
-    problems = _check_body(rel, page, english=True)
+    problems = _check_body(rel, page)
     if page.front_matter is not None:
         try:
             data = yaml.load(page.front_matter, Loader=_Loader) or {}
