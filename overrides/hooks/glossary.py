@@ -13,6 +13,10 @@ mkdocs-static-i18n from the `.en.md` suffix), else the theme language. A Dutch
 page shown in the English build (fallback) therefore gets Dutch definitions,
 which match its Dutch words.
 
+Headings get no hover definitions: a dotted line in a title reads as noise, the
+term is explained in the text below it, and heading text is reused elsewhere
+(table of contents, citations). `on_page_content` unwraps them again.
+
 A page can opt out with `glossary: false` in its front matter.
 """
 from __future__ import annotations
@@ -32,6 +36,8 @@ MARKER = "<!-- begrippenlijst -->"
 # `*[term]: definition`, the syntax of Python-Markdown's abbr extension.
 LINE = re.compile(r"\*\[(?P<term>[^\[\]\\]+)\]:[ \t]*(?P<definition>.*)")
 COMMENT = re.compile(r"<!--.*-->")
+HEADING_HTML = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.DOTALL)
+ABBR_HTML = re.compile(r"<abbr title=\"[^\"]*\">(.*?)</abbr>", re.DOTALL)
 
 
 class GlossaryError(ValueError):
@@ -198,3 +204,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     except GlossaryError as error:
         raise PluginError(str(error)) from error
     return render(markdown, terms)
+
+
+def unwrap_headings(html: str) -> str:
+    """Remove the <abbr> wrappers inside h1–h6 (see the module docstring)."""
+    return HEADING_HTML.sub(lambda m: ABBR_HTML.sub(r"\1", m.group(0)), html)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """MkDocs event: no hover definitions inside headings."""
+    return unwrap_headings(html)

@@ -1,0 +1,172 @@
+"""The glossary hook: one file per language, hover definitions everywhere, a list on the glossary page."""
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+
+import glossary
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def fake_config(root: Path, language: str = "nl") -> SimpleNamespace:
+    """Just what the hook reads from MkDocsConfig."""
+    return SimpleNamespace(config_file_path=str(root / "mkdocs.yml"), theme={"language": language})
+
+
+def fake_page(locale: str | None = None, meta: dict | None = None) -> SimpleNamespace:
+    return SimpleNamespace(file=SimpleNamespace(locale=locale), meta=meta or {})
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    includes = tmp_path / "includes"
+    includes.mkdir()
+    (includes / "begrippen.md").write_text(
+        "<!-- uitleg voor redacteuren -->\n"
+        "*[CPO]: Collectief particulier opdrachtgeverschap.\n"
+        "\n"
+        "*[omgevingsvergunning]: De vergunning om te bouwen.\n"
+        "*[Ändern]: Test voor accenten.\n",
+        encoding="utf-8",
+    )
+    (includes / "begrippen.en.md").write_text("*[CPO]: Collective private commissioning.\n", encoding="utf-8")
+    glossary._cache.clear()
+    return tmp_path
+
+
+# --- parsing ------------------------------------------------------------------
+
+def test_parse_reads_terms_with_their_lines() -> None:
+    terms = glossary.parse("*[CPO]: Samen bouwen.\n\n*[DOM]: Dorpenoverleg.\n", "includes/begrippen.md")
+    assert [(t.term, t.definition, t.line) for t in terms] == [
+        ("CPO", "Samen bouwen.", 1),
+        ("DOM", "Dorpenoverleg.", 3),
+    ]
+
+
+def test_parse_allows_one_line_comments() -> None:
+    assert glossary.parse("<!-- note -->\n*[CPO]: x\n", "f.md")[0].line == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "dutch", "english"),
+    [
+        ("*[CPO]: ok\nCPO: geen sterretje\n", 2, "deze regel is geen begrip", "this line is not a term"),
+        ("*[CPO]:\n", 1, "heeft geen uitleg", "has no definition"),
+        ("*[ CPO]: x\n", 1, "begint of eindigt met een spatie", "starts or ends with a space"),
+        ("*[CPO]: a\n*[DOM]: b\n*[CPO]: c\n", 3, "staat er twee keer in (ook op regel 1)", "is defined twice (also on line 1)"),
+    ],
+)
+def test_a_malformed_line_names_file_and_line(text: str, line: int, dutch: str, english: str) -> None:
+    with pytest.raises(glossary.GlossaryError) as caught:
+        glossary.parse(text, "includes/begrippen.md")
+    message = str(caught.value)
+    assert message.startswith(f"includes/begrippen.md:{line}: ")
+    assert dutch in message
+    assert f"(English: " in message and english in message
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "includes").mkdir()
+    with pytest.raises(glossary.GlossaryError, match=r"^includes/begrippen.md:1: het bestand met begrippen ontbreekt"):
+        glossary.load(tmp_path / "includes", "nl", tmp_path)
+
+
+# --- rendering ----------------------------------------------------------------
+
+def test_definition_list_is_sorted_ignoring_case_and_accents() -> None:
+    terms = glossary.parse("*[wooncoöperatie]: b\n*[Woningwet]: a\n*[CPO]: c\n*[woonvisie]: d\n", "f.md")
+    rendered = glossary.definition_list(terms)
+    assert [line for line in rendered.splitlines() if line and not line.startswith(":")] == [
+        "CPO", "Woningwet", "wooncoöperatie", "woonvisie",
+    ]
+    assert ":   c" in rendered
+
+
+def test_lowercase_terms_also_match_at_the_start_of_a_sentence() -> None:
+    lines = glossary.abbreviations(glossary.parse("*[omgevingsplan]: x\n*[CPO]: y\n", "f.md")).splitlines()
+    assert lines == ["*[omgevingsplan]: x", "*[Omgevingsplan]: x", "*[CPO]: y"]
+
+
+def test_render_appends_abbreviations_or_fills_the_marker() -> None:
+    terms = glossary.parse("*[CPO]: Samen bouwen.\n", "f.md")
+    page = glossary.render("# Titel\n\nTekst over CPO.", terms)
+    assert page.endswith("\n\n*[CPO]: Samen bouwen.\n")
+    listing = glossary.render(f"# Begrippen\n\n{glossary.MARKER}\n", terms)
+    assert "CPO\n:   Samen bouwen." in listing
+    assert "*[CPO]" not in listing
+
+
+def test_headings_lose_their_hover_definitions_but_text_keeps_them() -> None:
+    html = '<h2 id="d-1">Over <abbr title="x">CPO</abbr></h2><p>Over <abbr title="x">CPO</abbr>.</p>'
+    assert glossary.unwrap_headings(html) == '<h2 id="d-1">Over CPO</h2><p>Over <abbr title="x">CPO</abbr>.</p>'
+
+
+# --- language selection ---------------------------------------------------------
+
+def test_the_page_language_picks_the_file(project: Path) -> None:
+    config = fake_config(project, "en")
+    dutch = glossary.on_page_markdown("CPO", fake_page("nl"), config, None)
+    english = glossary.on_page_markdown("CPO", fake_page("en"), config, None)
+    assert "*[CPO]: Collectief particulier opdrachtgeverschap." in dutch
+    assert "*[CPO]: Collective private commissioning." in english
+    assert "omgevingsvergunning" not in english
+
+
+def test_without_a_page_locale_the_theme_language_decides(project: Path) -> None:
+    out = glossary.on_page_markdown("CPO", fake_page(None), fake_config(project, "en"), None)
+    assert "Collective private commissioning" in out
+
+
+def test_a_language_without_its_own_file_falls_back_to_dutch(project: Path) -> None:
+    out = glossary.on_page_markdown("CPO", fake_page("de"), fake_config(project, "de"), None)
+    assert "Collectief particulier opdrachtgeverschap" in out
+
+
+def test_a_page_can_opt_out(project: Path) -> None:
+    assert glossary.on_page_markdown("CPO", fake_page("nl", {"glossary": False}), fake_config(project), None) == "CPO"
+
+
+def test_a_broken_file_stops_the_build_with_its_location(project: Path) -> None:
+    (project / "includes" / "begrippen.en.md").write_text("*[CPO]: ok\noops\n", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"^includes/begrippen.en.md:2: deze regel is geen begrip"):
+        glossary.on_page_markdown("CPO", fake_page("en"), fake_config(project), None)
+
+
+def test_the_real_glossary_files_parse_and_agree_on_shared_terms() -> None:
+    dutch = {t.term for t in glossary.load(ROOT / "includes", "nl", ROOT)}
+    english = {t.term for t in glossary.load(ROOT / "includes", "en", ROOT)}
+    # Names and Dutch legal terms that English pages keep in Dutch are defined in both.
+    for term in ("BOKD", "CPO", "CLT", "DOM", "LVKK", "Impulsteam Wonen", "Omgevingswet",
+                 "omgevingsplan", "omgevingsvergunning", "Knelpuntenpot"):
+        assert term in dutch and term in english, term
+    assert "participatieverslag" in dutch and "woningbehoefteonderzoek" in dutch
+
+
+# --- the built site ---------------------------------------------------------------
+
+def test_hover_definitions_on_built_pages_in_both_languages(site_dir: Path) -> None:
+    for path, term, words in [
+        ("draaiboek/plan-en-vergunning/index.html", "participatieverslag", "Een verslag bij de aanvraag"),
+        ("en/draaiboek/plan-en-vergunning/index.html", "participatieverslag", "The participation report"),
+        ("en/draaiboek/organiseren/index.html", "CPO", "collective private commissioning"),
+    ]:
+        soup = BeautifulSoup((site_dir / path).read_text(encoding="utf-8"), "html.parser")
+        found = [a for a in soup.select("article abbr") if a.get_text() == term]
+        assert found, f"{path}: no hover definition for {term}"
+        assert words in found[0]["title"], path
+        assert not soup.select("article :is(h1, h2, h3, h4, h5, h6) abbr"), path
+
+
+def test_glossary_pages_list_every_term_once(site_dir: Path) -> None:
+    for path, lang in [("draaiboek/begrippen/index.html", "nl"), ("en/draaiboek/begrippen/index.html", "en")]:
+        soup = BeautifulSoup((site_dir / path).read_text(encoding="utf-8"), "html.parser")
+        shown = [dt.get_text() for dt in soup.select("article dl dt")]
+        expected = [t.term for t in sorted(glossary.load(ROOT / "includes", lang, ROOT), key=glossary.sort_key)]
+        assert shown == expected, path
+        assert glossary.MARKER not in str(soup)
