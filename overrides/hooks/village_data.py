@@ -403,15 +403,20 @@ def check_dutch_page(path: Path, root: Path) -> tuple[Village | None, list[Probl
     else:
         problems += _check_english(english_path, root, english, page)
     if data is None:
+        problems.sort(key=lambda p: (p.path != rel, p.line))
         return None, problems
 
     schema = _schema()
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
     seen: set[tuple[Any, ...]] = set()
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
-        key = tuple(error.absolute_path)
+        # One message per field value is enough (a bad date fails both pattern and format);
+        # but a mapping may lack several fields, or have several unknown ones.
+        key: tuple[Any, ...] = tuple(error.absolute_path)
+        if error.validator in ("required", "additionalProperties"):
+            key += (error.validator, error.message)
         if key in seen:
-            continue  # one message per field is enough (a bad date fails pattern and format)
+            continue
         seen.add(key)
         problems.append(_problem_for(error, schema, rel, page.front_matter_lines))
 
@@ -448,6 +453,7 @@ def check_dutch_page(path: Path, root: Path) -> tuple[Village | None, list[Probl
                 f"translate the footnote [^{label}] from the Dutch page"))
 
     if problems:
+        problems.sort(key=lambda p: (p.path != rel, p.line))  # Dutch page first, then by line
         return None, problems
     coords = data.get("coordinaten") or {}
     return Village(

@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Check every village page (docs/maatwerk/dorpen/*.md) without building the site.
+
+Uses the same checks as the build hook (overrides/hooks/villages.py), so an editor
+gets the same message from `make check` as from `mkdocs serve` or CI:
+
+    path:line: <wat er mis is> — <hoe je het oplost> (English: <what> — <fix>)
+
+Usage: scripts/check_villages.py [DOCS_DIR]   (default: the repository's docs/)
+Exit code 0 when all pages are sound, 1 when any page has a problem.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# The checks live next to the hook that uses them; the hooks folder is not a package.
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+
+import village_data  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    docs_dir = Path(args[0]) if args else ROOT / "docs"
+    root = docs_dir.resolve().parent
+    villages, problems = village_data.load_villages(docs_dir, root)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} fout(en) in de dorpspagina's (English: {len(problems)} error(s) in the village pages)",
+              file=sys.stderr)
+        return 1
+    print(f"{len(villages)} dorpspagina's in orde (English: {len(villages)} village pages are sound)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,348 @@
+"""Village pages: the schema check (every bad case gives its own message), the nav
+hook, the overview table and the map, tested without building the whole site."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import check_villages  # noqa: E402
+import village_data  # noqa: E402
+import village_map  # noqa: E402
+import villages  # noqa: E402
+
+DORPEN = ROOT / "docs" / "maatwerk" / "dorpen"
+MESSAGE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<nl>.+) — (?P<nl_fix>.+) \(English: (?P<en>.+) — (?P<en_fix>.+)\)$")
+
+ELP = """---
+naam: Elp
+soort: esdorp
+paginastatus: concept
+grote_kern: false
+bronnen: [v11, s1]
+laatst_bekeken: 2026-11-28
+---
+
+# Elp
+
+## Het dorp in het kort {#in-het-kort}
+
+Elp is een esdorp.[^v11]
+Er wonen mensen.[^s1]
+
+## Wat maatwerk hier betekent {#maatwerk}
+
+Tekst over maatwerk.
+
+## Vragen aan het dorp {#vragen}
+
+- Klopt dit?
+
+[^v11]: Bron V11.
+[^s1]: Bron S1.
+"""
+
+ELP_EN = """# Elp
+
+## The village in brief {#in-het-kort}
+
+Elp is an esdorp.[^v11]
+People live there.[^s1]
+
+## What maatwerk means here {#maatwerk}
+
+Text about maatwerk.
+
+## Questions for the village {#vragen}
+
+- Is this correct?
+
+[^v11]: Source V11.
+[^s1]: Source S1.
+"""
+
+BEILEN = ELP.replace("naam: Elp", "naam: Beilen").replace("# Elp", "# Beilen")
+BEILEN_EN = ELP_EN.replace("# Elp", "# Beilen")
+
+
+def write_docs(tmp_path: Path, nl: str | None = ELP, en: str | None = ELP_EN, extra: dict[str, str] | None = None) -> Path:
+    """A docs folder with one village (Elp) plus Beilen, which buurtschappen can point to."""
+    folder = tmp_path / "docs" / "maatwerk" / "dorpen"
+    folder.mkdir(parents=True)
+    (folder / "beilen.md").write_text(BEILEN, encoding="utf-8")
+    (folder / "beilen.en.md").write_text(BEILEN_EN, encoding="utf-8")
+    if nl is not None:
+        (folder / "elp.md").write_text(nl, encoding="utf-8")
+    if en is not None:
+        (folder / "elp.en.md").write_text(en, encoding="utf-8")
+    for name, text in (extra or {}).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return tmp_path / "docs"
+
+
+def problems_for(tmp_path: Path, **kwargs: object) -> list[str]:
+    docs = write_docs(tmp_path, **kwargs)  # type: ignore[arg-type]
+    _, problems = village_data.load_villages(docs, tmp_path)
+    return [str(p) for p in problems]
+
+
+def test_valid_pages_have_no_problems(tmp_path: Path) -> None:
+    docs = write_docs(tmp_path)
+    found, problems = village_data.load_villages(docs, tmp_path)
+    assert problems == []
+    assert [v.naam for v in found] == ["Beilen", "Elp"]
+    assert found[1].bronnen == ("v11", "s1") and found[1].laatst_bekeken == "2026-11-28"
+
+
+# (what to change on the Dutch page, line of the error, words the Dutch message must contain)
+BAD_FRONT_MATTER = [
+    pytest.param(("naam: Elp\n", ""), 1, "het veld 'naam' ontbreekt", id="naam-ontbreekt"),
+    pytest.param(("soort: esdorp", "soort: dorp"), 3, "'dorp' is geen geldige waarde voor 'soort'", id="soort-onbekend"),
+    pytest.param(("soort: esdorp", "soort: buurtschap"), 1, "het veld 'onderdeel_van' ontbreekt", id="buurtschap-zonder-dorp"),
+    pytest.param(("soort: esdorp", "soort: esdorp\ncoordinaten:\n  lat: 53.5\n  lon: 6.5"), 5,
+                 "coordinaten.lat 53.5 ligt buiten Midden-Drenthe", id="lat-buiten-kader"),
+    pytest.param(("soort: esdorp", "soort: esdorp\ncoordinaten: {lat: 52.8, lon: 7.2}"), 4,
+                 "coordinaten.lon 7.2 ligt buiten Midden-Drenthe", id="lon-buiten-kader-flow"),
+    pytest.param(("soort: esdorp", "soort: esdorp\ncoordinaten:\n  lat: 52.8\n  lon: zes"), 6,
+                 "'coordinaten.lon' moet een getal zijn", id="lon-geen-getal"),
+    pytest.param(("soort: esdorp", "soort: esdorp\ncoordinaten:\n  lat: 52.8"), 4,
+                 "het veld 'lon' ontbreekt onder 'coordinaten'", id="lon-ontbreekt"),
+    pytest.param(("paginastatus: concept", "paginastatus: klaar"), 4,
+                 "'klaar' is geen geldige waarde voor 'paginastatus'", id="paginastatus-onbekend"),
+    pytest.param(("grote_kern: false", "grote_kern: misschien"), 5, "'grote_kern' moet true of false zijn", id="grote-kern-geen-boolean"),
+    pytest.param(("bronnen: [v11, s1]", "bronnen: []"), 6, "de lijst 'bronnen' is leeg", id="bronnen-leeg"),
+    pytest.param(("bronnen: [v11, s1]", "bronnen: [v11, s1, S 1]"), 6, "'S 1' is geen geldig bronlabel", id="bronlabel-ongeldig"),
+    pytest.param(("laatst_bekeken: 2026-11-28", "laatst_bekeken: 2026-02-30"), 7, "'2026-02-30' is geen geldige datum", id="datum-bestaat-niet"),
+    pytest.param(("laatst_bekeken: 2026-11-28", "laatst_bekeken: 28-11-2026"), 7, "'28-11-2026' is geen geldige datum", id="datum-verkeerde-vorm"),
+    pytest.param(("paginastatus: concept", "status: concept"), 4, "onbekend veld 'status' — gebruik 'paginastatus'", id="status-in-plaats-van-paginastatus"),
+    pytest.param(("grote_kern: false", "grote_kern: false\nsoort: esdorp"), 6, "het veld 'soort' staat twee keer", id="dubbel-veld"),
+    pytest.param(("naam: Elp", "naam: Elp: het dorp"), 2, "de gegevens bovenaan zijn niet te lezen", id="yaml-kapot"),
+    pytest.param(("naam: Elp", "naam: Ellp"), 2, "de bestandsnaam past niet bij de naam 'Ellp'", id="bestandsnaam"),
+    pytest.param(("bronnen: [v11, s1]", "bronnen: [v11, s1, s99]"), 6, "bron 's99' staat in 'bronnen', maar de pagina heeft geen voetnoot [^s99]", id="bron-zonder-voetnoot"),
+    pytest.param(("bronnen: [v11, s1]", "bronnen: [v11]"), 6, "de voetnoot [^s1] staat niet in 'bronnen'", id="voetnoot-niet-in-bronnen"),
+    pytest.param(("soort: esdorp", "soort: buurtschap\nonderdeel_van: Atlantis"), 4, "'Atlantis' heeft geen eigen dorpspagina", id="onderdeel-van-onbekend-dorp"),
+]
+
+
+@pytest.mark.parametrize(("change", "line", "expected"), BAD_FRONT_MATTER)
+def test_bad_front_matter_gives_its_message(tmp_path: Path, change: tuple[str, str], line: int, expected: str) -> None:
+    old, new = change
+    assert old in ELP
+    problems = problems_for(tmp_path, nl=ELP.replace(old, new, 1))
+    matching = [p for p in problems if expected in p]
+    assert matching, f"no message with {expected!r} in:\n" + "\n".join(problems)
+    parsed = MESSAGE.match(matching[0])
+    assert parsed, f"message not in the form path:line: nl — fix (English: en — fix): {matching[0]}"
+    assert parsed["path"].endswith("docs/maatwerk/dorpen/elp.md")
+    assert int(parsed["line"]) == line
+
+
+BAD_BODY = [
+    pytest.param({"nl": ELP.split("---\n", 2)[2]}, "elp.md", "de gegevens bovenaan de pagina ontbreken", id="geen-front-matter"),
+    pytest.param({"nl": ELP.replace("## Vragen aan het dorp {#vragen}", "## Vragen aan het dorp")}, "elp.md",
+                 "deze kop heeft geen id", id="kop-zonder-id"),
+    pytest.param({"nl": ELP.replace("{#vragen}", "{#vragen-aan-het-dorp}")}, "elp.md",
+                 "het deel met id {#vragen} ontbreekt", id="deel-ontbreekt"),
+    pytest.param({"nl": ELP.replace("# Elp\n", "")}, "elp.md", "de pagina heeft geen titel", id="geen-titel"),
+    pytest.param({"en": None}, "elp.md", "de Engelse pagina elp.en.md ontbreekt", id="engels-ontbreekt"),
+    pytest.param({"en": "---\nsoort: esdorp\n---\n" + ELP_EN}, "elp.en.md",
+                 "het veld 'soort' hoort alleen op de Nederlandse pagina", id="engels-met-gegevens"),
+    pytest.param({"en": ELP_EN.replace("{#maatwerk}", "{#tailored}")}, "elp.en.md",
+                 "de koppen hebben niet dezelfde ids als de Nederlandse pagina (ontbreekt: maatwerk) (extra: tailored)",
+                 id="engels-andere-ids"),
+    pytest.param({"en": ELP_EN.replace("[^s1]: Source S1.\n", "")}, "elp.en.md",
+                 "de Engelse pagina mist de voetnoot [^s1]", id="engels-mist-voetnoot"),
+    pytest.param({"extra": {"orvelte.en.md": ELP_EN}}, "orvelte.en.md",
+                 "er is geen Nederlandse pagina orvelte.md", id="engels-zonder-nederlands"),
+]
+
+
+@pytest.mark.parametrize(("change", "file_name", "expected"), BAD_BODY)
+def test_bad_page_gives_its_message(tmp_path: Path, change: dict[str, object], file_name: str, expected: str) -> None:
+    problems = problems_for(tmp_path, **change)
+    matching = [p for p in problems if expected in p]
+    assert matching, f"no message with {expected!r} in:\n" + "\n".join(problems)
+    parsed = MESSAGE.match(matching[0])
+    assert parsed, matching[0]
+    assert parsed["path"].endswith(f"docs/maatwerk/dorpen/{file_name}")
+
+
+def test_template_copied_unchanged_is_refused_with_every_missing_piece(tmp_path: Path) -> None:
+    """An editor who copies sjablonen/dorp.md without filling it in is told what to fill in."""
+    template = village_data.TEMPLATE_PATH.read_text(encoding="utf-8")
+    problems = "\n".join(problems_for(tmp_path, extra={"naam-van-het-dorp.md": template,
+                                                       "naam-van-het-dorp.en.md": ELP_EN}))
+    assert "'kies-een-soort' is geen geldige waarde voor 'soort'" in problems
+    assert "'JJJJ-MM-DD' is geen geldige datum" in problems
+
+
+def test_template_filled_in_passes(tmp_path: Path) -> None:
+    """The template is a working starting point: with a kind and a date it passes the check."""
+    template = village_data.TEMPLATE_PATH.read_text(encoding="utf-8")
+    filled = (template.replace("soort: kies-een-soort", "soort: esdorp")
+              .replace("laatst_bekeken: JJJJ-MM-DD", "laatst_bekeken: 2026-11-28"))
+    english = "# Naam van het dorp\n\n## In brief {#in-het-kort}\n\n## Maatwerk {#maatwerk}\n\n## Questions {#vragen}\n\n[^s1]: S1.\n"
+    problems = problems_for(tmp_path, extra={"naam-van-het-dorp.md": filled, "naam-van-het-dorp.en.md": english})
+    assert problems == []
+
+
+def test_documented_example_message_is_the_real_one(tmp_path: Path) -> None:
+    """The how-to on the overview page quotes a message; it must be what editors really see."""
+    real = [p for p in problems_for(tmp_path, nl=ELP.replace("soort: esdorp", "soort: dorp")) if "'soort'" in p][0]
+    real = real[real.index("docs/maatwerk/dorpen/"):]
+    for page in ("index.md", "index.en.md"):
+        assert real in (DORPEN / page).read_text(encoding="utf-8"), page
+
+
+def test_field_line_finds_nested_and_flow_fields() -> None:
+    lines = ["naam: X", "coordinaten:", "  lat: 52.8", "  lon: 6.5", "bronnen: [a]"]
+    assert village_data.field_line(lines, ("coordinaten", "lon")) == 5
+    assert village_data.field_line(lines, ("bronnen", 0)) == 6
+    assert village_data.field_line(["coordinaten: {lat: 1, lon: 2}"], ("coordinaten", "lat")) == 2
+    assert village_data.field_line(lines, ("ontbreekt",)) == 1
+
+
+def test_slugify() -> None:
+    assert village_data.slugify("Nieuw-Balinge") == "nieuw-balinge"
+    assert village_data.slugify("Ée Dorp") == "ee-dorp"
+
+
+# --- The real pages ---------------------------------------------------------------
+
+def test_all_real_village_pages_pass_the_check() -> None:
+    assert check_villages.main([str(ROOT / "docs")]) == 0
+
+
+def test_check_script_fails_on_a_broken_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = write_docs(tmp_path, nl=ELP.replace("soort: esdorp", "soort: dorp"))
+    assert check_villages.main([str(docs)]) == 1
+    err = capsys.readouterr().err
+    assert "docs/maatwerk/dorpen/elp.md:3: 'dorp' is geen geldige waarde voor 'soort'" in err
+
+
+BRIEF_VILLAGES = [
+    "Beilen", "Westerbork", "Smilde", "Bovensmilde", "Hoogersmilde", "Hijkersmilde", "Hooghalen", "Laaghalen",
+    "Laaghalerveen", "Wijster", "Hijken", "Oranje", "Elp", "Zwiggelte", "Orvelte", "Balinge", "Garminge", "Mantinge",
+    "Bruntinge", "Eursinge", "Nieuw-Balinge", "Witteveen", "Drijber", "Makkum", "Lieving", "Holthe", "Brunsting", "Spier",
+]
+
+
+def test_every_village_of_the_brief_has_a_page() -> None:
+    found, problems = village_data.load_villages(ROOT / "docs", ROOT)
+    assert problems == []
+    assert sorted(v.naam for v in found) == sorted(BRIEF_VILLAGES)
+    large = {v.naam for v in found if v.grote_kern}
+    assert large == {"Beilen", "Westerbork", "Smilde", "Bovensmilde"}
+
+
+def test_every_kind_has_a_section_and_labels_in_both_languages() -> None:
+    kinds = json.loads(village_data.SCHEMA_PATH.read_text(encoding="utf-8"))["properties"]["soort"]["enum"]
+    for language in ("nl", "en"):
+        assert set(villages.KINDS[language]) == set(kinds)
+    for page in ("soorten-dorpen.md", "soorten-dorpen.en.md"):
+        text = (ROOT / "docs" / "maatwerk" / page).read_text(encoding="utf-8")
+        for kind in kinds:
+            assert re.search(rf"^## .+\{{#{kind}\}}$", text, re.M), f"{page}: no section {{#{kind}}}"
+
+
+def test_shared_principles_have_citable_ids_in_both_languages() -> None:
+    for page in ("index.md", "index.en.md"):
+        text = (ROOT / "docs" / "maatwerk" / page).read_text(encoding="utf-8")
+        assert re.findall(r"\{#(m-\d+)\}", text) == ["m-1", "m-2", "m-3", "m-4", "m-5"], page
+
+
+# --- Nav hook ---------------------------------------------------------------------
+
+def test_fill_nav_adds_villages_under_the_overview_and_is_idempotent() -> None:
+    nav = [
+        "index.md",
+        {"Maatwerk": ["maatwerk/index.md", "maatwerk/soorten-dorpen.md", {"Dorpen": ["maatwerk/dorpen/index.md"]}]},
+        {"Over": ["over/index.md"]},
+    ]
+    pages = ["maatwerk/dorpen/beilen.md", "maatwerk/dorpen/elp.md"]
+    assert villages.fill_nav(nav, pages)
+    assert villages.fill_nav(nav, pages)  # second language run: same result, no duplicates
+    assert nav[1]["Maatwerk"][2] == {"Dorpen": ["maatwerk/dorpen/index.md", *pages]}
+    assert nav[2] == {"Over": ["over/index.md"]}
+
+
+def test_fill_nav_without_overview_changes_nothing() -> None:
+    nav = ["index.md", {"Over": ["over/index.md"]}]
+    assert not villages.fill_nav(nav, ["maatwerk/dorpen/elp.md"])
+    assert nav == ["index.md", {"Over": ["over/index.md"]}]
+
+
+# --- Notice, table and map ----------------------------------------------------------
+
+def _village(**kwargs: object) -> village_data.Village:
+    base: dict[str, object] = dict(slug="elp", naam="Elp", soort="esdorp", paginastatus="concept", grote_kern=False,
+                                   bronnen=("v11",), laatst_bekeken="2026-11-28")
+    base.update(kwargs)
+    return village_data.Village(**base)  # type: ignore[arg-type]
+
+
+def test_notice_in_both_languages() -> None:
+    assert '!!! warning "Concept — nog niet besproken met het dorp"' in villages.notice(_village(), "nl")
+    assert "Laatst bekeken op 28 november 2026." in villages.notice(_village(), "nl")
+    assert '!!! warning "Draft — not yet discussed with the village"' in villages.notice(_village(), "en")
+    done = villages.notice(_village(paginastatus="besproken met het dorp"), "nl")
+    assert "Besproken met het dorp" in done and "Concept" not in done
+
+
+def test_overview_table_is_sorted_and_links_every_village() -> None:
+    rows = villages.overview_table([_village(), _village(slug="beilen", naam="Beilen", grote_kern=True),
+                                    _village(slug="holthe", naam="Holthe", soort="buurtschap", onderdeel_van="Beilen")],
+                                   "nl").splitlines()
+    assert rows[0].startswith("| Naam | Soort | Onderdeel van |")
+    assert [re.match(r"\| \[(\w+)\]", r)[1] for r in rows[2:]] == ["Elp", "Beilen", "Holthe"]  # order given
+    assert "geen lid van DOM" in rows[3] and "| Beilen |" in rows[4]
+
+
+def test_map_has_a_focusable_named_link_per_point_and_no_external_reference() -> None:
+    points = [village_map.MapPoint(n, f"{n.lower()}/", lat, lon)
+              for n, lat, lon in (("Beilen", 52.86, 6.52), ("Hijken", 52.896, 6.497), ("Smilde", 52.95, 6.45))]
+    svg = village_map.render_map(points, village_map.MapText("Kaart", "Bijschrift", "N", "5 km"))
+    links = re.findall(r'<a href="([^"]+)" class="dorpen-kaart__dorp" aria-label="([^"]+)">', svg)
+    assert links == [("beilen/", "Beilen"), ("hijken/", "Hijken"), ("smilde/", "Smilde")]
+    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "\n\n" not in svg  # a blank line would end the Markdown raw HTML block
+    assert not re.search(r"<(script|style|image|foreignObject)\b|\son\w+=", svg)
+
+
+def test_map_labels_of_the_real_villages_do_not_overlap() -> None:
+    found, _ = village_data.load_villages(ROOT / "docs", ROOT)
+    points = [village_map.MapPoint(v.naam, v.slug, v.lat, v.lon) for v in found if v.lat is not None and v.lon is not None]
+    projected = village_map.project(points)
+    boxes = [box for *_, box in village_map.place_labels(projected)]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert village_map._overlap(a, b) == 0, (a, b)
+
+
+# --- The hook refuses a broken page in a real (small) build ---------------------------
+
+def test_build_refuses_a_broken_village_page(tmp_path: Path) -> None:
+    docs = write_docs(tmp_path, nl=ELP.replace("soort: esdorp", "soort: dorp"))
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "maatwerk" / "dorpen" / "index.md").write_text("# Dorpen\n\n<!-- dorpen:tabel -->\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: test\n"
+        f"hooks: [{json.dumps(str(ROOT / 'overrides' / 'hooks' / 'villages.py'))}]\n"
+        "nav:\n  - index.md\n  - Dorpen:\n      - maatwerk/dorpen/index.md\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")],
+                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode != 0
+    assert "docs/maatwerk/dorpen/elp.md:3: 'dorp' is geen geldige waarde voor 'soort'" in result.stderr + result.stdout
+    shutil.rmtree(tmp_path / "site", ignore_errors=True)
