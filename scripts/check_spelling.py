@@ -1,0 +1,91 @@
+"""Spelling: cspell with the Dutch dictionary for `*.md` and English for `*.en.md`.
+
+    .venv/bin/python scripts/check_spelling.py            # every file cspell.json names
+    .venv/bin/python scripts/check_spelling.py FILE …     # only these
+
+What is checked and what is skipped lives in `cspell.json`: the reactie as
+submitted is never "corrected", and code, links and HTML tags are skipped. Names
+and terms that the dictionaries lack (villages, organisations, words such as
+omgevingsplanactiviteit) are in `cspell-woorden.txt`. cspell itself is a Node
+package pinned in package.json; `make setup` installs it with `npm ci`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from sitecheck import ROOT, Problem, relative, report
+
+CSPELL = ROOT / "node_modules" / ".bin" / "cspell"
+CONFIG = ROOT / "cspell.json"
+WORDLIST = "cspell-woorden.txt"
+
+
+def missing_tool(tool: Path) -> Problem:
+    """The message when `npm ci` has not run: the check cannot say anything else."""
+    return Problem(relative(tool), 1, f"{tool.name} is niet geïnstalleerd",
+                   "draai 'make setup' (dat voert 'npm ci' uit)",
+                   f"{tool.name} is not installed", "run 'make setup' (it runs 'npm ci')")
+
+
+def run_cspell(files: list[Path]) -> dict[str, object]:
+    """Run cspell with the JSON reporter and return its parsed report."""
+    cmd = [str(CSPELL), "lint", "--config", str(CONFIG), "--no-progress", "--no-summary",
+           "--no-color", "--no-gitignore", "--show-suggestions",
+           "--reporter", "@cspell/cspell-json-reporter"]
+    if files:
+        # cspell only checks files under its root; give it their common folder.
+        resolved = [f.resolve() for f in files]
+        common = os.path.commonpath([str(p.parent) for p in resolved])
+        cmd += ["--root", common, *map(str, resolved)]
+    else:
+        cmd += ["--root", str(ROOT)]
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode not in (0, 1) or not result.stdout.strip():
+        raise RuntimeError(f"cspell failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return json.loads(result.stdout)
+
+
+def problem_for(issue: dict[str, object]) -> Problem:
+    """Turn one cspell issue into an editor's message, Dutch first."""
+    path = Path(unquote(urlsplit(str(issue["uri"])).path))
+    word = str(issue["text"])
+    suggestions = [str(s) for s in issue.get("suggestions", [])][:3]  # type: ignore[union-attr]
+    english = path.name.endswith(".en.md")
+    taal, language = ("Engels", "English") if english else ("Nederlands", "Dutch")
+    if suggestions:
+        hint_nl = f"bedoelt u {' of '.join(repr(s) for s in suggestions)}? Verbeter het woord"
+        hint_en = f"did you mean {' or '.join(repr(s) for s in suggestions)}? Correct the word"
+    else:
+        hint_nl, hint_en = "verbeter het woord", "correct the word"
+    return Problem(
+        relative(path), int(issue["row"]),  # type: ignore[arg-type]
+        f"het woord '{word}' staat niet in het woordenboek ({taal})",
+        f"{hint_nl}; is het een naam of vakterm, zet het dan in {WORDLIST}",
+        f"the word '{word}' is not in the dictionary ({language})",
+        f"{hint_en}; if it is a name or a term, add it to {WORDLIST}",
+    )
+
+
+def check(files: list[Path]) -> list[Problem]:
+    if not CSPELL.exists():
+        return [missing_tool(CSPELL)]
+    found = run_cspell(files)
+    issues = found.get("issues", [])
+    return [problem_for(issue) for issue in issues]  # type: ignore[union-attr]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="*", type=Path, help="Markdown files (default: as cspell.json says)")
+    args = parser.parse_args(argv)
+    return report(check(args.files))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
