@@ -107,6 +107,20 @@ def test_headings_lose_their_hover_definitions_but_text_keeps_them() -> None:
     assert glossary.unwrap_headings(html) == '<h2 id="d-1">Over CPO</h2><p>Over <abbr title="x">CPO</abbr>.</p>'
 
 
+def test_verbatim_text_stays_free_of_added_markup() -> None:
+    html = (
+        '<p><abbr title="x">DOM</abbr></p>'
+        '<div class="admonition verbatim"><p>(<abbr title="x">DOM</abbr>)</p><div><p><abbr title="x">CPO</abbr></p></div>'
+        '<p>Einde <abbr title="x">DOM</abbr></p></div>'
+        '<p>Na <abbr title="x">DOM</abbr></p>'
+    )
+    assert glossary.unwrap_verbatim(html) == (
+        '<p><abbr title="x">DOM</abbr></p>'
+        '<div class="admonition verbatim"><p>(DOM)</p><div><p>CPO</p></div><p>Einde DOM</p></div>'
+        '<p>Na <abbr title="x">DOM</abbr></p>'
+    )
+
+
 # --- language selection ---------------------------------------------------------
 
 def test_the_page_language_picks_the_file(project: Path) -> None:

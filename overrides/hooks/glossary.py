@@ -15,7 +15,9 @@ which match its Dutch words.
 
 Headings get no hover definitions: a dotted line in a title reads as noise, the
 term is explained in the text below it, and heading text is reused elsewhere
-(table of contents, citations). `on_page_content` unwraps them again.
+(table of contents, citations). Nor does a block with class "verbatim" (the
+response exactly as submitted): that text stays free of added markup.
+`on_page_content` unwraps them again.
 
 A page can opt out with `glossary: false` in its front matter.
 """
@@ -38,6 +40,8 @@ LINE = re.compile(r"\*\[(?P<term>[^\[\]\\]+)\]:[ \t]*(?P<definition>.*)")
 COMMENT = re.compile(r"<!--.*-->")
 HEADING_HTML = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.DOTALL)
 ABBR_HTML = re.compile(r"<abbr title=\"[^\"]*\">(.*?)</abbr>", re.DOTALL)
+VERBATIM_HTML = re.compile(r"<div\b[^>]*\bclass=\"(?:[^\"]*\s)?verbatim(?:\s[^\"]*)?\"[^>]*>")
+DIV_TAG = re.compile(r"<(/?)div\b[^>]*>")
 
 
 class GlossaryError(ValueError):
@@ -211,6 +215,24 @@ def unwrap_headings(html: str) -> str:
     return HEADING_HTML.sub(lambda m: ABBR_HTML.sub(r"\1", m.group(0)), html)
 
 
+def unwrap_verbatim(html: str) -> str:
+    """Remove the <abbr> wrappers inside every <div class="verbatim"> (nested divs included)."""
+    parts: list[str] = []
+    position = 0
+    while (start := VERBATIM_HTML.search(html, position)) is not None:
+        depth, end = 1, len(html)
+        for tag in DIV_TAG.finditer(html, start.end()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = tag.end()
+                break
+        parts.append(html[position:start.start()])
+        parts.append(ABBR_HTML.sub(r"\1", html[start.start():end]))
+        position = end
+    parts.append(html[position:])
+    return "".join(parts)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """MkDocs event: no hover definitions inside headings."""
-    return unwrap_headings(html)
+    """MkDocs event: no hover definitions inside headings or verbatim text."""
+    return unwrap_verbatim(unwrap_headings(html))
