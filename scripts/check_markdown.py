@@ -1,0 +1,167 @@
+"""Markdown lint: markdownlint-cli2 with rules fitted to this site, said in plain Dutch.
+
+    .venv/bin/python scripts/check_markdown.py            # docs/**/*.md and CONTRIBUTING.md
+    .venv/bin/python scripts/check_markdown.py FILE …     # only these
+
+Which rules apply, and why some are off, is in `.markdownlint-cli2.yaml`. This
+script runs the tool and rewrites each finding as `path:line: wat er mis is — hoe
+je het oplost (English: …)`, because the tool's own English rule names mean
+nothing to a village editor.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from sitecheck import ROOT, Problem, relative, report
+
+MARKDOWNLINT = ROOT / "node_modules" / ".bin" / "markdownlint-cli2"
+FINDING = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+)(?::\d+)? (?:error|warning) (?P<rule>MD\d{3})/(?P<names>\S+) "
+    r"(?P<desc>.*?)(?: \[(?P<detail>[^\]]*)\])?(?: \[Context: (?P<context>.*)\])?$"
+)
+
+# rule: (what is wrong, how to fix it) in Dutch, then the same in English.
+MESSAGES: dict[str, tuple[str, str, str, str]] = {
+    "MD001": ("de kop slaat een niveau over", "gebruik één # meer dan de kop erboven (### na ##)",
+              "the heading skips a level", "use one # more than the heading above (### after ##)"),
+    "MD003": ("de kop is anders geschreven dan de andere koppen", "schrijf een kop met # aan het begin: ## Kop",
+              "the heading is written differently from the others", "start a heading with #: ## Heading"),
+    "MD004": ("de opsomming gebruikt verschillende tekens", "begin elk punt van een opsomming met een streepje (-)",
+              "the list uses different markers", "start every list item with a dash (-)"),
+    "MD005": ("de punten van deze lijst springen niet even ver in", "begin ze met evenveel spaties",
+              "the items of this list are not indented equally", "start them with the same number of spaces"),
+    "MD007": ("een lijst binnen een lijst springt niet 4 spaties in", "zet precies 4 spaties voor het streepje, geen tab",
+              "a nested list is not indented by 4 spaces", "put exactly 4 spaces before the dash, no tab"),
+    "MD009": ("er staan spaties aan het eind van de regel", "haal de spaties na het laatste teken weg",
+              "there are spaces at the end of the line", "remove the spaces after the last character"),
+    "MD010": ("er staat een tab in de regel", "vervang de tab door spaties (4 spaties om in te springen)",
+              "the line contains a tab", "replace the tab with spaces (4 spaces to indent)"),
+    "MD011": ("de link is omgedraaid: (tekst)[adres]", "schrijf [tekst](adres)",
+              "the link is reversed: (text)[address]", "write [text](address)"),
+    "MD014": ("voor de opdrachten in het codeblok staat een $", "haal de $ weg",
+              "the commands in the code block start with $", "remove the $"),
+    "MD018": ("na de #-tekens van de kop staat geen spatie", "zet een spatie na de #-tekens: ## Kop",
+              "there is no space after the heading's # signs", "put a space after the # signs: ## Heading"),
+    "MD019": ("na de #-tekens van de kop staan meer spaties", "laat één spatie staan",
+              "there are several spaces after the heading's # signs", "keep one space"),
+    "MD020": ("de kop heeft geen spatie binnen de # aan het eind", "haal de #-tekens aan het eind weg",
+              "the closed heading lacks a space inside its # signs", "remove the closing # signs"),
+    "MD021": ("de kop heeft meer spaties binnen de # aan het eind", "haal de #-tekens aan het eind weg",
+              "the closed heading has several spaces inside its # signs", "remove the closing # signs"),
+    "MD022": ("boven of onder de kop ontbreekt een lege regel", "zet een lege regel boven en onder elke kop",
+              "a blank line is missing above or below the heading", "put a blank line above and below every heading"),
+    "MD023": ("de kop begint niet aan het begin van de regel", "haal de spaties voor de # weg",
+              "the heading does not start at the beginning of the line", "remove the spaces before the #"),
+    "MD024": ("dezelfde kop staat twee keer in hetzelfde deel", "maak de koppen verschillend",
+              "the same heading appears twice in the same section", "make the headings different"),
+    "MD025": ("de pagina heeft meer dan één titel (# Titel)", "gebruik één # alleen voor de titel bovenaan; maak van de andere koppen ##",
+              "the page has more than one title (# Title)", "use a single # only for the title at the top; make the others ##"),
+    "MD026": ("de kop eindigt op een leesteken", "haal de punt, komma of dubbele punt aan het eind van de kop weg",
+              "the heading ends with punctuation", "remove the full stop, comma or colon at the end of the heading"),
+    "MD027": ("na het >-teken van het citaat staan meer spaties", "laat één spatie staan",
+              "there are several spaces after the quote's >", "keep one space"),
+    "MD028": ("een lege regel splitst het citaat in tweeën", "zet ook op de lege regel een >, of haal de lege regel weg",
+              "a blank line splits the quote in two", "put a > on the blank line too, or remove it"),
+    "MD029": ("de nummering van de lijst klopt niet", "nummer 1. 2. 3. op volgorde",
+              "the numbering of the list is wrong", "number 1. 2. 3. in order"),
+    "MD031": ("boven of onder het codeblok ontbreekt een lege regel", "zet een lege regel boven en onder de regels met ```",
+              "a blank line is missing around the code block", "put a blank line above and below the ``` lines"),
+    "MD032": ("boven of onder de lijst ontbreekt een lege regel; zonder die regel wordt het geen lijst",
+              "zet een lege regel boven en onder de lijst",
+              "a blank line is missing around the list; without it the list is not a list",
+              "put a blank line above and below the list"),
+    "MD034": ("er staat een los webadres in de tekst", "zet het tussen < en > of maak er een link van: [tekst](https://…)",
+              "there is a bare web address in the text", "put it between < and > or make it a link: [text](https://…)"),
+    "MD035": ("de scheidingslijnen zijn verschillend geschreven", "schrijf een scheidingslijn overal als ---",
+              "the horizontal rules are written differently", "write every horizontal rule as ---"),
+    "MD037": ("er staan spaties binnen de * of _ van schuine of vette tekst", "schrijf *woord* of **woord** zonder spaties aan de binnenkant",
+              "there are spaces inside the * or _ of emphasis", "write *word* or **word** without inner spaces"),
+    "MD038": ("er staan spaties binnen de ` van de code", "haal de spaties binnen de ` weg",
+              "there are spaces inside the code's backticks", "remove the spaces inside the backticks"),
+    "MD039": ("er staan spaties binnen de [ ] van de link", "haal de spaties aan de binnenkant van [ en ] weg",
+              "there are spaces inside the link's [ ]", "remove the spaces inside [ and ]"),
+    "MD040": ("bij het codeblok staat niet wat voor tekst het is", "zet achter de eerste ``` een soort, bijvoorbeeld ```text",
+              "the code block does not say its language", "put a language after the first ```, for example ```text"),
+    "MD041": ("de pagina begint niet met een titel", "begin de pagina met # en de titel",
+              "the page does not start with a title", "start the page with # and the title"),
+    "MD042": ("de link heeft geen adres", "vul het adres in tussen ( en ), of haal de link weg",
+              "the link has no address", "fill in the address between ( and ), or remove the link"),
+    "MD045": ("de afbeelding heeft geen beschrijving (alt-tekst)", "schrijf tussen [ ] wat er op de afbeelding staat: ![beschrijving](bestand.png)",
+              "the image has no description (alt text)", "write what the image shows between [ ]: ![description](file.png)"),
+    "MD047": ("het bestand eindigt niet met een nieuwe regel", "zet een Enter na de laatste regel",
+              "the file does not end with a newline", "press Enter after the last line"),
+    "MD048": ("de codeblokken zijn verschillend geschreven", "begin en eindig elk codeblok met ```",
+              "the code blocks are fenced differently", "fence every code block with ```"),
+    "MD049": ("schuine tekst is op verschillende manieren geschreven", "schrijf schuine tekst overal als *woord*",
+              "emphasis is written in different ways", "write emphasis as *word* everywhere"),
+    "MD050": ("vette tekst is op verschillende manieren geschreven", "schrijf vette tekst overal als **woord**",
+              "strong text is written in different ways", "write strong text as **word** everywhere"),
+    "MD052": ("een verwijzing [tekst][naam] heeft geen definitie", "zet onderaan een regel [naam]: adres, of controleer de naam",
+              "a reference [text][name] has no definition", "add a line [name]: address at the bottom, or check the name"),
+    "MD053": ("een definitie [naam]: adres wordt nergens gebruikt", "haal de regel weg, of verwijs ernaar in de tekst",
+              "a definition [name]: address is not used", "remove the line, or refer to it in the text"),
+    "MD054": ("deze soort link is hier niet toegestaan", "schrijf een link als [tekst](adres)",
+              "this kind of link is not allowed here", "write a link as [text](address)"),
+    "MD055": ("de rijen van de tabel beginnen of eindigen verschillend met |", "begin en eindig elke rij met |",
+              "the table rows start or end differently with |", "start and end every row with |"),
+    "MD056": ("deze rij van de tabel heeft een ander aantal cellen dan de kop", "tel de |-tekens: elke rij heeft evenveel cellen",
+              "this table row has a different number of cells than the header", "count the | signs: every row has the same number of cells"),
+    "MD058": ("boven of onder de tabel ontbreekt een lege regel; zonder die regel wordt het geen tabel",
+              "zet een lege regel boven en onder de tabel",
+              "a blank line is missing around the table; without it the table is not a table",
+              "put a blank line above and below the table"),
+    "MD059": ("de tekst van de link zegt niet waar hij heen gaat", "schrijf waar de link heen gaat, zoals [de reactie van DOM](…) in plaats van [hier](…)",
+              "the link text does not say where it goes", "say where the link goes, like [DOM's response](…) instead of [here](…)"),
+}
+
+
+def missing_tool() -> Problem:
+    return Problem(relative(MARKDOWNLINT), 1, "markdownlint-cli2 is niet geïnstalleerd",
+                   "draai 'make setup' (dat voert 'npm ci' uit)",
+                   "markdownlint-cli2 is not installed", "run 'make setup' (it runs 'npm ci')")
+
+
+def problem_for(line: str) -> Problem | None:
+    """One line of markdownlint-cli2 output as an editor's message; None if it is no finding."""
+    match = FINDING.match(line.strip())
+    if not match:
+        return None
+    rule = match["rule"]
+    path = relative((ROOT / match["path"]).resolve())
+    detail = f" [{match['detail']}]" if match["detail"] else ""
+    if rule in MESSAGES:
+        wrong_nl, fix_nl, wrong_en, fix_en = MESSAGES[rule]
+    else:
+        wrong_nl, fix_nl = "de Markdown volgt een regel niet", f"lees de uitleg van {rule} bij markdownlint"
+        wrong_en, fix_en = match["desc"], f"read markdownlint's explanation of {rule}"
+    return Problem(path, int(match["line"]), f"{wrong_nl} ({rule})", fix_nl, f"{wrong_en}{detail}", fix_en)
+
+
+def check(files: list[Path]) -> list[Problem]:
+    if not MARKDOWNLINT.exists():
+        return [missing_tool()]
+    cmd = [str(MARKDOWNLINT)]
+    if files:
+        # Only these files, not also the globs in the config.
+        cmd += ["--no-globs", *(str(f.resolve()) for f in files)]
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    lines = (result.stdout + "\n" + result.stderr).splitlines()
+    problems = [p for p in map(problem_for, lines) if p is not None]
+    if result.returncode != 0 and not problems:
+        raise RuntimeError(f"markdownlint-cli2 failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="*", type=Path, help="Markdown files (default: as .markdownlint-cli2.yaml says)")
+    args = parser.parse_args(argv)
+    return report(check(args.files))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
