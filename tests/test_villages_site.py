@@ -48,6 +48,8 @@ def test_every_village_page_is_built_with_its_notice(site_dir: Path, language: s
         assert page.find("html")["lang"] == language
         for section in village_data.REQUIRED_SECTIONS:
             assert article.find(id=section), f"{language} {village.slug}: no #{section}"
+        # Leftover template or attribute syntax would show up as braces in the text.
+        assert not {"{", "}"} & set(article.get_text()), f"{language} {village.slug}: braces in the text"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
