@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -211,7 +211,7 @@ def overview_table(villages: list[Village], language: str) -> str:
     return "\n".join(rows)
 
 
-def overview_map(villages: list[Village], language: str, url: Any) -> str:
+def overview_map(villages: list[Village], language: str, url: Callable[[str], str]) -> str:
     """The map (SVG) and, beside it, the villages without coordinates. Raw HTML, no blank lines."""
     text = TEXT[language]
     points = [MapPoint(v.naam, url(v.slug), v.lat, v.lon) for v in villages if v.lat is not None and v.lon is not None]
