@@ -83,7 +83,7 @@ def test_definition_list_is_sorted_ignoring_case_and_accents() -> None:
     terms = glossary.parse("*[wooncoöperatie]: b\n*[Woningwet]: a\n*[CPO]: c\n*[woonvisie]: d\n", "f.md")
     rendered = glossary.definition_list(terms)
     assert [line for line in rendered.splitlines() if line and not line.startswith(":")] == [
-        "CPO", "Woningwet", "wooncoöperatie", "woonvisie",
+        "**CPO**", "**Woningwet**", "**wooncoöperatie**", "**woonvisie**",
     ]
     assert ":   c" in rendered
 
@@ -98,7 +98,7 @@ def test_render_appends_abbreviations_or_fills_the_marker() -> None:
     page = glossary.render("# Titel\n\nTekst over CPO.", terms)
     assert page.endswith("\n\n*[CPO]: Samen bouwen.\n")
     listing = glossary.render(f"# Begrippen\n\n{glossary.MARKER}\n", terms)
-    assert "CPO\n:   Samen bouwen." in listing
+    assert "**CPO**\n:   Samen bouwen." in listing
     assert "*[CPO]" not in listing
 
 

@@ -131,7 +131,7 @@ def abbreviations(terms: list[Term]) -> str:
 
 def definition_list(terms: list[Term]) -> str:
     """All terms, sorted, as a Markdown definition list (extension def_list)."""
-    blocks = [f"{t.term}\n:   {t.definition}" for t in sorted(terms, key=sort_key)]
+    blocks = [f"**{t.term}**\n:   {t.definition}" for t in sorted(terms, key=sort_key)]
     return "\n\n".join(blocks)
 
 
