@@ -17,7 +17,8 @@ comments included, because raw HTML around them can make them live):
 - images, media and CSS `url()` that load from another website.
 
 An inline <svg> is allowed (the site draws some), as long as it has none of the above.
-Files checked: Markdown and the text formats a browser would run (SVG, HTML, XML).
+Files checked: Markdown and the text formats a browser would run (SVG, HTML, XML);
+in a stylesheet (.css) only url() to another host, @import and expression() are refused.
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ from bs4 import BeautifulSoup, Tag
 from sitecheck import DOCS, ROOT, Problem, relative, report
 
 INCLUDES = ROOT / "includes"
-SCANNED_SUFFIXES = {".md", ".svg", ".html", ".htm", ".xhtml", ".xml"}
+SCANNED_SUFFIXES = {".md", ".svg", ".html", ".htm", ".xhtml", ".xml", ".css"}
 
 # Refused element -> why, in Dutch and English.
 REFUSED: dict[str, tuple[str, str]] = {}
@@ -67,6 +68,8 @@ FETCHING = {("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "sr
             ("video", "poster"), ("audio", "src"), ("track", "src"), ("image", "href"), ("image", "xlink:href"),
             ("use", "href"), ("use", "xlink:href"), ("feimage", "href"), ("feimage", "xlink:href")}
 CSS_FETCH = re.compile(r"url\(\s*['\"]?(?!#)|@import|expression\(", re.IGNORECASE)
+# In a stylesheet file local url()s are fine; another host, @import and old IE code are not.
+CSS_FILE_FETCH = re.compile(r"url\(\s*['\"]?\s*(?:[a-z]+:|//)|@import|expression\(|behavior\s*:", re.IGNORECASE)
 # Where Markdown itself puts a URL: [text](url), ![alt](url), <url>, [ref]: url, and { key=value }.
 MD_LINK_TARGET = re.compile(r"\]\(\s*<?([^)>\s]*)")
 MD_AUTOLINK = re.compile(r"<([a-z][a-z0-9+.\-]*:[^>\s]*)>", re.IGNORECASE)
@@ -190,8 +193,20 @@ def from_parsed_html(text: str) -> Iterator[Finding]:
                 yield css_finding(line)
 
 
+def from_stylesheet(text: str) -> Iterator[Finding]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if CSS_FILE_FETCH.search(line):
+            yield Finding(number, "de opmaak laadt een bestand van buiten de site of voert code uit (url() met een adres, @import, expression)",
+                          "gebruik alleen bestanden van deze site, met een relatief pad",
+                          "the stylesheet loads a file from outside the site or runs code (url() with an address, @import, expression)",
+                          "use only files of this site, with a relative path")
+
+
 def check_text(where: str, text: str) -> list[Problem]:
-    findings = {*from_markdown_lines(text), *from_parsed_html(text)}
+    if where.lower().endswith(".css"):
+        findings = set(from_stylesheet(text))
+    else:
+        findings = {*from_markdown_lines(text), *from_parsed_html(text)}
     return [Problem(where, f.line, f.wrong_nl, f.fix_nl, f.wrong_en, f.fix_en)
             for f in sorted(findings, key=lambda f: (f.line, f.wrong_nl))]
 

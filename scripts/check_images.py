@@ -1,0 +1,145 @@
+"""Images: every image has a description (alt text), comes from this site, and stays small.
+
+    .venv/bin/python scripts/check_images.py               # docs/ and includes/
+    .venv/bin/python scripts/check_images.py --docs DIR    # another docs folder (tests)
+
+- `![beschrijving](foto.jpg)` and `<img alt="…">` need a non-empty description:
+  a screen reader reads it aloud instead of the image.
+- An inline `<svg>` needs a name for screen readers (`<title>`, `aria-label`,
+  `aria-labelledby`) or `aria-hidden="true"` when it only decorates.
+- An image comes from docs/: one from another website tells that website who reads.
+- Every image file in docs/ is at most 300 kB, because many readers are on a phone
+  with a slow connection.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from check_raw_html import without_autolinks
+from sitecheck import DOCS, ROOT, Problem, relative, report
+
+MAX_BYTES = 300 * 1024
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"}
+# ![alt](src "title") and ![alt][ref]; the alt text may hold no unescaped ].
+MD_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\])*)\](?:\((?P<src>[^)\s]*)[^)]*\)|\[[^\]]*\])")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def prose_lines(text: str) -> list[tuple[int, str]]:
+    """Numbered lines outside fenced code blocks (an example in a code block is no image)."""
+    lines: list[tuple[int, str]] = []
+    fence: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = FENCE.match(line)
+        if match and (fence is None or match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)):
+            fence = None if fence else match.group(1)
+            continue
+        if fence is None:
+            lines.append((number, line))
+    return lines
+
+
+def missing_alt(where: str, line: int, what: str) -> Problem:
+    return Problem(where, line, f"{what} heeft geen beschrijving (alt-tekst)",
+                   "schrijf in een paar woorden wat er op de afbeelding staat, zoals ![Kaart van Elp met de brink](elp.png)",
+                   f"{what} has no description (alt text)",
+                   "say in a few words what the image shows, like ![Map of Elp with the green](elp.png)")
+
+
+def source_problems(where: str, line: int, page: Path, src: str, docs: Path) -> list[Problem]:
+    """An image's address: from this site, and the file exists."""
+    parts = urlsplit(src.strip())
+    if parts.scheme in {"http", "https", "ftp"} or src.strip().startswith("//"):
+        return [Problem(where, line, f"de afbeelding '{src}' komt van een andere website; die ziet dan wie de pagina leest",
+                        "zet het bestand in docs/ (naast de pagina) en verwijs ernaar met een relatief pad",
+                        f"the image '{src}' comes from another website, which then sees who reads the page",
+                        "put the file in docs/ (next to the page) and refer to it with a relative path")]
+    if parts.scheme or not parts.path or not page.resolve().is_relative_to(docs.resolve()):
+        # data: and the like are refused by check_raw_html.py; a snippet in includes/
+        # has no folder of its own for relative paths.
+        return []
+    target = (docs / unquote(parts.path).lstrip("/")) if parts.path.startswith("/") else (page.parent / unquote(parts.path))
+    if not target.exists():
+        return [Problem(where, line, f"de afbeelding '{src}' bestaat niet",
+                        "controleer de naam en de map van het bestand (hoofdletters tellen mee)",
+                        f"the image '{src}' does not exist",
+                        "check the file's name and folder (capitals count)")]
+    return []
+
+
+def check_page(page: Path, docs: Path) -> list[Problem]:
+    where = relative(page)
+    text = page.read_text(encoding="utf-8", errors="replace")
+    problems: list[Problem] = []
+    prose = prose_lines(text)
+    for number, line in prose:
+        for match in MD_IMAGE.finditer(line):
+            if not match.group("alt").strip():
+                problems.append(missing_alt(where, number, "de afbeelding"))
+            if match.group("src") is not None:
+                problems += source_problems(where, number, page, match.group("src"), docs)
+    # The same lines for the HTML parser, with code blocks blanked so line numbers stay.
+    kept = dict(prose)
+    only_prose = "\n".join(kept.get(n, "") for n in range(1, len(text.splitlines()) + 1))
+    soup = BeautifulSoup(without_autolinks(only_prose), "html.parser")
+    for img in soup.find_all("img"):
+        if not isinstance(img, Tag):
+            continue
+        line = img.sourceline or 1
+        alt = img.get("alt")
+        if not isinstance(alt, str) or not alt.strip():
+            problems.append(missing_alt(where, line, "<img>"))
+        src = img.get("src")
+        if isinstance(src, str):
+            problems += source_problems(where, line, page, src, docs)
+    for svg in soup.find_all("svg"):
+        if not isinstance(svg, Tag):
+            continue
+        named = svg.get("aria-label") or svg.get("aria-labelledby") or svg.find("title")
+        if not named and svg.get("aria-hidden") != "true":
+            problems.append(Problem(where, svg.sourceline or 1, "de tekening (<svg>) heeft geen naam voor schermlezers",
+                                    "zet er <title>wat de tekening laat zien</title> in, of aria-hidden=\"true\" als hij alleen versiert",
+                                    "the drawing (<svg>) has no name for screen readers",
+                                    "add <title>what it shows</title>, or aria-hidden=\"true\" if it only decorates"))
+    return sorted(problems, key=lambda p: p.line)
+
+
+def check_size(image: Path) -> list[Problem]:
+    size = image.stat().st_size
+    if size <= MAX_BYTES:
+        return []
+    kb = (size + 1023) // 1024
+    return [Problem(relative(image), 1, f"de afbeelding is {kb} kB; de grens is {MAX_BYTES // 1024} kB",
+                    "maak hem kleiner: minder pixels (bijvoorbeeld 1600 breed) of opslaan als .jpg of .webp",
+                    f"the image is {kb} kB; the limit is {MAX_BYTES // 1024} kB",
+                    "make it smaller: fewer pixels (for example 1600 wide) or save it as .jpg or .webp")]
+
+
+def check(docs: Path = DOCS, includes: Path | None = ROOT / "includes") -> list[Problem]:
+    problems: list[Problem] = []
+    folders = [docs] + ([includes] if includes and includes.is_dir() else [])
+    for folder in folders:
+        for page in sorted(folder.rglob("*.md")):
+            problems += check_page(page, docs)
+    for image in sorted(docs.rglob("*")):
+        if image.is_file() and image.suffix.lower() in IMAGE_SUFFIXES:
+            problems += check_size(image)
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=Path, default=DOCS, help="the docs folder (default: docs/)")
+    args = parser.parse_args(argv)
+    includes = ROOT / "includes" if args.docs.resolve() == DOCS.resolve() else None
+    return report(check(args.docs, includes))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
