@@ -1,0 +1,218 @@
+"""External links: every source address is well formed, and (weekly) still answers.
+
+    .venv/bin/python scripts/check_external_links.py            # offline: form only
+    .venv/bin/python scripts/check_external_links.py --online   # also ask every site
+    … --online --github-output "$GITHUB_OUTPUT"                 # for the weekly workflow
+
+Offline (this is what `make check` and pull requests run) it only reads
+docs/**/*.md and includes/: every external address starts with https:// and
+names a host. It never touches the network, so a site that is down for an hour
+never blocks an editor's pull request.
+
+With --online it asks each address once (HEAD, then GET when a site refuses
+HEAD), with a timeout, a few at a time. Broken: not found (404, 410), a server
+error (5xx), or no answer at all. Sites that refuse robots (401, 403, 429) are
+listed as "not checked", not as broken. The weekly workflow
+(.github/workflows/links.yml) turns the report into an issue.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import secrets
+import sys
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sitecheck import DOCS, ROOT, Problem, relative, report
+
+INCLUDES = ROOT / "includes"
+URL = re.compile(r"https?://[^\s<>\"'`\[\]{}|\\^]+", re.IGNORECASE)
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# Hosts that never exist on the internet; examples may use them freely.
+EXAMPLE_HOSTS = re.compile(r"(^|\.)(invalid|example|test|localhost)$|^example\.(com|org|net)$|^127\.|^\[?::1\]?$")
+TIMEOUT_S = 20
+WORKERS = 6
+USER_AGENT = "dom-woonvisie-linkcheck/1 (weekly check of the sources cited on the site)"
+NOT_VERIFIABLE = {401, 403, 429}
+
+
+@dataclass(frozen=True)
+class Link:
+    path: str
+    line: int
+    url: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a site said: an HTTP status, or why there was no answer."""
+
+    status: int | None
+    error: str = ""
+
+    @property
+    def broken(self) -> bool:
+        return self.status is None or self.status in {404, 410} or self.status >= 500
+
+    @property
+    def unverifiable(self) -> bool:
+        return self.status in NOT_VERIFIABLE
+
+    def describe(self) -> tuple[str, str]:
+        """(Dutch, English) words for the answer."""
+        if self.status is None:
+            return f"geen antwoord ({self.error})", f"no answer ({self.error})"
+        if self.status in {404, 410}:
+            return f"pagina niet gevonden ({self.status})", f"page not found ({self.status})"
+        if self.status >= 500:
+            return f"fout bij de website ({self.status})", f"server error ({self.status})"
+        return f"status {self.status}", f"status {self.status}"
+
+
+def trim(url: str) -> str:
+    """Drop sentence punctuation after a URL, and a ')' that closes Markdown, not the URL."""
+    url = url.rstrip(".,;:!?*_")
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1].rstrip(".,;:!?*_")
+    return url
+
+
+def extract_links(text: str, path: str) -> list[Link]:
+    """Every external http(s) address in a Markdown text, outside fenced code blocks."""
+    links: list[Link] = []
+    fence: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = FENCE.match(line)
+        if match and (fence is None or match.group(1)[0] == fence[0]):
+            fence = None if fence else match.group(1)
+            continue
+        if fence is not None:
+            continue
+        for found in URL.finditer(line):
+            url = trim(found.group(0))
+            host = (urlsplit(url).hostname or "").lower()
+            if not EXAMPLE_HOSTS.search(host):
+                links.append(Link(path, number, url))
+    return links
+
+
+def markdown_files() -> list[Path]:
+    files = sorted(DOCS.rglob("*.md"))
+    if INCLUDES.is_dir():
+        files += sorted(INCLUDES.rglob("*.md"))
+    return files
+
+
+def collect(files: Iterable[Path]) -> list[Link]:
+    links: list[Link] = []
+    for path in files:
+        links += extract_links(path.read_text(encoding="utf-8", errors="replace"), relative(path))
+    return links
+
+
+def form_problems(links: Iterable[Link]) -> list[Problem]:
+    """Offline: what is wrong with an address as written."""
+    problems: list[Problem] = []
+    for link in links:
+        parts = urlsplit(link.url)
+        if parts.scheme.lower() != "https":
+            problems.append(Problem(link.path, link.line, f"het adres '{link.url}' begint niet met https://",
+                                    "gebruik het https://-adres van de bron (de meeste websites hebben dat)",
+                                    f"the address '{link.url}' does not start with https://",
+                                    "use the source's https:// address (most websites have one)"))
+        elif not parts.hostname or "." not in parts.hostname:
+            problems.append(Problem(link.path, link.line, f"in het adres '{link.url}' ontbreekt de naam van de website",
+                                    "kopieer het volledige adres uit de adresbalk van de browser",
+                                    f"the address '{link.url}' has no website name",
+                                    "copy the full address from the browser's address bar"))
+    return problems
+
+
+def ask(url: str) -> Answer:
+    """Ask one site, politely: HEAD first, GET when HEAD is refused or fails."""
+    import requests  # only the weekly run needs the network
+
+    headers = {"User-Agent": USER_AGENT}
+    try:
+        response = requests.head(url, headers=headers, timeout=TIMEOUT_S, allow_redirects=True)
+        if response.status_code < 400 and response.status_code not in NOT_VERIFIABLE:
+            return Answer(response.status_code)
+    except requests.RequestException:
+        pass
+    try:
+        with requests.get(url, headers=headers, timeout=TIMEOUT_S, allow_redirects=True, stream=True) as response:
+            return Answer(response.status_code)
+    except requests.RequestException as error:
+        return Answer(None, type(error).__name__)
+
+
+def check_online(links: list[Link], asker: Callable[[str], Answer] = ask) -> dict[str, Answer]:
+    """One answer per unique address."""
+    urls = sorted({link.url for link in links})
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        return dict(zip(urls, pool.map(asker, urls)))
+
+
+def broken_problems(links: Iterable[Link], answers: dict[str, Answer]) -> list[Problem]:
+    problems: list[Problem] = []
+    for link in links:
+        answer = answers.get(link.url)
+        if answer is None or not answer.broken:
+            continue
+        said_nl, said_en = answer.describe()
+        problems.append(Problem(link.path, link.line, f"de link naar {link.url} werkt niet: {said_nl}",
+                                "zoek het nieuwe adres van de bron, of een bewaarde kopie (zoals in het Internet Archive), en pas de voetnoot aan",
+                                f"the link to {link.url} is broken: {said_en}",
+                                "find the source's new address, or an archived copy (such as in the Internet Archive), and update the footnote"))
+    return problems
+
+
+def issue_body(problems: list[Problem], unverifiable: list[str]) -> str:
+    """The weekly issue's text: Dutch first, what to do, then every broken link."""
+    lines = [
+        "De wekelijkse controle van de externe links vond links die niet meer werken.",
+        "Zoek per link het nieuwe adres van de bron, of een bewaarde kopie, en pas de voetnoot aan in het genoemde bestand en de genoemde regel.",
+        "",
+        "*The weekly external link check found links that no longer work. For each one, find the source's new "
+        "address or an archived copy, and update the footnote in the file and line named.*",
+        "",
+    ]
+    lines += [f"- `{p.path}:{p.line}`: {p.wrong_nl} (*{p.wrong_en}*)" for p in problems]
+    if unverifiable:
+        lines += ["", "Niet te controleren (de website weigert robots); kijk zelf even (*not checked, the site refuses robots*):", ""]
+        lines += [f"- {url}" for url in unverifiable]
+    return "\n".join(lines) + "\n"
+
+
+def write_github_output(target: Path, problems: list[Problem], unverifiable: list[str]) -> None:
+    """Step outputs for the workflow: broken=true|false and the issue body."""
+    delimiter = f"EINDE_{secrets.token_hex(8)}"
+    with target.open("a", encoding="utf-8") as out:
+        out.write(f"broken={'true' if problems else 'false'}\n")
+        out.write(f"report<<{delimiter}\n{issue_body(problems, unverifiable)}{delimiter}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--online", action="store_true", help="ask every site (the weekly workflow)")
+    parser.add_argument("--github-output", type=Path, help="write step outputs here (with --online)")
+    args = parser.parse_args(argv)
+    links = collect(markdown_files())
+    problems = form_problems(links)
+    if not args.online:
+        return report(problems)
+    answers = check_online(links)
+    problems += broken_problems(links, answers)
+    unverifiable = sorted(url for url, answer in answers.items() if answer.unverifiable)
+    print(f"{len({link.url for link in links})} adressen gecontroleerd; niet te controleren: {len(unverifiable)}")
+    if args.github_output:
+        write_github_output(args.github_output, problems, unverifiable)
+    return report(problems)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
