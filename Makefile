@@ -18,7 +18,13 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: setup serve build check test bench lock chromium clean
 
-setup: $(STAMP)
+setup: $(STAMP) node_modules/.installed
+
+# The Node tools of the content checks (cspell, markdownlint-cli2), exactly as locked;
+# again whenever package-lock.json changes.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 $(STAMP): requirements.txt
 	rm -f $(VENV)/.installed-*
