@@ -14,21 +14,36 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from sitecheck import Problem, html_pages, relative, report, soup
+from sitecheck import ROOT, Problem, html_pages, relative, report, soup
 
 SKIP_SCHEMES = {"mailto", "tel", "javascript", "data"}
 REFRESH = re.compile(r"url=(?P<url>.+)$", re.IGNORECASE)
 
 
-def target_file(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
-    """The file a relative link on page points to (None for external links), and its fragment."""
+def site_path() -> str:
+    """The path the site lives under (e.g. "/dom-woonvisie/" on GitHub project pages), from SITE_URL."""
+    from mkdocs.config import load_config
+
+    return urlsplit(str(load_config(str(ROOT / "mkdocs.yml")).site_url or "/")).path or "/"
+
+
+def target_file(site: Path, page: Path, href: str, base_path: str = "/") -> tuple[Path | None, str]:
+    """The file a link on page points to (None for external links), and its fragment.
+
+    Root-relative links ("/en/...", as in the 404 pages) are read against the path the
+    site is served under.
+    """
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         return None, ""
     if not parts.path:
         return page, parts.fragment
-    base = page.parent
-    candidate = (base / unquote(parts.path)).resolve()
+    if parts.path.startswith("/"):
+        if not parts.path.startswith(base_path):
+            return site / "__outside_the_site__", ""
+        candidate = (site / unquote(parts.path[len(base_path):])).resolve()
+    else:
+        candidate = (page.parent / unquote(parts.path)).resolve()
     if parts.path.endswith("/") or candidate.is_dir():
         candidate = candidate / "index.html"
     return candidate, parts.fragment
@@ -52,13 +67,13 @@ def links(page_file: Path) -> list[tuple[str, str]]:
     return [(str(href), kind) for href, kind in found]
 
 
-def check_page(site: Path, page_file: Path) -> list[Problem]:
+def check_page(site: Path, page_file: Path, base_path: str = "/") -> list[Problem]:
     problems = []
     site = site.resolve()
     for href, kind in links(page_file):
         if urlsplit(href).scheme in SKIP_SCHEMES:
             continue
-        target, fragment = target_file(site, page_file.resolve(), href)
+        target, fragment = target_file(site, page_file.resolve(), href, base_path)
         if target is None:
             continue
         where = relative(page_file)
@@ -82,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     site = Path(args.site)
     # Frozen editions are checked when they are built from their own commit.
     pages = [p for p in html_pages(site) if "versies" not in p.relative_to(site).parts[:1]]
-    return report([problem for page in pages for problem in check_page(site, page)])
+    base_path = site_path()
+    return report([problem for page in pages for problem in check_page(site, page, base_path)])
 
 
 if __name__ == "__main__":
