@@ -14,6 +14,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs-redirects pulls in a second banner of the same kind (properdocs); it has its own switch.
+export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: setup serve build check test bench lock chromium clean

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def build_site(dest: Path, config: Path | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     """Run the strict MkDocs build the way `make build` does (never with -q)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(dest)]
     if config is not None:
         cmd += ["-f", str(config)]
