@@ -33,7 +33,7 @@ INCLUDES = ROOT / "includes"
 URL = re.compile(r"https?://[^\s<>\"'`\[\]{}|\\^]+", re.IGNORECASE)
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # Hosts that never exist on the internet; examples may use them freely.
-EXAMPLE_HOSTS = re.compile(r"(^|\.)(invalid|example|test|localhost)$|^example\.(com|org|net)$|^127\.|^\[?::1\]?$")
+EXAMPLE_HOSTS = re.compile(r"(^|\.)(invalid|example|test|localhost)$|(^|\.)example\.(com|org|net)$|^127\.|^\[?::1\]?$")
 TIMEOUT_S = 20
 WORKERS = 6
 USER_AGENT = "dom-woonvisie-linkcheck/1 (weekly check of the sources cited on the site)"

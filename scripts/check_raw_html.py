@@ -182,9 +182,14 @@ def from_parsed_html(text: str) -> Iterator[Finding]:
             attr = attr.lower()
             if attr.startswith("on") or attr in {"formaction", "srcdoc"}:
                 yield handler_finding(line, attr)
+            if attr == "attributename" and value.strip().lower().startswith("on"):
+                # An SVG animation (<set>, <animate>) that writes an event handler.
+                yield handler_finding(line, value.strip().lower())
             scheme = bad_scheme(value) if attr in URL_ATTRS else None
             if scheme:
                 yield scheme_finding(line, scheme)
+            if attr in {"background", "ping"} and is_other_host(value):
+                yield third_party_finding(line, f"<{name} {attr}=\"{value}\">")
             if (name, attr) in FETCHING:
                 urls = [part.strip().split(" ")[0] for part in value.split(",")] if attr == "srcset" else [value]
                 if any(is_other_host(url) for url in urls):

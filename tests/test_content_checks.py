@@ -1,0 +1,447 @@
+"""The editors' content checks: each passes on the real content and names every mistake it claims to catch.
+
+Every failing case asserts the message an editor reads: `path:line:` and the Dutch text.
+No test touches the network: the external link check is tested on its extraction,
+its offline rules and its report, with a stand-in for the websites.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+import check_external_links as links
+import check_filenames
+import check_images
+import check_markdown
+import check_raw_html
+import check_spelling
+from conftest import ROOT
+
+CHECKS = ["check_spelling.py", "check_markdown.py", "check_raw_html.py", "check_filenames.py",
+          "check_images.py", "check_external_links.py"]
+NODE_TOOLS = pytest.mark.skipif(not (ROOT / "node_modules" / ".bin" / "cspell").exists(),
+                                reason="node_modules ontbreekt: draai 'make setup' (npm ci)")
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def messages(problems: list) -> list[str]:
+    return [str(p) for p in problems]
+
+
+def only(problems: list, where: Path | str, line: int, dutch: str) -> None:
+    """Exactly one problem, at this place, saying this in Dutch, with English after it."""
+    found = messages(problems)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{where}:{line}: "), found[0]
+    assert dutch in found[0].split(" (English: ")[0], found[0]
+    assert " — " in found[0] and "(English: " in found[0]
+
+
+# --- every check passes on the real content, on its own ---------------------------------
+
+@NODE_TOOLS
+@pytest.mark.parametrize("script", CHECKS)
+def test_check_passes_on_the_current_content(script: str) -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / script)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "" or script == "check_external_links.py", result.stdout
+
+
+def test_every_check_of_this_area_is_run_by_make_check() -> None:
+    found = {p.name for p in (ROOT / "scripts").glob("check_*.py")}
+    assert set(CHECKS) <= found
+
+
+# --- spelling ------------------------------------------------------------------
+
+@NODE_TOOLS
+def test_spelling_accepts_good_dutch_names_terms_and_skips_code_links_and_the_verbatim_text(tmp_path: Path) -> None:
+    page = write(tmp_path, "goed.md", (
+        "---\nnaam: Nieuw-Balinge\ncoordinaten:\n  lat: 52.7\ngrote_kern: false\n---\n\n"
+        "# Goed\n\nHet DOM en de BOKD schrijven over de woonvisie van Midden-Drenthe.\n"
+        "In Hijken en Zwiggelte is een omgevingsvergunning nodig.\n"
+        "Zie `grote_kern: true` en [de bron](https://historiebeilen.nl/xyzzy).\n\n"
+        "<div class=\"verbatim\" markdown>\n\nDat is mooi, maar het hele traject kan beter Het moet anders, ingediendd zo.\n\n</div>\n"
+    ))
+    assert messages(check_spelling.check([page])) == []
+
+
+@NODE_TOOLS
+def test_spelling_names_a_dutch_typo_with_a_suggestion(tmp_path: Path) -> None:
+    page = write(tmp_path, "fout.md", "# Fout\n\nDe woonvisei is klaar.\n")
+    problems = check_spelling.check([page])
+    only(problems, check_spelling.relative(page), 3, "het woord 'woonvisei' staat niet in het woordenboek (Nederlands)")
+    assert "'woonvisie'" in str(problems[0]) and "cspell-woorden.txt" in str(problems[0])
+
+
+@NODE_TOOLS
+def test_spelling_uses_english_for_en_pages_and_accepts_the_dutch_terms_they_cite(tmp_path: Path) -> None:
+    page = write(tmp_path, "pagina.en.md", "# Page\n\nThe draaiboek is recieved by the organisation.\n")
+    only(check_spelling.check([page]), check_spelling.relative(page), 3,
+         "het woord 'recieved' staat niet in het woordenboek (Engels)")
+
+
+@NODE_TOOLS
+def test_spelling_refuses_english_words_on_a_dutch_page(tmp_path: Path) -> None:
+    page = write(tmp_path, "pagina.md", "# Pagina\n\nDe gemeente heeft de housing vision klaar.\n")
+    found = messages(check_spelling.check([page]))
+    assert any("'housing'" in m for m in found), found
+
+
+def test_project_word_list_holds_names_not_typos() -> None:
+    words = [w.strip() for w in (ROOT / "cspell-woorden.txt").read_text("utf-8").splitlines()
+             if w.strip() and not w.startswith("#")]
+    assert len(words) == len(set(words)), "a word appears twice in cspell-woorden.txt"
+    for name in ("Beilen", "Zwiggelte", "BOKD", "LVKK", "Dorpenoverleg", "omgevingsvergunning"):
+        assert name in words
+    for typo in ("woonvisei", "recieved", "teh"):
+        assert typo not in words
+
+
+# --- Markdown lint ---------------------------------------------------------------
+
+MATERIAL_PAGE = """\
+---
+naam: Elp
+---
+
+# Titel
+
+Eén zin per regel, ook als die zin veel langer is dan tachtig tekens, want zo schrijven wij hier alle teksten.[^s1]
+De BOKD helpt.
+
+## Kop met anker {#kop-met-anker}
+
+!!! note "Let op"
+
+    Een admonitie met een ingesprongen tekst.
+
+    - met een lijst
+
+=== "Nederlands"
+
+    Tekst in een tabblad.
+
+=== "English"
+
+    Text in a tab.
+
+<div class="grid cards" markdown>
+
+-   **[De reactie](index.md)**
+
+    Wat DOM vraagt.
+
+</div>
+
+- [x] Een taak die klaar is
+- [ ] Een taak die nog open is
+    - een punt dat 4 spaties inspringt
+
+| Kolom | Uitleg |
+|---|---|
+| a | b |
+
+### Dieper {#dieper}
+
+Tekst met [een beschrijvende link](index.md) en een afkorting DOM.
+
+*[DOM]: Dorpenoverleg Midden-Drenthe
+
+[^s1]: BOKD, *Op Dorpse Schaal*: <https://bokd.nl/over-ons/>
+"""
+
+
+@NODE_TOOLS
+def test_markdown_lint_accepts_materials_syntax(tmp_path: Path) -> None:
+    page = write(tmp_path, "goed.md", MATERIAL_PAGE)
+    assert messages(check_markdown.check([page])) == []
+
+
+@NODE_TOOLS
+@pytest.mark.parametrize(("text", "line", "dutch"), [
+    ("# T\n\n- punt\n\t- met een tab\n", 4, "er staat een tab in de regel (MD010)"),
+    ("# T\n\n#### Te diep\n", 3, "de kop slaat een niveau over (MD001)"),
+    ("# T\n\nEen zin met spaties erachter.  \nNog een zin.\n", 3, "er staan spaties aan het eind van de regel (MD009)"),
+    ("# T\n\nTekst direct boven een lijst:\n- een\n- twee\n", 4, "zonder die regel wordt het geen lijst (MD032)"),
+    ("# T\n\nLees [hier](index.md) meer.\n", 3, "de tekst van de link zegt niet waar hij heen gaat (MD059)"),
+    ("# T\n\n# Nog een titel\n", 3, "de pagina heeft meer dan één titel (# Titel) (MD025)"),
+    ("# T\n\n| a | b |\n|---|---|\n| 1 | 2 | 3 |\n", 5, "een ander aantal cellen dan de kop (MD056)"),
+])
+def test_markdown_lint_names_each_editor_mistake(tmp_path: Path, text: str, line: int, dutch: str) -> None:
+    page = write(tmp_path, "fout.md", text)
+    problems = [p for p in check_markdown.check([page])]
+    found = messages(problems)
+    assert any(m.startswith(f"{check_markdown.relative(page)}:{line}: ") and dutch in m for m in found), found
+
+
+def test_markdown_messages_parse_the_tools_output_and_explain_unknown_rules() -> None:
+    line = "docs/x.md:7:1 error MD010/no-hard-tabs Hard tabs [Column: 1]"
+    problem = check_markdown.problem_for(line)
+    assert problem is not None and str(problem).startswith("docs/x.md:7: er staat een tab in de regel (MD010) — ")
+    other = check_markdown.problem_for("docs/x.md:2 error MD999/new-rule Something new")
+    assert other is not None and "MD999" in str(other) and "Something new" in str(other)
+    assert check_markdown.problem_for("markdownlint-cli2 v0.22.1 (markdownlint v0.40.0)") is None
+
+
+# --- raw HTML safety -----------------------------------------------------------------
+
+SAFE_PAGE = """\
+# Veilig
+
+<div class="grid cards" markdown>
+
+Tekst met een [link](https://bokd.nl/over-ons/) en <https://lvkk.nl>.
+
+</div>
+
+<svg viewBox="0 0 10 10" role="img" aria-label="Kaart"><title>Kaart</title><circle cx="5" cy="5" r="4" fill="url(#verloop)"/></svg>
+
+Een alinea met attributen.
+{ #alinea .klein }
+
+JavaScript: deze site werkt ook zonder.
+Data: 2023.
+Meer over onderwerpen: <https://volkshuisvestingnederland.nl/onderwerpen/wooncooperatie>.
+<a href="../over/index.md" lang="nl">Over</a>
+"""
+
+
+def test_raw_html_allows_markdown_svg_and_plain_links(tmp_path: Path) -> None:
+    page = write(tmp_path, "veilig.md", SAFE_PAGE)
+    assert messages(check_raw_html.check([page])) == []
+
+
+@pytest.mark.parametrize(("text", "dutch"), [
+    ('<script>alert(1)</script>', "<script> is niet toegestaan"),
+    ('<ScRiPt src="x.js"></ScRiPt>', "<script> is niet toegestaan"),
+    ('<iframe src="https://tracker.example/"></iframe>', "<iframe> is niet toegestaan"),
+    ('<object data="x.swf"></object>', "<object> is niet toegestaan"),
+    ('<embed src="x.swf">', "<embed> is niet toegestaan"),
+    ('<form action="https://evil.example/"></form>', "<form> is niet toegestaan"),
+    ('<style>body { color: red }</style>', "<style> is niet toegestaan"),
+    ('<link rel="stylesheet" href="https://evil.example/x.css">', "<link> is niet toegestaan"),
+    ('<meta http-equiv="refresh" content="0;url=https://evil.example/">', "<meta> is niet toegestaan"),
+    ('<base href="https://evil.example/">', "<base> is niet toegestaan"),
+    ('<svg><foreignObject><p>x</p></foreignObject></svg>', "<foreignObject> is niet toegestaan"),
+    ('<img src="foto.png" alt="Foto" onerror="alert(1)">', "het attribuut 'onerror' voert code uit"),
+    ('<img/src=x/onerror=alert(1)>', "het attribuut 'onerror' voert code uit"),
+    ('## Kop {: #kop onclick="alert(1)" }', "het attribuut 'onclick' voert code uit"),
+    ('<svg onload="alert(1)"><title>x</title></svg>', "het attribuut 'onload' voert code uit"),
+    ('[klik](javascript:alert(1))', "een 'javascript:'-adres is niet toegestaan"),
+    ('[klik](&#106;avascript:alert(1))', "een 'javascript:'-adres is niet toegestaan"),
+    ('<a href="java&#x09;script:alert(1)">a</a>', "een 'javascript:'-adres is niet toegestaan"),
+    ('<a href="vbscript:x">a</a>', "een 'vbscript:'-adres is niet toegestaan"),
+    ('![x](data:image/svg+xml;base64,PHN2Zz4=)', "een 'data:'-adres is niet toegestaan"),
+    ('[ref]: javascript:alert(1)', "een 'javascript:'-adres is niet toegestaan"),
+    ('<a href="data:text/html,x">a</a>', "een 'data:'-adres is niet toegestaan"),
+    ('<svg><set attributeName="onmouseover" to="alert(1)"/></svg>', "het attribuut 'onmouseover' voert code uit"),
+    ('<svg><animate attributeName="href" values="javascript:alert(1)"/></svg>', "een 'javascript:'-adres is niet toegestaan"),
+    ('<img src="https://tracker.example/p.gif" alt="pixel">', "laadt iets van een andere website"),
+    ('<img src="a.png" srcset="https://tracker.example/p.gif 2x" alt="a">', "laadt iets van een andere website"),
+    ('<table background="https://tracker.example/p.gif"><tr><td>x</td></tr></table>', "laadt iets van een andere website"),
+    ('<a href="https://bokd.nl/" ping="https://tracker.example/">BOKD</a>', "laadt iets van een andere website"),
+    ('<p style="background: url(https://tracker.example/x.png)">x</p>', "opmaak in een style-attribuut laadt een bestand"),
+])
+def test_raw_html_refuses_what_can_run_code_or_track_a_reader(tmp_path: Path, text: str, dutch: str) -> None:
+    page = write(tmp_path, "kwaad.md", f"# Kwaad\n\n{text}\n")
+    found = messages(check_raw_html.check([page]))
+    where = check_raw_html.relative(page)
+    assert found, "nothing refused"
+    assert any(m.startswith(f"{where}:3: ") and dutch in m.split(" (English: ")[0] for m in found), found
+
+
+def test_what_the_raw_html_check_accepts_renders_without_active_content(tmp_path: Path) -> None:
+    """The accepted page, rendered with the site's Markdown extensions, has nothing that runs or tracks."""
+    import markdown
+
+    html = markdown.markdown(SAFE_PAGE, extensions=["abbr", "admonition", "attr_list", "def_list", "footnotes",
+                                                    "md_in_html", "tables", "pymdownx.superfences"])
+    assert "<svg" in html and 'class="grid cards"' in html
+    for element in BeautifulSoup(html, "html.parser").find_all(True):
+        assert element.name not in check_raw_html.REFUSED
+        for attr, value in element.attrs.items():
+            assert not attr.lower().startswith("on"), attr
+            if attr in check_raw_html.URL_ATTRS:
+                assert check_raw_html.bad_scheme(str(value)) is None, value
+
+
+def test_raw_html_also_refuses_inside_code_and_comments(tmp_path: Path) -> None:
+    # Raw HTML around a code block can make it live, so the check does not trust code blocks.
+    page = write(tmp_path, "code.md", "# Code\n\n<!-- <script>alert(1)</script> -->\n\n```html\n<iframe src=x></iframe>\n```\n")
+    found = messages(check_raw_html.check([page]))
+    assert any(":3: <script>" in m for m in found) and any(":6: <iframe>" in m for m in found), found
+
+
+def test_raw_html_checks_svg_files_and_stylesheets(tmp_path: Path) -> None:
+    svg = write(tmp_path, "tekening.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n')
+    only(check_raw_html.check([svg]), check_raw_html.relative(svg), 2, "<script> is niet toegestaan")
+    css = write(tmp_path, "kaart.css", ".a { background: url(kaart.png); }\n.b { background: url(https://tracker.example/x.png); }\n")
+    only(check_raw_html.check([css]), check_raw_html.relative(css), 2, "de opmaak laadt een bestand van buiten de site")
+
+
+# --- file names ------------------------------------------------------------------------
+
+VILLAGE = "---\nnaam: Elp\nsoort: esdorp\npaginastatus: concept\ngrote_kern: false\n---\n\n# Elp\n"
+
+
+def docs_tree(root: Path) -> Path:
+    docs = root / "docs"
+    write(docs, "index.md", "# Home\n")
+    write(docs, "index.en.md", "# Home\n")
+    write(docs, "reactie/dom-reactie-concept-woonvisie.txt", "tekst\n")
+    write(docs, "maatwerk/dorpen/elp.md", VILLAGE)
+    write(docs, "maatwerk/dorpen/elp.en.md", "# Elp\n")
+    write(docs, "maatwerk/dorpen/kaart.css", ".a {}\n")
+    write(docs, "draaiboek/fase-1.md", "# Fase\n")
+    (docs / "draaiboek" / "schema.png").write_bytes(b"\x89PNG")
+    return docs
+
+
+def test_file_names_pass_on_a_good_tree(tmp_path: Path) -> None:
+    assert messages(check_filenames.check(docs_tree(tmp_path))) == []
+
+
+@pytest.mark.parametrize(("name", "text", "dutch"), [
+    ("Over Ons.md", "# x\n", "noem het bestand 'over-ons.md'"),
+    ("Elp.md", "# x\n", "noem het bestand 'elp.md'"),
+    ("café.md", "# x\n", "noem het bestand 'cafe.md'"),
+    ("foto_1.PNG", "x", "noem het bestand 'foto-1.png'"),
+    ("notitie.docx", "x", "'notitie.docx' is geen soort bestand dat in docs/ hoort"),
+    (".DS_Store", "x", "'.DS_Store' is geen soort bestand dat in docs/ hoort"),
+    ("pagina.html", "<p>x</p>", "'pagina.html' is geen soort bestand dat in docs/ hoort"),
+    ("script.js", "alert(1)", "'script.js' is geen soort bestand dat in docs/ hoort"),
+    ("los.en.md", "# x\n", "ontbreekt de Nederlandse pagina 'los.md'"),
+    ("draaiboek/spier.md", VILLAGE, "dit is een dorpspagina, maar hij staat niet in docs/maatwerk/dorpen/"),
+    ("maatwerk/dorpen/oud/spier.md", VILLAGE, "dit is een dorpspagina, maar hij staat niet in docs/maatwerk/dorpen/"),
+])
+def test_file_names_name_each_wrong_file(tmp_path: Path, name: str, text: str, dutch: str) -> None:
+    docs = docs_tree(tmp_path)
+    bad = write(docs, name, text)
+    only(check_filenames.check(docs), check_filenames.relative(bad), 1, dutch)
+
+
+def test_file_names_name_a_wrong_folder_once(tmp_path: Path) -> None:
+    docs = docs_tree(tmp_path)
+    write(docs, "Mijn Map/a.md", "# a\n")
+    write(docs, "Mijn Map/b.md", "# b\n")
+    only(check_filenames.check(docs), check_filenames.relative(docs / "Mijn Map"), 1, "noem de map 'mijn-map'")
+
+
+# --- images --------------------------------------------------------------------------------
+
+def test_images_pass_with_alt_text_local_files_and_small_sizes(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "a").mkdir(parents=True)
+    (docs / "a" / "kaart.png").write_bytes(b"x" * 1000)
+    write(docs, "a/p.md", "# P\n\n![Kaart van Elp](kaart.png)\n<img src=\"kaart.png\" alt=\"Kaart\">\n"
+                          "<svg aria-hidden=\"true\"></svg>\n\n```markdown\n![](voorbeeld.png)\n```\n")
+    assert messages(check_images.check(docs, None)) == []
+
+
+@pytest.mark.parametrize(("markdown", "dutch"), [
+    ("![](kaart.png)", "de afbeelding heeft geen beschrijving (alt-tekst)"),
+    ("![   ](kaart.png)", "de afbeelding heeft geen beschrijving (alt-tekst)"),
+    ('<img src="kaart.png">', "<img> heeft geen beschrijving (alt-tekst)"),
+    ('<img src="kaart.png" alt="">', "<img> heeft geen beschrijving (alt-tekst)"),
+    ("![Weg](weg.png)", "de afbeelding 'weg.png' bestaat niet"),
+    ("![Pixel](https://tracker.example/p.png)", "komt van een andere website"),
+    ("<svg><circle r=\"1\"/></svg>", "de tekening (<svg>) heeft geen naam voor schermlezers"),
+])
+def test_images_name_each_problem(tmp_path: Path, markdown: str, dutch: str) -> None:
+    docs = tmp_path / "docs"
+    (docs / "a").mkdir(parents=True)
+    (docs / "a" / "kaart.png").write_bytes(b"x")
+    page = write(docs, "a/p.md", f"# P\n\n{markdown}\n")
+    only(check_images.check(docs, None), check_images.relative(page), 3, dutch)
+
+
+def test_images_refuse_a_file_over_the_budget(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    big = docs / "groot.jpg"
+    big.write_bytes(b"x" * (check_images.MAX_BYTES + 1))
+    (docs / "precies.jpg").write_bytes(b"x" * check_images.MAX_BYTES)
+    only(check_images.check(docs, None), check_images.relative(big), 1, "de afbeelding is 301 kB; de grens is 300 kB")
+
+
+# --- external links (never the network) -----------------------------------------------------
+
+def test_links_are_extracted_from_every_markdown_form_without_trailing_punctuation() -> None:
+    text = (
+        "# Bronnen\n\n"
+        "[^s1]: BOKD: <https://bokd.nl/over-ons/>.\n"
+        "Zie [de gemeente](https://middendrenthe.nl/bouwen-wonen/woonvisie), en verder.\n"
+        'Of <a href="https://lvkk.nl/x">LVKK</a>; ook https://rtvdrenthe.nl/nieuws/140301.\n'
+        "Wikipedia: (https://nl.wikipedia.org/wiki/Drenthe_(provincie)).\n"
+        "```text\nhttps://in-code.nl/overslaan\n```\n"
+        "Voorbeelden: https://example.invalid/x en http://127.0.0.1:8000/ en https://www.example.com/.\n"
+    )
+    found = [(link.line, link.url) for link in links.extract_links(text, "docs/x.md")]
+    assert found == [
+        (3, "https://bokd.nl/over-ons/"),
+        (4, "https://middendrenthe.nl/bouwen-wonen/woonvisie"),
+        (5, "https://lvkk.nl/x"),
+        (5, "https://rtvdrenthe.nl/nieuws/140301"),
+        (6, "https://nl.wikipedia.org/wiki/Drenthe_(provincie)"),
+    ]
+
+
+def test_links_offline_rules_want_https_and_a_host() -> None:
+    found = links.extract_links("# x\n\nZie http://bokd.nl/ en https://localhostje/.\n", "docs/x.md")
+    problems = messages(links.form_problems(found))
+    assert problems[0].startswith("docs/x.md:3: het adres 'http://bokd.nl/' begint niet met https://")
+    assert problems[1].startswith("docs/x.md:3: in het adres 'https://localhostje/' ontbreekt de naam van de website")
+
+
+def test_links_online_report_lists_broken_links_per_file_and_line(tmp_path: Path) -> None:
+    text = "# x\n\n<https://goed.nl/>\n<https://weg.nl/pagina>\n<https://stuk.nl/>\n<https://robots.nl/>\n<https://weg.nl/pagina>\n"
+    found = links.extract_links(text, "docs/bronnen.md")
+    answers = {"https://goed.nl/": links.Answer(200), "https://weg.nl/pagina": links.Answer(404),
+               "https://stuk.nl/": links.Answer(None, "ConnectTimeout"), "https://robots.nl/": links.Answer(403)}
+    asked: list[str] = []
+
+    def fake(url: str) -> links.Answer:
+        asked.append(url)
+        return answers[url]
+
+    got = links.check_online(found, asker=fake)
+    assert sorted(asked) == sorted(answers)  # each address once, however often it appears
+    problems = links.broken_problems(found, got)
+    assert [f"{p.path}:{p.line}" for p in problems] == ["docs/bronnen.md:4", "docs/bronnen.md:5", "docs/bronnen.md:7"]
+    assert "de link naar https://weg.nl/pagina werkt niet: pagina niet gevonden (404)" in str(problems[0])
+    assert "geen antwoord (ConnectTimeout)" in str(problems[1])
+
+    output = tmp_path / "github_output"
+    links.write_github_output(output, problems, ["https://robots.nl/"])
+    written = output.read_text("utf-8")
+    assert written.startswith("broken=true\nreport<<EINDE_")
+    delimiter = written.splitlines()[1].removeprefix("report<<")
+    body = written.split(f"report<<{delimiter}\n", 1)[1].rsplit(f"{delimiter}\n", 1)[0]
+    assert "- `docs/bronnen.md:4`: de link naar https://weg.nl/pagina werkt niet" in body
+    assert "https://robots.nl/" in body and "Niet te controleren" in body
+    assert body.startswith("De wekelijkse controle van de externe links")
+
+
+def test_links_report_says_nothing_is_broken(tmp_path: Path) -> None:
+    output = tmp_path / "github_output"
+    links.write_github_output(output, [], [])
+    assert output.read_text("utf-8").startswith("broken=false\n")
+
+
+def test_links_offline_run_never_asks_a_website(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(url: str) -> links.Answer:
+        raise AssertionError(f"asked {url} without --online")
+
+    monkeypatch.setattr(links, "ask", refuse)
+    assert links.main([]) == 0
