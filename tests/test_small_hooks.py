@@ -1,0 +1,21 @@
+"""Unit tests for the small hooks that adjust rendered HTML."""
+from __future__ import annotations
+
+from language_labels import relabel
+from task_lists import name_checkboxes
+
+
+def test_checklist_boxes_are_named_after_their_item() -> None:
+    html = ('<ul class="task-list"><li class="task-list-item"><label class="task-list-control">'
+            '<input type="checkbox" disabled/><span class="task-list-indicator"></span></label> '
+            'Maak een <strong>plan</strong></li></ul>')
+    assert 'aria-label="Maak een plan"' in name_checkboxes(html)
+    assert name_checkboxes("<p>geen lijst</p>") == "<p>geen lijst</p>"
+
+
+def test_extension_labels_follow_the_page_language() -> None:
+    html = '<a class="headerlink" href="#x" title="Permanent link">¶</a><a title="Jump back to footnote 2 in the text">↩</a>'
+    dutch = relabel(html, "nl")
+    assert 'title="Vaste link naar dit deel"' in dutch and 'title="Terug naar voetnoot 2 in de tekst"' in dutch
+    english = relabel(html, "en")
+    assert 'title="Permanent link to this section"' in english and "Jump back to footnote 2 in the text" in english
