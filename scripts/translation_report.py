@@ -1,0 +1,194 @@
+"""Which English pages are not translated yet, and which are behind their Dutch text.
+
+    .venv/bin/python scripts/translation_report.py                     # the report
+    .venv/bin/python scripts/translation_report.py --stamp docs/x.en.md  # after translating
+
+Dutch is the authoritative text. Each English page `x.en.md` records which version
+of its Dutch page `x.md` it translates, in its front matter:
+
+    ---
+    vertaald_van: 3f2a9c41d07e
+    ---
+
+That is the start of the SHA-256 of the Dutch file (line endings normalised).
+When the Dutch file changes, the hash no longer matches and the English page is
+reported as outdated, until a translator has updated it and stamped it again
+with `--stamp`. A Dutch page without `x.en.md` is reported as not translated
+(the site shows the Dutch text there, with a notice in English).
+
+The report is a warning, never a failure: it always exits 0, so CI prints it
+without blocking a Dutch-only change.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from sitecheck import DOCS, ROOT, Problem
+
+FIELD = "vertaald_van"
+HASH_LENGTH = 12
+SUFFIX = ".en.md"
+_FIELD_LINE = re.compile(rf"^{FIELD}\s*:.*$", re.MULTILINE)
+
+
+def dutch_hash(text: str) -> str:
+    """The version of a Dutch text: the start of its SHA-256, the same on every platform."""
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def front_matter(text: str) -> tuple[dict[str, object], int]:
+    """The YAML front matter of a Markdown text, and the line after its closing '---' (0: none)."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return {}, 0
+    for number in range(1, len(lines)):
+        if lines[number].strip() in ("---", "..."):
+            try:
+                data = yaml.safe_load("\n".join(lines[1:number])) or {}
+            except yaml.YAMLError:
+                data = {}
+            return (data if isinstance(data, dict) else {}), number + 1
+    return {}, 0
+
+
+def field_line(text: str) -> int:
+    """The line of the `vertaald_van:` field, or 1 when it is missing."""
+    match = _FIELD_LINE.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One English page that needs a translator."""
+
+    kind: str  # "untranslated", "outdated", "unstamped", "orphan"
+    dutch: Path
+    english: Path
+    line: int = 1
+
+
+def entries(docs: Path) -> list[Entry]:
+    """Every English page that is missing, behind, unstamped, or has no Dutch page."""
+    found: list[Entry] = []
+    for dutch in sorted(docs.rglob("*.md")):
+        if dutch.name.endswith(SUFFIX):
+            continue
+        english = dutch.with_name(dutch.name[: -len(".md")] + SUFFIX)
+        if not english.exists():
+            found.append(Entry("untranslated", dutch, english))
+            continue
+        text = english.read_text(encoding="utf-8")
+        stamped = front_matter(text)[0].get(FIELD)
+        if stamped is None:
+            found.append(Entry("unstamped", dutch, english))
+        elif str(stamped) != dutch_hash(dutch.read_text(encoding="utf-8")):
+            found.append(Entry("outdated", dutch, english, field_line(text)))
+    for english in sorted(docs.rglob(f"*{SUFFIX}")):
+        dutch = english.with_name(english.name[: -len(SUFFIX)] + ".md")
+        if not dutch.exists():
+            found.append(Entry("orphan", dutch, english))
+    return found
+
+
+def shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def problem(entry: Entry, root: Path) -> Problem:
+    """The entry in the project's message format: path:line: Dutch — fix (English: …)."""
+    nl, en = shown(entry.dutch, root), shown(entry.english, root)
+    stamp = f"python scripts/translation_report.py --stamp {en}"
+    if entry.kind == "untranslated":
+        return Problem(nl, 1, "deze pagina heeft nog geen Engelse vertaling",
+                       f"vertaal haar in {en} en draai daarna '{stamp}'",
+                       "this page has no English translation yet",
+                       f"translate it into {en}, then run '{stamp}'")
+    if entry.kind == "outdated":
+        return Problem(en, entry.line, f"de Nederlandse tekst ({nl}) is veranderd sinds deze vertaling",
+                       f"werk de vertaling bij (zie 'git log -p {nl}') en draai daarna '{stamp}'",
+                       f"the Dutch text ({nl}) has changed since this translation",
+                       f"update the translation (see 'git log -p {nl}'), then run '{stamp}'")
+    if entry.kind == "unstamped":
+        return Problem(en, 1, f"deze vertaling zegt niet van welke versie van {nl} ze is",
+                       f"controleer of ze bij is en draai dan '{stamp}'",
+                       f"this translation does not say which version of {nl} it translates",
+                       f"check that it is up to date, then run '{stamp}'")
+    return Problem(en, 1, f"deze Engelse pagina heeft geen Nederlandse pagina {nl}",
+                   "het Nederlands is de bron: maak eerst de Nederlandse pagina, of haal deze weg",
+                   f"this English page has no Dutch page {nl}",
+                   "Dutch is the source: write the Dutch page first, or remove this one")
+
+
+def stamp(english: Path) -> str:
+    """Record the current Dutch version in the English page's front matter; return the hash."""
+    if not english.name.endswith(SUFFIX):
+        raise ValueError(f"{english}: not an English page (*{SUFFIX})")
+    dutch = english.with_name(english.name[: -len(SUFFIX)] + ".md")
+    digest = dutch_hash(dutch.read_text(encoding="utf-8"))
+    text = english.read_text(encoding="utf-8")
+    line = f"{FIELD}: {digest}"
+    lines = text.split("\n")
+    _, body_start = front_matter(text)
+    if body_start:  # replace the field in the front matter, or add it as its first line
+        inside = [n for n in range(1, body_start - 1) if _FIELD_LINE.match(lines[n])]
+        if inside:
+            lines[inside[0]] = line
+        else:
+            lines.insert(1, line)
+        text = "\n".join(lines)
+    else:
+        text = f"---\n{line}\n---\n\n{text}"
+    english.write_text(text, encoding="utf-8")
+    return digest
+
+
+SUMMARY = {
+    "untranslated": ("niet vertaald", "not translated"),
+    "outdated": ("verouderd", "outdated"),
+    "unstamped": ("zonder versie", "without version"),
+    "orphan": ("zonder Nederlandse pagina", "without a Dutch page"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=Path, default=DOCS, help="the docs folder (default: docs)")
+    parser.add_argument("--stamp", nargs="+", type=Path, metavar="X.en.md",
+                        help="record the current Dutch version in these English pages")
+    args = parser.parse_args(argv)
+    if args.stamp:
+        for english in args.stamp:
+            try:
+                digest = stamp(english)
+            except (OSError, ValueError) as error:
+                print(f"{english}:1: kan niet stempelen: {error} — geef een bestaand x.en.md naast een x.md "
+                      f"(English: cannot stamp: {error} — name an existing x.en.md next to an x.md)")
+                return 1
+            print(f"{english}: {FIELD}: {digest}")
+        return 0
+    found = entries(args.docs)
+    for entry in found:
+        print(problem(entry, ROOT))
+    if not found:
+        print("Alle Engelse pagina's zijn bij. (All English pages are up to date.)")
+        return 0
+    counts = {kind: sum(1 for e in found if e.kind == kind) for kind in SUMMARY}
+    nl = ", ".join(f"{n} {SUMMARY[k][0]}" for k, n in counts.items() if n)
+    en = ", ".join(f"{n} {SUMMARY[k][1]}" for k, n in counts.items() if n)
+    print(f"Vertaling: {nl}. (Translation: {en}.) Dit is een waarschuwing, geen fout. (A warning, not an error.)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

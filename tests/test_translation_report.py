@@ -1,0 +1,94 @@
+"""The translation report: untranslated, outdated, unstamped and orphan English pages; stamping."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import translation_report as tr
+
+DUTCH = "# Wonen\n\n## Deel {#d-1}\n\nEen zin.\n"
+ENGLISH = "# Housing\n\n## Part {#d-1}\n\nA sentence.\n"
+
+
+@pytest.fixture()
+def docs(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    (docs / "index.md").write_text(DUTCH, "utf-8")
+    (docs / "index.en.md").write_text(ENGLISH, "utf-8")
+    (docs / "sub" / "alleen-nl.md").write_text(DUTCH, "utf-8")
+    return docs
+
+
+def kinds(docs: Path) -> list[tuple[str, str]]:
+    return [(e.kind, e.english.relative_to(docs).as_posix()) for e in tr.entries(docs)]
+
+
+def test_hash_is_12_hex_and_ignores_line_endings_only() -> None:
+    digest = tr.dutch_hash(DUTCH)
+    assert len(digest) == 12 and int(digest, 16) >= 0
+    assert tr.dutch_hash(DUTCH.replace("\n", "\r\n")) == digest
+    assert tr.dutch_hash(DUTCH.replace("Een zin.", "Een andere zin.")) != digest
+
+
+def test_untranslated_and_unstamped_pages_are_listed(docs: Path) -> None:
+    assert kinds(docs) == [("unstamped", "index.en.md"), ("untranslated", "sub/alleen-nl.en.md")]
+
+
+def test_stamped_page_is_current_until_the_dutch_text_changes(docs: Path) -> None:
+    digest = tr.stamp(docs / "index.en.md")
+    text = (docs / "index.en.md").read_text("utf-8")
+    assert text == f"---\nvertaald_van: {digest}\n---\n\n{ENGLISH}"
+    assert kinds(docs) == [("untranslated", "sub/alleen-nl.en.md")]
+    (docs / "index.md").write_text(DUTCH + "Nog een zin.\n", "utf-8")
+    assert kinds(docs)[0] == ("outdated", "index.en.md")
+    assert tr.entries(docs)[0].line == 2  # the line of vertaald_van, for the editor
+
+
+def test_stamp_replaces_the_field_and_keeps_other_front_matter(docs: Path) -> None:
+    english = docs / "index.en.md"
+    english.write_text("---\ntitle: Housing\nvertaald_van: 000000000000\n---\n\n" + ENGLISH, "utf-8")
+    digest = tr.stamp(english)
+    assert english.read_text("utf-8") == f"---\ntitle: Housing\nvertaald_van: {digest}\n---\n\n{ENGLISH}"
+    english.write_text("---\ntitle: Housing\n---\n" + ENGLISH, "utf-8")
+    tr.stamp(english)
+    assert english.read_text("utf-8") == f"---\nvertaald_van: {digest}\ntitle: Housing\n---\n{ENGLISH}"
+
+
+def test_english_page_without_dutch_page_is_an_orphan(docs: Path) -> None:
+    (docs / "los.en.md").write_text(ENGLISH, "utf-8")
+    assert ("orphan", "los.en.md") in kinds(docs)
+
+
+def test_messages_name_file_line_and_the_stamp_command(docs: Path) -> None:
+    tr.stamp(docs / "index.en.md")
+    (docs / "index.md").write_text(DUTCH + "Nog een zin.\n", "utf-8")
+    lines = [str(tr.problem(e, docs.parent)) for e in tr.entries(docs)]
+    assert lines[0] == (
+        "docs/index.en.md:2: de Nederlandse tekst (docs/index.md) is veranderd sinds deze vertaling — "
+        "werk de vertaling bij (zie 'git log -p docs/index.md') en draai daarna "
+        "'python scripts/translation_report.py --stamp docs/index.en.md' (English: the Dutch text (docs/index.md) "
+        "has changed since this translation — update the translation (see 'git log -p docs/index.md'), then run "
+        "'python scripts/translation_report.py --stamp docs/index.en.md')"
+    )
+    assert lines[1].startswith("docs/sub/alleen-nl.md:1: deze pagina heeft nog geen Engelse vertaling — vertaal haar in "
+                               "docs/sub/alleen-nl.en.md")
+
+
+def test_report_is_a_warning_exit_0(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert tr.main(["--docs", str(docs)]) == 0
+    out = capsys.readouterr().out
+    assert "Vertaling: 1 niet vertaald, 1 zonder versie. (Translation: 1 not translated, 1 without version.)" in out
+
+
+def test_all_current_says_so(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (docs / "sub" / "alleen-nl.md").unlink()
+    assert tr.main(["--stamp", str(docs / "index.en.md")]) == 0
+    assert tr.main(["--docs", str(docs)]) == 0
+    assert "Alle Engelse pagina's zijn bij. (All English pages are up to date.)" in capsys.readouterr().out
+
+
+def test_stamp_refuses_a_dutch_file(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert tr.main(["--stamp", str(docs / "index.md")]) == 1
+    assert "kan niet stempelen" in capsys.readouterr().out
