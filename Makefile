@@ -52,11 +52,15 @@ check: build
 chromium:
 	bash scripts/ensure-chromium.sh
 
+# Two workers: the browser tests (axe on every page) dominate; the machine has two cores.
 test: setup chromium check
-	SITE_DIR=site $(BIN)/python -m pytest
+	SITE_DIR=site $(BIN)/python -m pytest -n 2
+	@echo "--- Vertalingen (translations): a report, not a failure ---"
+	$(BIN)/python scripts/translation_report.py
 
-bench: setup
+bench: setup chromium
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_bytes.py
 
 # Ignores this machine's pip configuration so the hashes come from the public index.
 lock:
