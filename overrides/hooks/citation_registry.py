@@ -45,16 +45,28 @@ class Registry:
     path: str = "registry/ids.yml"
 
 
+# The C parser when PyYAML has it: the registry is read by several hooks per language build.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_loaded: dict[Path, tuple[float, "Registry"]] = {}
+
+
 def load_registry(path: Path) -> Registry:
+    """The registry, read once per change of the file (the hooks share it)."""
+    mtime = path.stat().st_mtime
+    cached = _loaded.get(path)
+    if cached and cached[0] == mtime:
+        return cached[1]
     text = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yaml.load(text, Loader=_YAML_LOADER) or {}
     lines = {}
     for number, line in enumerate(text.splitlines(), start=1):
         match = re.match(r"^\s{2}([a-z]-[0-9]+):", line)
         if match:
             lines[match.group(1)] = number
-    return Registry(data.get("documents") or {}, data.get("releases") or [], data.get("ids") or {}, lines,
-                    f"{path.parent.name}/{path.name}")
+    registry = Registry(data.get("documents") or {}, data.get("releases") or [], data.get("ids") or {}, lines,
+                        f"{path.parent.name}/{path.name}")
+    _loaded[path] = (mtime, registry)
+    return registry
 
 
 def language_of(path: str) -> str:
