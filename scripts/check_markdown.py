@@ -156,11 +156,55 @@ def check(files: list[Path]) -> list[Problem]:
     return problems
 
 
+# Material's admonitions and collapsible blocks: "!!! note", "??? tip "Titel"", "???+ info".
+ADMONITION = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+(?P<rest>.*)$')
+
+
+def admonitions(files: list[Path]) -> list[Problem]:
+    """Admonitions that markdownlint cannot see: no type, an unclosed title, or a body that is not indented.
+
+    A body without its 4 extra spaces ends the admonition at once: the box stays
+    empty and its text shows as ordinary text below it.
+    """
+    problems: list[Problem] = []
+    for file in files:
+        lines = file.read_text(encoding="utf-8").splitlines()
+        in_fence = False
+        for number, line in enumerate(lines, start=1):
+            if line.lstrip().startswith(("```", "~~~")):
+                in_fence = not in_fence
+            match = None if in_fence else ADMONITION.match(line)
+            if not match:
+                continue
+            where, rest = relative(file), match["rest"]
+            if not rest or not re.match(r"[a-z]", rest):
+                problems.append(Problem(where, number, "het blok (!!! of ???) heeft geen soort",
+                                        "schrijf de soort erachter, zoals !!! note of !!! tip \"Titel\"",
+                                        "the block (!!! or ???) has no type", "add its type, like !!! note or !!! tip \"Title\""))
+                continue
+            if rest.count('"') % 2:
+                problems.append(Problem(where, number, "de titel van het blok mist een aanhalingsteken",
+                                        "zet de titel tussen twee aanhalingstekens: !!! note \"Titel\"",
+                                        "the block's title lacks a quotation mark", "put the title between two quotation marks: !!! note \"Title\""))
+            body = next(((n, l) for n, l in enumerate(lines[number:], start=number + 1) if l.strip()), None)
+            inner = len(match["indent"]) + 4
+            if body is None or len(body[1]) - len(body[1].lstrip(" ")) < inner:
+                problems.append(Problem(where, number, "het blok is leeg: de tekst eronder springt niet in",
+                                        f"zet {inner} spaties voor elke regel van de tekst in het blok",
+                                        "the block is empty: the text below it is not indented",
+                                        f"put {inner} spaces before every line of the block's text"))
+    return problems
+
+
+def markdown_files(files: list[Path]) -> list[Path]:
+    return files or sorted((ROOT / "docs").rglob("*.md"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path, help="Markdown files (default: as .markdownlint-cli2.yaml says)")
     args = parser.parse_args(argv)
-    return report(check(args.files))
+    return report(check(args.files) + admonitions(markdown_files(args.files)))
 
 
 if __name__ == "__main__":

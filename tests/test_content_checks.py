@@ -445,3 +445,17 @@ def test_links_offline_run_never_asks_a_website(monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setattr(links, "ask", refuse)
     assert links.main([]) == 0
+
+
+# --- Admonitions (Material's !!! and ??? blocks), checked beside markdownlint --------
+
+def test_admonition_problems_are_named(tmp_path):
+    from check_markdown import admonitions
+
+    page = tmp_path / "p.md"
+    page.write_text('# P\n\n!!! note "Goed"\n\n    In het blok.\n\n!!! tip "Open\n\n    Tekst.\n\n???\n\n    X\n\n!!! warning\n\nNiet ingesprongen.\n', "utf-8")
+    found = [(p.line, p.wrong_nl) for p in admonitions([page])]
+    assert (7, "de titel van het blok mist een aanhalingsteken") in found
+    assert (11, "het blok (!!! of ???) heeft geen soort") in found
+    assert (15, "het blok is leeg: de tekst eronder springt niet in") in found
+    assert all(line != 3 for line, _ in found)

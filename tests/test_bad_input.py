@@ -1,0 +1,142 @@
+"""Bad input an editor could plausibly submit: each one is refused with a message that names file and line.
+
+Every case applies one change to a temporary copy of the project, runs the
+command that guards against it (a check, or `make build`), and asserts that it
+fails with the right Dutch message at the right place, and that nothing a
+deploy could pick up (site/) is left behind.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from project_copy import copy_project, edit
+
+
+def insert_after(path: Path, anchor: str, text: str) -> None:
+    edit(path, anchor, anchor + text)
+
+
+def rename(old: str, new: str) -> Callable[[Path], None]:
+    def change(project: Path) -> None:
+        (project / old).parent.joinpath(Path(new).name)
+        target = project / new
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (project / old).rename(target)
+    return change
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    change: Callable[[Path], None]
+    command: str            # a script in scripts/, or "make build"
+    where: str              # "path:line" the message must start with
+    says: str               # the Dutch words it must contain
+
+
+ELP = "docs/maatwerk/dorpen/elp.md"
+FIN = "docs/draaiboek/financiering.md"
+FIN_EN = "docs/draaiboek/financiering.en.md"
+PRIVACY = "docs/over/privacy.md"
+
+CASES = [
+    Case("broken front matter YAML", lambda p: edit(p / ELP, "soort: esdorp", "soort: [esdorp"),
+         "check_villages.py", f"{ELP}:", "gegevens"),
+    Case("mistyped field", lambda p: edit(p / ELP, "soort: esdorp", "sort: esdorp"),
+         "check_villages.py", f"{ELP}:3:", "sort"),
+    Case("kind not allowed", lambda p: edit(p / ELP, "soort: esdorp", "soort: stad"),
+         "check_villages.py", f"{ELP}:3:", "soort"),
+    Case("date that does not parse", lambda p: edit(p / ELP, "laatst_bekeken: 2026-11-28", "laatst_bekeken: 31-02-2026"),
+         "check_villages.py", f"{ELP}:7:", "geen geldige datum"),
+    Case("ID missing in the translation", lambda p: edit(p / FIN_EN, " {#d-41}", " {#make-a-budget}"),
+         "check_citations.py", f"{FIN}:16:", "staat alleen in de Nederlandse tekst"),
+    Case("duplicate ID", lambda p: edit(p / FIN, "### Vraag de startsubsidie van de provincie aan {#d-42}",
+                                        "### Vraag de startsubsidie van de provincie aan {#d-41}"),
+         "check_citations.py", f"{FIN}:28:", "staat twee keer in de site"),
+    Case("unregistered ID", lambda p: (edit(p / FIN, "{#d-41}", "{#d-999}"), edit(p / FIN_EN, "{#d-41}", "{#d-999}")),
+         "check_citations.py", f"{FIN}:16:", "staat niet in het register"),
+    Case("malformed ID", lambda p: edit(p / FIN, "{#d-41}", "{#D-41}"),
+         "check_citations.py", f"{FIN}:16:", "heeft niet de juiste vorm"),
+    Case("registered ID removed", lambda p: (edit(p / FIN, " {#d-41}", ""), edit(p / FIN_EN, " {#d-41}", "")),
+         "check_citations.py", "registry/ids.yml:", "het actieve ID d-41 komt niet meer voor"),
+    Case("heading ids differ between languages",
+         lambda p: edit(p / "docs/over/privacy.en.md", "{#geen-cookies}", "{#no-cookies}"),
+         "check_headings.py", "docs/over/privacy.en.md:6:", "no-cookies"),
+    Case("broken link", lambda p: insert_after(p / PRIVACY, "\n", "Zie [de kaart](../kaart.md).\n"),
+         "make build", f"{PRIVACY}:2:", "wijst naar een pagina die niet bestaat"),
+    Case("broken anchor", lambda p: insert_after(p / PRIVACY, "\n", "Zie [R-99](../reactie/index.md#r-99).\n"),
+         "make build", f"{PRIVACY}:2:", "wijst naar een onderdeel (#…) dat niet bestaat"),
+    Case("image without alt text", lambda p: insert_after(p / PRIVACY, "\n", "![](../assets/kaart.png)\n"),
+         "check_images.py", f"{PRIVACY}:2:", "geen beschrijving (alt-tekst)"),
+    Case("raw script", lambda p: insert_after(p / PRIVACY, "\n", "<script>alert(1)</script>\n"),
+         "check_raw_html.py", f"{PRIVACY}:2:", "<script> is niet toegestaan"),
+    Case("tracking iframe", lambda p: insert_after(p / PRIVACY, "\n", '<iframe src="https://tracker.example/"></iframe>\n'),
+         "check_raw_html.py", f"{PRIVACY}:2:", "<iframe> is niet toegestaan"),
+    Case("event handler", lambda p: insert_after(p / PRIVACY, "\n", '<span onmouseover="steal()">hallo</span>\n'),
+         "check_raw_html.py", f"{PRIVACY}:2:", "onmouseover"),
+    Case("javascript: link", lambda p: insert_after(p / PRIVACY, "\n", "[klik](javascript:alert(1))\n"),
+         "check_raw_html.py", f"{PRIVACY}:2:", "een 'javascript:'-adres is niet toegestaan"),
+    Case("misspelling", lambda p: insert_after(p / PRIVACY, "\n", "Wij bewaren geen gegegevens.\n"),
+         "check_spelling.py", f"{PRIVACY}:2:", "'gegegevens' staat niet in het woordenboek"),
+    Case("unclosed admonition", lambda p: insert_after(p / PRIVACY, "\n", '\n!!! note "Let op\n\nDeze tekst hoort in het blok.\n'),
+         "check_markdown.py", f"{PRIVACY}:3:", "mist een aanhalingsteken"),
+    Case("admonition body not indented", lambda p: insert_after(p / PRIVACY, "\n", "\n!!! tip\n\nDeze tekst hoort in het blok.\n"),
+         "check_markdown.py", f"{PRIVACY}:3:", "het blok is leeg"),
+    Case("tab-indented list", lambda p: insert_after(p / PRIVACY, "\n", "\n- een\n\t- twee\n"),
+         "check_markdown.py", f"{PRIVACY}:4:", "tab"),
+    Case("amount without footnote", lambda p: insert_after(p / FIN, "\n", "\nDe gemeente geeft € 5.000 extra.\n"),
+         "check_footnotes.py", f"{FIN}:3:", "€"),
+    Case("footnote without source", lambda p: insert_after(p / FIN, "\n", "\nDit staat ergens.[^s99]\n"),
+         "check_footnotes.py", f"{FIN}:3:", "[^s99] heeft geen bron"),
+    Case("village page in the wrong folder", rename(ELP, "docs/maatwerk/elp.md"),
+         "check_filenames.py", "docs/maatwerk/elp.md:1:", "staat niet in docs/maatwerk/dorpen/"),
+    Case("uppercase file name", rename("docs/over/privacy.en.md", "docs/over/Privacy.en.md"),
+         "check_filenames.py", "docs/over/Privacy.en.md:1:", "kleine letters"),
+    Case("file name with a space", rename("docs/over/privacy.en.md", "docs/over/privacy beleid.en.md"),
+         "check_filenames.py", "docs/over/privacy beleid.en.md:1:", "kleine letters"),
+    Case("word changed in the submitted response",
+         lambda p: edit(p / "docs/reactie/zoals-ingediend.md", "Met veel waardering", "Met grote waardering"),
+         "check_site_verbatim.py", "docs/reactie/zoals-ingediend.md:", "woord 2 wijkt af van de ingediende tekst: \"grote\" staat er, \"veel\" hoort er"),
+]
+
+
+def run(project: Path, command: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "VENV": str(ROOT / ".venv"), "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    if command == "make build":
+        return subprocess.run(["make", "--no-print-directory", "build"], cwd=project, env=env, capture_output=True, text=True)
+    if command == "check_site_verbatim.py":  # it reads the built site: build first, as make check does
+        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site.tmp"],
+                               cwd=project, env=env, capture_output=True, text=True)
+        assert built.returncode == 0, built.stderr[-2000:]
+        result = subprocess.run([sys.executable, "scripts/check_site_verbatim.py", "--site", "site.tmp"],
+                                cwd=project, env=env, capture_output=True, text=True)
+        subprocess.run(["rm", "-rf", "site.tmp"], cwd=project)
+        return result
+    return subprocess.run([sys.executable, f"scripts/{command}"], cwd=project, env=env, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_is_refused_with_file_line_and_dutch_message(tmp_path: Path, case: Case) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    case.change(project)
+    result = run(project, case.command)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"{case.command} accepted it:\n{output[-2000:]}"
+    lines = [line for line in output.splitlines() if line.startswith(case.where)]
+    assert lines, f"no message at {case.where}:\n{output[-3000:]}"
+    assert any(case.says in line and " — " in line and "(English: " in line for line in lines), "\n".join(lines)
+    assert not (project / "site").exists(), "a refused change must leave nothing to deploy"
+
+
+def test_there_are_at_least_twenty_cases() -> None:
+    assert len(CASES) >= 20
