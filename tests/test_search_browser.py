@@ -1,0 +1,138 @@
+"""In Chromium: search per language, with Dutch and English word forms, also under a sub-path."""
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SUB_PATH = "/dom-woonvisie/"
+
+pytestmark = pytest.mark.browser
+
+
+def search(page, query: str) -> tuple[list[str], str]:
+    """Type a query in Material's search box; return the result links and the results' text."""
+    page.locator("input.md-search__input").click()
+    # Typed key by key: Material reads the query on keyup (fill() sends no key events).
+    page.locator("input.md-search__input").press_sequentially(query)
+    # Results belong to this query once their links carry it in ?h= (search.highlight).
+    page.wait_for_function(
+        """q => [...document.querySelectorAll('.md-search-result__item a')]
+                 .some(a => new URL(a.href).searchParams.get('h') === q)""",
+        arg=query, timeout=10_000)
+    links = page.locator(".md-search-result__item a").evaluate_all("els => els.map(a => a.href)")
+    text = page.locator(".md-search-result__list").inner_text()
+    return links, text.lower()
+
+
+@pytest.mark.parametrize("query, form", [("woning", "woningen"), ("dorp", "dorpen"), ("bouw", "bouwen")])
+def test_dutch_search_finds_word_forms_on_dutch_pages_only(page, site_url: str, query: str, form: str) -> None:
+    page.goto(site_url + "reactie/")
+    links, text = search(page, query)
+    assert links and all(not link.startswith(site_url + "en/") for link in links), links
+    assert form in text, f"'{query}' should also find '{form}'"
+
+
+@pytest.mark.parametrize("query, form", [("village", "villages"), ("hous", "housing"), ("build", "building")])
+def test_english_search_finds_word_forms_on_english_pages_only(page, site_url: str, query: str, form: str) -> None:
+    page.goto(site_url + "en/reactie/")
+    links, text = search(page, query)
+    assert links and all(link.startswith(site_url + "en/") for link in links), links
+    assert form in text, f"'{query}' should also find '{form}'"
+
+
+def test_a_dutch_word_finds_nothing_on_the_english_site(page, site_url: str) -> None:
+    # 'woningen' is on dozens of Dutch pages; with one index for both languages it was found here too.
+    page.goto(site_url + "en/")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("woningen")
+    page.wait_for_function("() => /no matching/i.test(document.querySelector('.md-search-result__meta').innerText)")
+
+
+@pytest.mark.parametrize("path, index", [("", "search/search_index.json"), ("en/", "en/search/search_index.json")])
+def test_index_loads_only_when_the_reader_searches_and_only_its_language(page, site_url: str, path: str,
+                                                                         index: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + path, wait_until="networkidle")
+    assert not [url for url in requests if "search" in url], "search loaded before the reader searched"
+    search(page, "dom")
+    indexes = [url for url in requests if url.endswith("search_index.json")]
+    assert indexes == [site_url + index]
+
+
+# --- Served under a sub-path, like GitHub project pages ------------------------------------
+
+
+class SubPathHandler(SimpleHTTPRequestHandler):
+    """Serves the site under SUB_PATH only; anything else, and any missing file, gets 404.html."""
+
+    site: Path
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(SUB_PATH):
+            return str(self.site / "does-not-exist")
+        return super().translate_path("/" + path[len(SUB_PATH):])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            super().send_error(code, message, explain)
+            return
+        body = (self.site / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def sub_path_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built for and served under http://127.0.0.1:PORT/dom-woonvisie/."""
+    site = tmp_path_factory.mktemp("sub-path-site")
+    handler = type("Handler", (SubPathHandler,), {"site": site})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)]
+    if os.environ.get("MKDOCS_CONFIG"):
+        cmd += ["-f", os.environ["MKDOCS_CONFIG"]]
+    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize("path, query, english", [("reactie/", "woning", False), ("en/reactie/", "village", True)])
+def test_search_works_under_a_sub_path(page, sub_path_url: str, path: str, query: str, english: bool) -> None:
+    failed: list[str] = []
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+    page.goto(sub_path_url + path)
+    links, _ = search(page, query)
+    assert links and all(link.startswith(sub_path_url + ("en/" if english else "")) for link in links), links
+    assert all(link.startswith(sub_path_url + "en/") == english for link in links)
+    assert failed == []
+
+
+def test_dutch_404_under_a_sub_path_is_styled_and_links_to_english(page, sub_path_url: str) -> None:
+    response = page.goto(sub_path_url + "niet/bestaand/diep/")
+    assert response is not None and response.status == 404
+    assert page.locator("html").get_attribute("lang") == "nl"
+    header_bg = page.locator("header.md-header").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert header_bg not in ("rgba(0, 0, 0, 0)", "transparent")
+    page.get_by_role("link", name="Go to the English site").click()
+    page.wait_for_url(sub_path_url + "en/")
+    assert page.locator("html").get_attribute("lang") == "en"
