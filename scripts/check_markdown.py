@@ -157,7 +157,7 @@ def check(files: list[Path]) -> list[Problem]:
 
 
 # Material's admonitions and collapsible blocks: "!!! note", "??? tip "Titel"", "???+ info".
-ADMONITION = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+(?P<rest>.*)$')
+ADMONITION = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)(?:\s+(?P<rest>.*))?$')
 
 
 def admonitions(files: list[Path]) -> list[Problem]:
@@ -176,7 +176,7 @@ def admonitions(files: list[Path]) -> list[Problem]:
             match = None if in_fence else ADMONITION.match(line)
             if not match:
                 continue
-            where, rest = relative(file), match["rest"]
+            where, rest = relative(file), match["rest"] or ""
             if not rest or not re.match(r"[a-z]", rest):
                 problems.append(Problem(where, number, "het blok (!!! of ???) heeft geen soort",
                                         "schrijf de soort erachter, zoals !!! note of !!! tip \"Titel\"",
