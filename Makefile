@@ -4,6 +4,7 @@
 #   make build   strict build into site/, with the PDFs and every release's frozen
 #                edition (nothing is left in site/ when any step fails)
 #   make check   every content check without the browser (< 1 minute)
+#   make lighthouse  Lighthouse scores of the main pages (after make build)
 #   make bench   benchmarks, as ratios against a baseline in the same run
 #   make lock    regenerate requirements.txt (exact versions, hashes) from requirements.in
 
@@ -18,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup serve build check test bench lock chromium clean
+.PHONY: setup serve build check test lighthouse bench lock chromium clean
 
 setup: $(STAMP) node_modules/.installed
 
@@ -57,6 +58,11 @@ test: setup chromium check
 	SITE_DIR=site $(BIN)/python -m pytest -n 2
 	@echo "--- Vertalingen (translations): a report, not a failure ---"
 	$(BIN)/python scripts/translation_report.py
+
+# Lighthouse on the built site (run make build first); CI runs it after make test.
+lighthouse: setup chromium
+	@test -d site || { echo "Eerst 'make build' (run 'make build' first)"; exit 1; }
+	$(BIN)/python scripts/lighthouse.py --site site
 
 bench: setup chromium
 	$(BIN)/python scripts/bench.py

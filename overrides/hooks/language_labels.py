@@ -1,7 +1,9 @@
-"""Labels that Markdown extensions write in one language, put in the page's language.
+"""Labels that Markdown extensions and the theme write in one language, put in the page's language.
 
 The toc permalink title and the footnote back-link title are set once for the
-whole site in mkdocs.yml, but the site is built once per language.
+whole site in mkdocs.yml, but the site is built once per language. Material's
+toast (the dialog that says "copied") has no name at all; screen readers and
+Lighthouse (aria-dialog-name) need one.
 """
 from __future__ import annotations
 
@@ -23,5 +25,21 @@ def relabel(page_html: str, language: str) -> str:
     return page_html
 
 
+DIALOG = '<div class="md-dialog" data-md-component="dialog">'
+DIALOG_NAME = {"nl": "Melding", "en": "Notification"}
+
+
+def name_dialog(output: str, language: str) -> str:
+    return output.replace(DIALOG, DIALOG[:-1] + f' aria-label="{DIALOG_NAME[language]}">', 1)
+
+
+def language(config: MkDocsConfig) -> str:
+    return "en" if config.theme.get("language") == "en" else "nl"
+
+
 def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return relabel(page_html, "en" if config.theme.get("language") == "en" else "nl")
+    return relabel(page_html, language(config))
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return name_dialog(output, language(config))
