@@ -53,6 +53,8 @@ def build_edition(release: dict, site: Path, live: str) -> None:
                                 cwd=tree, env=env, capture_output=True, text=True)
         if result.returncode != 0:
             sys.exit(f"versie {version} bouwt niet (edition {version} does not build):\n{result.stderr[-4000:]}")
+        # The edition's own PDFs, showing its version and date (from the live tree's PDF builder).
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_pdfs.py"), "--site", str(out)], check=True)
     print(f"versie {version}: gebouwd in {out} (built)")
 
 

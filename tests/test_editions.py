@@ -67,3 +67,13 @@ def test_release_adds_checksums_and_the_release_line() -> None:
     assert "r-9: {page: x.md, status: retired, since: \"1.0\"}" in out
     again = release_script.release("1.1", date(2027, 1, 1), "def", out, {"r-1": "ba5"})
     assert 'checksums: {"1.1": "ba5", "1.0": "f00"}}' in again
+
+
+def test_a_frozen_edition_lists_itself_before_the_registry_does(registry: reg.Registry, monkeypatch: pytest.MonkeyPatch) -> None:
+    bare = reg.Registry(registry.documents, [], registry.ids, registry.lines)
+    monkeypatch.setenv("DOM_EDITION", "1.0")
+    monkeypatch.setenv("DOM_EDITION_DATE", "2026-11-28")
+    listed = editions.with_this_edition(bare)
+    assert [r["version"] for r in listed.releases] == ["1.0"]
+    assert "Versie 1.0 — 28 november 2026" in editions.changelog_markdown(listed, "nl")
+    assert editions.with_this_edition(registry) is registry  # already listed: unchanged

@@ -84,9 +84,20 @@ _registry: reg.Registry | None = None
 _pages_with_units: set[str] = set()
 
 
+def with_this_edition(registry: reg.Registry) -> reg.Registry:
+    """In a frozen edition, the release being built is listed even though the
+    registry at its commit does not name it yet (scripts/release.py records a
+    release in the commit after its content)."""
+    edition, edition_date = os.environ.get("DOM_EDITION"), os.environ.get("DOM_EDITION_DATE")
+    if not edition or not edition_date or any(str(r["version"]) == edition for r in registry.releases):
+        return registry
+    return reg.Registry(registry.documents, [*registry.releases, {"version": edition, "date": edition_date}],
+                        registry.ids, registry.lines, registry.path)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _registry, _pages_with_units
-    _registry = reg.load_registry(Path(config.config_file_path).parent / "registry" / "ids.yml")
+    _registry = with_this_edition(reg.load_registry(Path(config.config_file_path).parent / "registry" / "ids.yml"))
     _pages_with_units = {str(entry.get("page")) for entry in _registry.ids.values()}
     return files
 
