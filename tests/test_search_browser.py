@@ -69,6 +69,13 @@ def test_index_loads_only_when_the_reader_searches_and_only_its_language(page, s
     assert indexes == [site_url + index]
 
 
+def test_arriving_from_a_search_result_highlights_at_once(page, site_url: str) -> None:
+    # A result link carries ?h=<words>; Material highlights them on the page, which needs the index.
+    page.goto(site_url + "reactie/?h=woningen")
+    page.wait_for_selector("article mark[data-md-highlight]", timeout=10_000)
+    assert "woningen" in page.locator("article mark[data-md-highlight]").first.inner_text().lower()
+
+
 # --- Served under a sub-path, like GitHub project pages ------------------------------------
 
 
