@@ -42,8 +42,10 @@ def html_pages(site: Path) -> Iterator[Path]:
 
 
 def page_language(site: Path, page: Path) -> str:
-    """The language a built page belongs to, from its place in the site."""
+    """The language a built page belongs to, from its place in the site (frozen editions under versies/<v>/ too)."""
     rel = page.relative_to(site).parts
+    if len(rel) > 2 and rel[0] == "versies":
+        rel = rel[2:]
     return "en" if rel and rel[0] == "en" else "nl"
 
 

@@ -226,7 +226,8 @@ def test_node_tools_are_pinned_exactly_and_locked_without_registry_addresses() -
     package = json.loads((ROOT / "package.json").read_text("utf-8"))
     deps = package["devDependencies"]
     assert deps["cspell"] == "9.8.0"
-    assert set(deps) == {"cspell", "@cspell/dict-nl-nl", "markdownlint-cli2"}
+    assert set(deps) == {"cspell", "@cspell/dict-nl-nl", "markdownlint-cli2", "lighthouse"}
+    assert deps["lighthouse"] == "12.2.3"
     assert all(re.fullmatch(r"\d+\.\d+\.\d+", version) for version in deps.values()), deps
     lock = (ROOT / "package-lock.json").read_text("utf-8")
     assert json.loads(lock)["packages"][""]["devDependencies"] == deps

@@ -22,9 +22,12 @@ def sitemap(site_dir: Path) -> dict[str, dict[str, str]]:
 
 
 def content_pages(site_dir: Path) -> list[str]:
-    """Every built page a reader can land on: not the 404 pages, not redirect stubs."""
+    """Every built page a reader can land on: not the 404 pages, not redirect stubs,
+    not the frozen editions under versies/ (each has its own sitemap)."""
     pages = []
     for path in sorted(site_dir.rglob("index.html")):
+        if path.relative_to(site_dir).parts[0] == "versies":
+            continue
         html = path.read_text("utf-8")
         if REDIRECT.search(html) or 'class="md-content"' not in html:
             continue

@@ -21,9 +21,9 @@ def test_extension_labels_follow_the_page_language() -> None:
     assert 'title="Permanent link to this section"' in english and "Jump back to footnote 2 in the text" in english
 
 
-def test_materials_toast_gets_a_name_in_the_page_language() -> None:
+def test_materials_search_dialog_gets_a_name_in_the_page_language() -> None:
     from language_labels import name_dialog
 
-    page = '<div class="md-dialog" data-md-component="dialog"><div class="md-dialog__inner"></div></div>'
-    assert '<div class="md-dialog" data-md-component="dialog" aria-label="Melding">' in name_dialog(page, "nl")
-    assert 'aria-label="Notification"' in name_dialog(page, "en")
+    page = '<div class="md-search" data-md-component="search" role="dialog"><label class="md-search__overlay"></label></div>'
+    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Zoeken">' in name_dialog(page, "nl")
+    assert 'aria-label="Search"' in name_dialog(page, "en")

@@ -2,8 +2,8 @@
 
 The toc permalink title and the footnote back-link title are set once for the
 whole site in mkdocs.yml, but the site is built once per language. Material's
-toast (the dialog that says "copied") has no name at all; screen readers and
-Lighthouse (aria-dialog-name) need one.
+search box is a role="dialog" without a name; screen readers and Lighthouse
+(aria-dialog-name) need one.
 """
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ def relabel(page_html: str, language: str) -> str:
     return page_html
 
 
-DIALOG = '<div class="md-dialog" data-md-component="dialog">'
-DIALOG_NAME = {"nl": "Melding", "en": "Notification"}
+DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+DIALOG_NAME = {"nl": "Zoeken", "en": "Search"}
 
 
 def name_dialog(output: str, language: str) -> str:
