@@ -33,7 +33,8 @@ def search(page, query: str) -> tuple[list[str], str]:
     return links, text.lower()
 
 
-@pytest.mark.parametrize("query, form", [("woning", "woningen"), ("dorp", "dorpen"), ("bouw", "bouwen")])
+@pytest.mark.parametrize("query, form", [("woning", "woningen"), ("dorp", "dorpen"), ("bouw", "bouwen"),
+                                         ("woningen", "woningen"), ("bouwen", "bouwen")])
 def test_dutch_search_finds_word_forms_on_dutch_pages_only(page, site_url: str, query: str, form: str) -> None:
     page.goto(site_url + "reactie/")
     links, text = search(page, query)

@@ -10,13 +10,23 @@ This hook splits it again, with one mechanism for every language:
 
 - right after Material wrote the index of the language just built (priority -50,
   before static-i18n at -100 starts the next language), it reads that file, sets
-  lunr's language to this language only (Dutch stemmer and stop words for `nl`)
-  and writes it to the language's own folder: `search/` for Dutch, `en/search/`
-  for English. Entry locations become relative to that folder.
+  lunr's language to this language only (`lunr.nl`: Dutch word handling and stop
+  words, so "over" or "door" are not thrown away as English stop words) and
+  writes it to the language's own folder: `search/` for Dutch, `en/search/` for
+  English. Entry locations become relative to that folder.
 - pages that are not translated yet (Dutch text under /en/) stay out of the
   English index, so an English search returns English text only.
 - after static-i18n has merged everything into the root file (priority -200 of
   the Dutch build, which runs last), it puts the Dutch index back.
+
+Word forms: Material turns every search word into a prefix query ("woning" ->
+"woning*"), and lunr skips its stemmer for such queries. So "woning" finds
+"woningen" and "woningbouw", "dorp" finds "dorpen" and "dorpsbelangen". Adding
+lunr's stemmer to the index (`pipeline: [stemmer]`) would break that: the index
+would hold "woning" for "woningen" and the query "woningen*" would find nothing
+(measured on this site: "woningen" 41 results -> 0, "bouwen" 13 -> 0). So the
+pipeline stays Material's default; tests/test_search_browser.py checks both
+the short and the long forms.
 
 Material's JavaScript loads `search/search_index.json` relative to `base` in the
 `__config` block; `overrides/main.html` makes that `en/` on English pages. The
