@@ -10,7 +10,9 @@ of its Dutch page `x.md` it translates, in its front matter:
     vertaald_van: 3f2a9c41d07e
     ---
 
-That is the start of the SHA-256 of the Dutch file (line endings normalised).
+That is the start of the SHA-256 of the Dutch text: the Markdown and the front
+matter's title and description (line endings normalised; other front matter,
+such as a village's data, is not translated and does not count).
 When the Dutch file changes, the hash no longer matches and the English page is
 reported as outdated, until a translator has updated it and stamped it again
 with `--stamp`. A Dutch page without `x.en.md` is reported as not translated
@@ -33,15 +35,10 @@ import yaml
 from sitecheck import DOCS, ROOT, Problem
 
 FIELD = "vertaald_van"
+TRANSLATED_FIELDS = ("title", "description")  # front matter a translator translates
 HASH_LENGTH = 12
 SUFFIX = ".en.md"
 _FIELD_LINE = re.compile(rf"^{FIELD}\s*:.*$", re.MULTILINE)
-
-
-def dutch_hash(text: str) -> str:
-    """The version of a Dutch text: the start of its SHA-256, the same on every platform."""
-    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
 def front_matter(text: str) -> tuple[dict[str, object], int]:
@@ -57,6 +54,20 @@ def front_matter(text: str) -> tuple[dict[str, object], int]:
                 data = {}
             return (data if isinstance(data, dict) else {}), number + 1
     return {}, 0
+
+
+def dutch_hash(text: str) -> str:
+    """The version of a Dutch page's text: the start of a SHA-256, the same on every platform.
+
+    What a translator translates counts: the Markdown text and the front matter's
+    `title` and `description`. Other front matter (a village's data, a review
+    date) is read from the Dutch page only, so changing it needs no translation.
+    """
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    data, body_start = front_matter(normalised)
+    body = "\n".join(normalised.split("\n")[body_start:]) if body_start else normalised
+    words = [str(data.get(key, "")) for key in TRANSLATED_FIELDS] + [body]
+    return hashlib.sha256("\n\x00".join(words).encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
 def field_line(text: str) -> int:

@@ -32,6 +32,14 @@ def test_hash_is_12_hex_and_ignores_line_endings_only() -> None:
     assert tr.dutch_hash(DUTCH.replace("Een zin.", "Een andere zin.")) != digest
 
 
+def test_hash_counts_title_and_description_but_not_page_data() -> None:
+    page = "---\ntitle: Wonen\nlaatst_bekeken: 2026-01-01\n---\n" + DUTCH
+    digest = tr.dutch_hash(page)
+    assert tr.dutch_hash(page.replace("2026-01-01", "2026-02-01")) == digest
+    assert tr.dutch_hash(page.replace("title: Wonen", "title: Wonen in dorpen")) != digest
+    assert tr.dutch_hash("---\ndescription: Over wonen\n---\n" + DUTCH) != tr.dutch_hash(DUTCH)
+
+
 def test_untranslated_and_unstamped_pages_are_listed(docs: Path) -> None:
     assert kinds(docs) == [("unstamped", "index.en.md"), ("untranslated", "sub/alleen-nl.en.md")]
 
