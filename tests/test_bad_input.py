@@ -112,7 +112,9 @@ CASES = [
 def run(project: Path, command: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "VENV": str(ROOT / ".venv"), "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     if command == "make build":
-        return subprocess.run(["make", "--no-print-directory", "build"], cwd=project, env=env, capture_output=True, text=True)
+        # -o: the copy shares node_modules with the project (a symlink); never let make reinstall it.
+        return subprocess.run(["make", "--no-print-directory", "-o", "node_modules/.installed", "build"],
+                              cwd=project, env=env, capture_output=True, text=True)
     if command == "check_site_verbatim.py":  # it reads the built site: build first, as make check does
         built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site.tmp"],
                                cwd=project, env=env, capture_output=True, text=True)

@@ -27,3 +27,11 @@ def test_materials_search_dialog_gets_a_name_in_the_page_language() -> None:
     page = '<div class="md-search" data-md-component="search" role="dialog"><label class="md-search__overlay"></label></div>'
     assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Zoeken">' in name_dialog(page, "nl")
     assert 'aria-label="Search"' in name_dialog(page, "en")
+
+
+def test_repository_links_follow_the_configured_repository() -> None:
+    from repo_links import expand
+
+    text = "Lees [de gids](REPO_URL/blob/main/CONTRIBUTING.md)."
+    assert expand(text, "https://github.com/voorbeeld/site/") == "Lees [de gids](https://github.com/voorbeeld/site/blob/main/CONTRIBUTING.md)."
+    assert expand("geen link", "https://x") == "geen link"
