@@ -31,7 +31,8 @@ VILLAGE_DIR = Path("maatwerk") / "dorpen"
 # The three parts every village page has, in both languages (same ids).
 REQUIRED_SECTIONS = ("in-het-kort", "maatwerk", "vragen")
 # Front matter keys an English page may carry: everything else lives on the Dutch page.
-ENGLISH_KEYS = ("title", "description")
+# vertaald_van: which version of the Dutch page this translates (scripts/translation_report.py --stamp).
+ENGLISH_KEYS = ("title", "description", "vertaald_van")
 UNKNOWN = "onbekend"
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
