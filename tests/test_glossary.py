@@ -89,7 +89,7 @@ def test_definition_list_is_sorted_ignoring_case_and_accents() -> None:
 
 
 def test_lowercase_terms_also_match_at_the_start_of_a_sentence() -> None:
-    lines = glossary.abbreviations(glossary.parse("*[omgevingsplan]: x\n*[CPO]: y\n", "f.md")).splitlines()
+    lines = glossary.abbreviations(glossary.parse("*[omgevingsplan]: x\n*[CPO]: y\n", "f.md")).split("\n\n")
     assert lines == ["*[omgevingsplan]: x", "*[Omgevingsplan]: x", "*[CPO]: y"]
 
 
