@@ -39,7 +39,7 @@ class Case:
     name: str
     change: Callable[[Path], None]
     command: str            # a script in scripts/, or "make build"
-    where: str              # "path:line" the message must start with
+    where: str              # "path:line" the message must start with; "path:@text": the line that holds text
     says: str               # the Dutch words it must contain
 
 
@@ -52,25 +52,25 @@ CASES = [
     Case("broken front matter YAML", lambda p: edit(p / ELP, "soort: esdorp", "soort: [esdorp"),
          "check_villages.py", f"{ELP}:", "gegevens"),
     Case("mistyped field", lambda p: edit(p / ELP, "soort: esdorp", "sort: esdorp"),
-         "check_villages.py", f"{ELP}:3:", "sort"),
+         "check_villages.py", f"{ELP}:@sort: esdorp", "sort"),
     Case("kind not allowed", lambda p: edit(p / ELP, "soort: esdorp", "soort: stad"),
-         "check_villages.py", f"{ELP}:3:", "soort"),
+         "check_villages.py", f"{ELP}:@soort: stad", "soort"),
     Case("date that does not parse", lambda p: edit(p / ELP, "laatst_bekeken: 2026-11-28", "laatst_bekeken: 31-02-2026"),
-         "check_villages.py", f"{ELP}:7:", "geen geldige datum"),
+         "check_villages.py", f"{ELP}:@laatst_bekeken:", "geen geldige datum"),
     Case("ID missing in the translation", lambda p: edit(p / FIN_EN, " {#d-41}", " {#make-a-budget}"),
-         "check_citations.py", f"{FIN}:16:", "staat alleen in de Nederlandse tekst"),
+         "check_citations.py", f"{FIN}:@{{#d-41}}", "staat alleen in de Nederlandse tekst"),
     Case("duplicate ID", lambda p: edit(p / FIN, "### Vraag de startsubsidie van de provincie aan {#d-42}",
                                         "### Vraag de startsubsidie van de provincie aan {#d-41}"),
-         "check_citations.py", f"{FIN}:28:", "staat twee keer in de site"),
+         "check_citations.py", f"{FIN}:@startsubsidie van de provincie aan {{#d-41}}", "staat twee keer in de site"),
     Case("unregistered ID", lambda p: (edit(p / FIN, "{#d-41}", "{#d-999}"), edit(p / FIN_EN, "{#d-41}", "{#d-999}")),
-         "check_citations.py", f"{FIN}:16:", "staat niet in het register"),
+         "check_citations.py", f"{FIN}:@{{#d-999}}", "staat niet in het register"),
     Case("malformed ID", lambda p: edit(p / FIN, "{#d-41}", "{#D-41}"),
-         "check_citations.py", f"{FIN}:16:", "heeft niet de juiste vorm"),
+         "check_citations.py", f"{FIN}:@{{#D-41}}", "heeft niet de juiste vorm"),
     Case("registered ID removed", lambda p: (edit(p / FIN, " {#d-41}", ""), edit(p / FIN_EN, " {#d-41}", "")),
          "check_citations.py", "registry/ids.yml:", "het actieve ID d-41 komt niet meer voor"),
     Case("heading ids differ between languages",
          lambda p: edit(p / "docs/over/privacy.en.md", "{#geen-cookies}", "{#no-cookies}"),
-         "check_headings.py", "docs/over/privacy.en.md:6:", "no-cookies"),
+         "check_headings.py", "docs/over/privacy.en.md:@{#no-cookies}", "no-cookies"),
     Case("broken link", lambda p: insert_after(p / PRIVACY, "\n", "Zie [de kaart](../kaart.md).\n"),
          "make build", f"{PRIVACY}:2:", "wijst naar een pagina die niet bestaat"),
     Case("broken anchor", lambda p: insert_after(p / PRIVACY, "\n", "Zie [R-99](../reactie/index.md#r-99).\n"),
@@ -109,6 +109,17 @@ CASES = [
 ]
 
 
+def resolve(project: Path, where: str) -> str:
+    """"path:@text" becomes "path:N:", N being the line (after the change) that holds text."""
+    if ":@" not in where:
+        return where
+    path, needle = where.split(":@", 1)
+    for number, line in enumerate((project / path).read_text("utf-8").splitlines(), start=1):
+        if needle in line:
+            return f"{path}:{number}:"
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
 def run(project: Path, command: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "VENV": str(ROOT / ".venv"), "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     if command == "make build":
@@ -134,8 +145,9 @@ def test_bad_input_is_refused_with_file_line_and_dutch_message(tmp_path: Path, c
     result = run(project, case.command)
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"{case.command} accepted it:\n{output[-2000:]}"
-    lines = [line for line in output.splitlines() if line.startswith(case.where)]
-    assert lines, f"no message at {case.where}:\n{output[-3000:]}"
+    where = resolve(project, case.where)
+    lines = [line for line in output.splitlines() if line.startswith(where)]
+    assert lines, f"no message at {where}:\n{output[-3000:]}"
     assert any(case.says in line and " — " in line and "(English: " in line for line in lines), "\n".join(lines)
     assert not (project / "site").exists(), "a refused change must leave nothing to deploy"
 

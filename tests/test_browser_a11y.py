@@ -1,4 +1,5 @@
-"""Accessibility in a real browser: axe-core, WCAG 2.1 A and AA rules, zero violations.
+"""Accessibility and privacy in a real browser, on every page: axe-core with the
+WCAG 2.1 A and AA rules finds nothing, and no request goes to another host or fails.
 
 Every content page in both languages in the light scheme, and the main kinds of
 page in the dark scheme (the palette must pass AA contrast in both).
@@ -6,6 +7,7 @@ page in the dark scheme (the palette must pass AA contrast in both).
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -43,13 +45,19 @@ DARK = ["", "reactie/", "reactie/zoals-ingediend/", "maatwerk/dorpen/", "maatwer
 
 
 def violations(browser, url: str, scheme: str) -> list[str]:
+    """axe's WCAG findings on the page, plus any request to another host or any failed request."""
     context = browser.new_context(color_scheme=scheme, locale="nl-NL")
     page = context.new_page()
+    own = urlsplit(url).netloc
+    wrong: list[str] = []
+    page.on("request", lambda r: urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != own
+            and wrong.append(f"request to another host: {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and wrong.append(f"failed request: {r.url} {r.status}"))
     page.goto(url, wait_until="load")
     result = Axe().run(page, options=WCAG_AA)
     context.close()
     found = result.response["violations"]
-    return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in found]
+    return wrong + [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in found]
 
 
 @pytest.mark.parametrize("path", pages_to_check())
