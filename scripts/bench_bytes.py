@@ -18,21 +18,16 @@ Target: ours / defaults <= 0.50 for every page.
 from __future__ import annotations
 
 import argparse
-import functools
-import os
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
 from bench import ROOT, defaults_config, load_ours, timed_build
+from static_host import CHROMIUM_ARGS, chromium_path, serve
 
 # Home page and one content page, per language (paths relative to the site root).
 PAGES: tuple[tuple[str, str, str], ...] = (
@@ -41,49 +36,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("en", "home", "en/"),
     ("en", "content", "en/reactie/"),
 )
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-# As in tests/conftest.py: switch off Chromium's own background traffic.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 TARGET = 0.50
-
-
-def chromium_path() -> str:
-    """The system Chromium (the same lookup as tests/conftest.py)."""
-    for candidate in (os.environ.get("CHROMIUM", ""), *CHROMIUM_CANDIDATES):
-        if candidate and Path(candidate).exists():
-            return candidate
-    sys.exit("Chromium ontbreekt — draai 'make chromium' (English: Chromium is missing — run 'make chromium')")
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """A plain static host on 127.0.0.1 that serves the site's 404.html for a missing file."""
-
-    class Handler(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-            page = site / "404.html"
-            if code != 404 or not page.exists():
-                super().send_error(code, message, explain)
-                return
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 @dataclass

@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 from pdf_links import PDFS  # noqa: E402
+from static_host import chromium_path  # noqa: E402
 
-CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 
 
 def section_pages(nav: list, first: str) -> list[str]:
@@ -57,15 +57,8 @@ def combined_html(site: Path, pages: list[str], lang: str) -> str:
     return str(shell)
 
 
-def chromium() -> str:
-    for candidate in CHROMIUM:
-        if Path(candidate).exists():
-            return candidate
-    sys.exit("Chromium ontbreekt voor de PDF's — draai 'make chromium' (English: Chromium is missing for the PDFs — run 'make chromium')")
-
-
 def print_pdf(html_file: Path, pdf: Path) -> None:
-    subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    subprocess.run([chromium_path(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                     "--disable-component-update", "--no-first-run", "--no-pdf-header-footer",
                     "--virtual-time-budget=3000", f"--print-to-pdf={pdf}", html_file.as_uri()],
                    check=True, capture_output=True)

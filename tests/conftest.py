@@ -35,49 +35,14 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # --- Browser fixtures (Chromium from the distribution, driven by Playwright) -------
 
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-# Chromium's own background traffic is not the site's: switch it off so that
-# "no request to another host" measures the site alone.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-def chromium_path() -> str:
-    for candidate in (os.environ.get("CHROMIUM", ""), *CHROMIUM_CANDIDATES):
-        if candidate and Path(candidate).exists():
-            return candidate
-    pytest.fail("Chromium ontbreekt — draai 'make chromium' (English: Chromium is missing — run 'make chromium')")
+from static_host import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402  (scripts/ is on pytest's path)
 
 
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path):
-    """Serve the built site on 127.0.0.1 like a plain static host does."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-            # Like GitHub Pages: a missing file gets the site's own 404 page.
-            if code == 404 and (site_dir / "404.html").exists():
-                body = (site_dir / "404.html").read_bytes()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                if self.command != "HEAD":
-                    self.wfile.write(body)
-                return
-            super().send_error(code, message, explain)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    """Serve the built site on 127.0.0.1 like a plain static host (GitHub Pages) does."""
+    with serve(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,16 +1,15 @@
 """In Chromium: search per language, with Dutch and English word forms, also under a sub-path."""
 from __future__ import annotations
 
-import functools
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from static_host import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SUB_PATH = "/dom-woonvisie/"
@@ -80,48 +79,18 @@ def test_arriving_from_a_search_result_highlights_at_once(page, site_url: str) -
 # --- Served under a sub-path, like GitHub project pages ------------------------------------
 
 
-class SubPathHandler(SimpleHTTPRequestHandler):
-    """Serves the site under SUB_PATH only; anything else, and any missing file, gets 404.html."""
-
-    site: Path
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(SUB_PATH):
-            return str(self.site / "does-not-exist")
-        return super().translate_path("/" + path[len(SUB_PATH):])
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        if code != 404:
-            super().send_error(code, message, explain)
-            return
-        body = (self.site / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @pytest.fixture(scope="module")
 def sub_path_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site built for and served under http://127.0.0.1:PORT/dom-woonvisie/."""
     site = tmp_path_factory.mktemp("sub-path-site")
-    handler = type("Handler", (SubPathHandler,), {"site": site})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)]
-    if os.environ.get("MKDOCS_CONFIG"):
-        cmd += ["-f", os.environ["MKDOCS_CONFIG"]]
-    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
+    with serve(site, prefix=SUB_PATH) as url:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)]
+        if os.environ.get("MKDOCS_CONFIG"):
+            cmd += ["-f", os.environ["MKDOCS_CONFIG"]]
+        result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+        yield url
 
 
 @pytest.mark.parametrize("path, query, english", [("reactie/", "woning", False), ("en/reactie/", "village", True)])
