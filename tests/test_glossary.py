@@ -184,3 +184,8 @@ def test_glossary_pages_list_every_term_once(site_dir: Path) -> None:
         expected = [t.term for t in sorted(glossary.load(ROOT / "includes", lang, ROOT), key=glossary.sort_key)]
         assert shown == expected, path
         assert glossary.MARKER not in str(soup)
+
+
+def test_only_the_first_mention_of_a_term_keeps_its_hover_definition() -> None:
+    html = '<p><abbr title="a">DOM</abbr> en <abbr title="b">CPO</abbr>; weer <abbr title="a">DOM</abbr>.</p>'
+    assert glossary.first_mentions_only(html) == '<p><abbr title="a">DOM</abbr> en <abbr title="b">CPO</abbr>; weer DOM.</p>'

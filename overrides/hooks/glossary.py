@@ -236,6 +236,24 @@ def unwrap_verbatim(html: str) -> str:
     return "".join(parts)
 
 
+def first_mentions_only(html: str) -> str:
+    """Keep the hover definition on the first mention of each term in a page.
+
+    Readers need a term explained once per page, and every tooltip costs the
+    browser work on load (Lighthouse: total blocking time on the response page,
+    which mentions DOM and woonvisie dozens of times)."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match[str]) -> str:
+        term = match.group(1)
+        if term in seen:
+            return term
+        seen.add(term)
+        return match.group(0)
+
+    return ABBR_HTML.sub(keep_first, html)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """MkDocs event: no hover definitions inside headings or verbatim text."""
-    return unwrap_verbatim(unwrap_headings(html))
+    """MkDocs event: no hover definitions inside headings or verbatim text; one per term."""
+    return first_mentions_only(unwrap_verbatim(unwrap_headings(html)))
