@@ -13,12 +13,12 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 import citation_registry as reg  # noqa: E402
 
-from sitecheck import Problem, report  # noqa: E402
+from sitecheck import report  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     registry = reg.load_registry(ROOT / "registry" / "ids.yml")
-    return report([Problem(*found) for found in reg.problems(ROOT / "docs", registry)])
+    return report(reg.problems(ROOT / "docs", registry))
 
 
 if __name__ == "__main__":

@@ -1,32 +1,17 @@
 """Shared helpers for the checks: the one message format, and walking the built site."""
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing an editor must fix, said in Dutch first and English after it."""
-
-    path: str
-    line: int
-    wrong_nl: str
-    fix_nl: str
-    wrong_en: str
-    fix_en: str
-
-    def __str__(self) -> str:
-        return (
-            f"{self.path}:{self.line}: {self.wrong_nl} — {self.fix_nl} "
-            f"(English: {self.wrong_en} — {self.fix_en})"
-        )
+from messages import Problem  # noqa: E402  (the one message format, shared with the hooks)
 
 
 def report(problems: list[Problem]) -> int:

@@ -34,7 +34,7 @@ def tree(tmp_path: Path, nl: str = NL, en: str = EN, registry: str = REGISTRY) -
 
 def messages(tmp_path: Path, **kwargs: str) -> list[str]:
     docs, registry = tree(tmp_path, **kwargs)
-    return [f"{p}:{n}: {wnl} — {fnl} (English: {wen} — {fen})" for p, n, wnl, fnl, wen, fen in reg.problems(docs, registry)]
+    return [str(problem) for problem in reg.problems(docs, registry)]
 
 
 def test_consistent_tree_has_no_problems(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_unit_moved_to_another_page(tmp_path: Path) -> None:
     (docs / "draaiboek").mkdir()
     (docs / "draaiboek" / "index.md").write_text("# D\n\n## Verhuisd {#r-2}\n", "utf-8")
     (docs / "draaiboek" / "index.en.md").write_text("# D\n\n## Moved {#r-2}\n", "utf-8")
-    found = [p[2] for p in reg.problems(docs, registry)]
+    found = [p.wrong_nl for p in reg.problems(docs, registry)]
     assert "het ID r-2 staat volgens het register op reactie/index.md" in found
 
 

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from messages import Problem
+
 WELL_FORMED = re.compile(r"^[a-z]-[1-9][0-9]*$")
 # Anchors that look like an attempt at a citable ID but are not well formed:
 # "D-1", "d1", "d_1", "d-01", "d- 1".
@@ -124,9 +126,9 @@ def next_release(registry: Registry) -> str:
     return f"{major}.{int(minor or 0) + 1}"
 
 
-def problems(docs_dir: Path, registry: Registry) -> list[tuple[str, int, str, str, str, str]]:
-    """Everything that would break a citation, as (path, line, wrong_nl, fix_nl, wrong_en, fix_en)."""
-    found: list[tuple[str, int, str, str, str, str]] = []
+def problems(docs_dir: Path, registry: Registry) -> list[Problem]:
+    """Everything that would break a citation."""
+    found: list[Problem] = []
     docs = docs_dir.name
     units = headings(docs_dir)
     citable = [u for u in units if WELL_FORMED.match(u.anchor)]
@@ -134,7 +136,7 @@ def problems(docs_dir: Path, registry: Registry) -> list[tuple[str, int, str, st
     for unit in units:
         if not WELL_FORMED.match(unit.anchor) and LOOKS_LIKE_ID.match(unit.anchor):
             good = f"{unit.anchor[0].lower()}-{int(re.sub(r'[^0-9]', '', unit.anchor))}"
-            found.append((f"{docs}/{unit.path}", unit.line,
+            found.append(Problem(f"{docs}/{unit.path}", unit.line,
                           f"het ID '{unit.anchor}' heeft niet de juiste vorm",
                           f"schrijf een kleine letter, een streepje en een getal zonder voorloopnul, zoals {{#{good}}}",
                           f"the ID '{unit.anchor}' is malformed",
@@ -145,7 +147,7 @@ def problems(docs_dir: Path, registry: Registry) -> list[tuple[str, int, str, st
         key = (unit.anchor, unit.language)
         if key in seen:
             first = seen[key]
-            found.append((f"{docs}/{unit.path}", unit.line,
+            found.append(Problem(f"{docs}/{unit.path}", unit.line,
                           f"het ID {unit.anchor} staat twee keer in de site (ook in {docs}/{first.path}:{first.line})",
                           "geef één van beide een nieuw ID en zet dat in registry/ids.yml",
                           f"the ID {unit.anchor} is defined twice (also in {docs}/{first.path}:{first.line})",
@@ -158,24 +160,24 @@ def problems(docs_dir: Path, registry: Registry) -> list[tuple[str, int, str, st
         entry = registered.get(unit.anchor)
         where = (f"{docs}/{unit.path}", unit.line)
         if unit.anchor[0] not in registry.documents:
-            found.append((*where, f"het ID {unit.anchor} begint met een onbekende documentletter '{unit.anchor[0]}'",
+            found.append(Problem(*where, f"het ID {unit.anchor} begint met een onbekende documentletter '{unit.anchor[0]}'",
                           f"gebruik een van de letters {', '.join(sorted(registry.documents))} (zie registry/ids.yml)",
                           f"the ID {unit.anchor} starts with an unknown document letter '{unit.anchor[0]}'",
                           f"use one of the letters {', '.join(sorted(registry.documents))} (see registry/ids.yml)"))
         elif entry is None:
-            found.append((*where, f"het ID {unit.anchor} staat niet in het register",
+            found.append(Problem(*where, f"het ID {unit.anchor} staat niet in het register",
                           f"voeg één regel toe aan registry/ids.yml:   {unit.anchor}: {{page: {dutch_twin(unit.path)}, status: active, since: \"{next_release(registry)}\"}}",
                           f"the ID {unit.anchor} is not in the registry",
                           "add one line to registry/ids.yml (see the Dutch text for the line)"))
         elif entry.get("status") == "retired":
             instead = entry.get("replaced_by")
-            found.append((*where, f"het ID {unit.anchor} is ingetrokken en mag niet opnieuw gebruikt worden"
+            found.append(Problem(*where, f"het ID {unit.anchor} is ingetrokken en mag niet opnieuw gebruikt worden"
                           + (f" (vervangen door {instead})" if instead else ""),
                           "kies een nieuw nummer dat nog nooit gebruikt is en zet het in registry/ids.yml",
                           f"the ID {unit.anchor} was retired and must not be used again",
                           "choose a new number that was never used and add it to registry/ids.yml"))
         elif entry.get("page") != dutch_twin(unit.path):
-            found.append((*where, f"het ID {unit.anchor} staat volgens het register op {entry.get('page')}",
+            found.append(Problem(*where, f"het ID {unit.anchor} staat volgens het register op {entry.get('page')}",
                           f"verplaats je het onderdeel? Zet dan page: {dutch_twin(unit.path)} bij {unit.anchor} in registry/ids.yml",
                           f"the registry places {unit.anchor} on {entry.get('page')}",
                           f"did you move the unit? Then set page: {dutch_twin(unit.path)} for {unit.anchor} in registry/ids.yml"))
@@ -185,7 +187,7 @@ def problems(docs_dir: Path, registry: Registry) -> list[tuple[str, int, str, st
         other = "en" if language == "nl" else "nl"
         if (anchor, other) not in by_language:
             twin = english_twin(unit.path) if language == "nl" else dutch_twin(unit.path)
-            found.append((f"{docs}/{unit.path}", unit.line,
+            found.append(Problem(f"{docs}/{unit.path}", unit.line,
                           f"het ID {anchor} staat alleen in de {'Nederlandse' if language == 'nl' else 'Engelse'} tekst",
                           f"zet dezelfde kop met {{#{anchor}}} ook in {docs}/{twin}",
                           f"the ID {anchor} exists in {'Dutch' if language == 'nl' else 'English'} only",
@@ -194,22 +196,22 @@ def problems(docs_dir: Path, registry: Registry) -> list[tuple[str, int, str, st
     for anchor, entry in sorted(registered.items()):
         line = registry.lines.get(anchor, 1)
         if not WELL_FORMED.match(anchor):
-            found.append((registry.path, line, f"het ID '{anchor}' in het register heeft niet de juiste vorm",
+            found.append(Problem(registry.path, line, f"het ID '{anchor}' in het register heeft niet de juiste vorm",
                           "schrijf een kleine letter, een streepje en een getal, zoals d-12",
                           f"the registry ID '{anchor}' is malformed", "write a lowercase letter, a hyphen and a number, like d-12"))
             continue
         if entry.get("status") not in ("active", "retired"):
-            found.append((registry.path, line, f"{anchor} heeft status '{entry.get('status')}'",
+            found.append(Problem(registry.path, line, f"{anchor} heeft status '{entry.get('status')}'",
                           "gebruik status: active of status: retired",
                           f"{anchor} has status '{entry.get('status')}'", "use status: active or status: retired"))
         if entry.get("status") == "active" and (anchor, "nl") not in by_language:
-            found.append((registry.path, line, f"het actieve ID {anchor} komt niet meer voor in de site ({entry.get('page')})",
+            found.append(Problem(registry.path, line, f"het actieve ID {anchor} komt niet meer voor in de site ({entry.get('page')})",
                           f"zet de kop met {{#{anchor}}} terug, of trek het ID in: status: retired en replaced_by: <nieuw ID>",
                           f"the active ID {anchor} is missing from the site ({entry.get('page')})",
                           f"restore the heading with {{#{anchor}}}, or retire the ID: status: retired and replaced_by: <new ID>"))
         replacement = entry.get("replaced_by")
         if replacement and replacement not in registered:
-            found.append((registry.path, line, f"{anchor} wordt vervangen door {replacement}, maar dat ID staat niet in het register",
+            found.append(Problem(registry.path, line, f"{anchor} wordt vervangen door {replacement}, maar dat ID staat niet in het register",
                           "controleer replaced_by", f"{anchor} is replaced by {replacement}, which is not registered",
                           "check replaced_by"))
     return found

@@ -122,7 +122,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if language(config) == "nl":  # the check covers both languages at once
         found = reg.problems(Path(config.docs_dir), _registry)
         if found:
-            lines = [f"{p}:{n}: {wnl} — {fnl} (English: {wen} — {fen})" for p, n, wnl, fnl, wen, fen in found]
+            lines = [str(problem) for problem in found]
             raise PluginError("Citeerbare ID's kloppen niet (citable IDs are broken):\n" + "\n".join(lines))
     return files
 

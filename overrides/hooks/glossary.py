@@ -33,6 +33,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from messages import problem
+
 DEFAULT_LANGUAGE = "nl"
 MARKER = "<!-- begrippenlijst -->"
 # `*[term]: definition`, the syntax of Python-Markdown's abbr extension.
@@ -55,11 +57,6 @@ class Term:
     term: str
     definition: str
     line: int
-
-
-def problem(where: str, line: int, wrong_nl: str, fix_nl: str, wrong_en: str, fix_en: str) -> str:
-    """The project's one message format: Dutch first, English after it."""
-    return f"{where}:{line}: {wrong_nl} — {fix_nl} (English: {wrong_en} — {fix_en})"
 
 
 def parse(text: str, where: str) -> list[Term]:

@@ -23,6 +23,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
+from messages import Problem
+
 HEADING = re.compile(r"^[ \t]{0,12}(?P<hashes>#{2,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
 ATTRS = re.compile(r"\{:?(?P<attrs>[^{}]*)\}[ \t]*$")
 ID_IN_ATTRS = re.compile(r"(?:^|\s)#(?P<id>[^\s#.}]+)")
@@ -33,20 +35,6 @@ class Heading(NamedTuple):
     line: int
     level: int
     id: str | None  # None: no explicit {#id}
-
-
-class Problem(NamedTuple):
-    """path:line: Dutch — fix (English: … — …), the project's one message format."""
-
-    path: str
-    line: int
-    wrong_nl: str
-    fix_nl: str
-    wrong_en: str
-    fix_en: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.wrong_nl} — {self.fix_nl} (English: {self.wrong_en} — {self.fix_en})"
 
 
 def headings(text: str) -> list[Heading]:

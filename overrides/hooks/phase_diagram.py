@@ -24,6 +24,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from messages import problem
+
 # The phases in order: the file names (without .md) in docs/draaiboek/.
 CHAPTERS: tuple[str, ...] = (
     "idee-en-woonbehoefte",
@@ -61,11 +63,6 @@ class Phase:
     number: int
     title: str
     href: str
-
-
-def problem(where: str, line: int, wrong_nl: str, fix_nl: str, wrong_en: str, fix_en: str) -> str:
-    """The project's one message format: Dutch first, English after it."""
-    return f"{where}:{line}: {wrong_nl} — {fix_nl} (English: {wrong_en} — {fix_en})"
 
 
 def chapter_title(text: str, where: str) -> str:

@@ -22,6 +22,8 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from messages import Problem
+
 # overrides/hooks/village_data.py -> the repository root is two folders up.
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = REPO_ROOT / "schemas" / "dorp.schema.json"
@@ -59,21 +61,6 @@ class Village:
     @property
     def has_coordinates(self) -> bool:
         return self.lat is not None and self.lon is not None
-
-
-@dataclass
-class Problem:
-    """One editor error, with its place and its fix in both languages."""
-
-    path: str
-    line: int
-    nl: str
-    nl_fix: str
-    en: str
-    en_fix: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.nl} — {self.nl_fix} (English: {self.en} — {self.en_fix})"
 
 
 @dataclass
