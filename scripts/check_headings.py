@@ -15,11 +15,11 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 import heading_ids  # noqa: E402
 
-from sitecheck import DOCS, Problem, report  # noqa: E402
+from sitecheck import DOCS, report  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    return report([Problem(*found) for found in heading_ids.problems(DOCS)])
+    return report(heading_ids.problems(DOCS))
 
 
 if __name__ == "__main__":
