@@ -1,0 +1,77 @@
+"""Unit tests for the tools: the built-site link check, the static host, the benchmark baseline, dates per locale."""
+from __future__ import annotations
+
+import gzip
+import urllib.request
+from pathlib import Path
+
+import bench
+import check_site_links
+from conftest import build_site
+from project_copy import copy_project
+from static_host import serve
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_site_link_check_finds_missing_pages_and_anchors(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(site / "a" / "index.html", '<h2 id="r-1">x</h2>')
+    page = write(site / "index.html",
+                 '<a href="a/">ok</a><a href="a/#r-1">ok</a><a href="a/#r-9">bad anchor</a>'
+                 '<a href="b/">bad page</a><a href="https://example.org/">external</a>'
+                 '<link rel="alternate" hreflang="en" href="en/"><a href="/a/">root-relative ok</a>')
+    found = [str(p) for p in check_site_links.check_page(site, page)]
+    assert len(found) == 3, found
+    assert any("link 'a/#r-9' wijst naar een onderdeel (#r-9) dat niet bestaat" in f for f in found)
+    assert any("link 'b/' leidt naar een pagina die niet bestaat" in f for f in found)
+    assert any("hreflang 'en/' leidt naar een pagina die niet bestaat" in f for f in found)
+
+
+def test_static_host_serves_404_page_sub_path_and_gzip(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(site / "index.html", "<p>thuis</p>")
+    write(site / "404.html", "<p>niet gevonden</p>")
+    with serve(site, prefix="/dom/", compress=True) as url:
+        assert url.endswith("/dom/")
+        request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert gzip.decompress(response.read()) == b"<p>thuis</p>"
+        for missing in (url + "nergens/", url.replace("/dom/", "/elders/")):
+            try:
+                urllib.request.urlopen(missing)
+                raise AssertionError("expected a 404")
+            except urllib.error.HTTPError as error:
+                assert error.code == 404 and error.read() == b"<p>niet gevonden</p>"
+
+
+def test_benchmark_baseline_is_the_plain_defaults() -> None:
+    ours = bench.load_ours()
+    baseline = bench.defaults_config(ours)
+    assert baseline["theme"] == {"name": "material"}
+    assert baseline["markdown_extensions"] == ours["markdown_extensions"]
+    assert "hooks" not in baseline and "nav" not in baseline
+    assert baseline["plugins"][0] == "search" and baseline["plugins"][1]["i18n"]["docs_structure"] == "suffix"
+
+
+def test_last_updated_dates_follow_the_language_without_git_history(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")  # a copy without .git: no history at all
+    out = tmp_path / "out"
+    result = build_site(out, cwd=project)
+    assert result.returncode == 0, result.stderr[-2000:]
+    months_nl = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                 "september", "oktober", "november", "december")
+    months_en = ("January", "February", "March", "April", "May", "June", "July", "August",
+                 "September", "October", "November", "December")
+    dutch = (out / "over" / "privacy" / "index.html").read_text("utf-8")
+    english = (out / "en" / "over" / "privacy" / "index.html").read_text("utf-8")
+    assert "git-revision-date-localized-plugin-date" in dutch and "git-revision-date-localized-plugin-date" in english
+    dutch_date = dutch.split("git-revision-date-localized-plugin-date")[1].split("</span>")[0]
+    english_date = english.split("git-revision-date-localized-plugin-date")[1].split("</span>")[0]
+    assert any(m in dutch_date for m in months_nl) and any(m in english_date for m in months_en)
+    assert "CET" in dutch_date or "CEST" in dutch_date  # Europe/Amsterdam
