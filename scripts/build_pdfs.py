@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
+from citations import page_url  # noqa: E402
 from pdf_links import PDFS  # noqa: E402
 from static_host import chromium_path  # noqa: E402
 
@@ -39,9 +40,7 @@ def section_pages(nav: list, first: str) -> list[str]:
 
 
 def built_page(site: Path, source: str, lang: str) -> Path:
-    stem = source[: -len(".md")]
-    url = "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
-    return site / ("en" if lang == "en" else "") / url / "index.html"
+    return site / ("en" if lang == "en" else "") / page_url(source) / "index.html"
 
 
 def combined_html(site: Path, pages: list[str], lang: str) -> str:

@@ -24,6 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import citation_registry as reg
+from languages import build_language as language
 
 REGISTRY = Path("registry") / "ids.yml"
 CITABLE_HEADING = re.compile(r'<(h[2-4]) id="(?P<id>[a-z]-[1-9][0-9]*)"(?P<attrs>[^>]*)>(?P<inner>.*?)</\1>', re.S)
@@ -46,8 +47,6 @@ MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli",
                  "September", "October", "November", "December"]}
 
 
-def language(config: MkDocsConfig) -> str:
-    return "en" if config.theme.get("language") == "en" else "nl"
 
 
 def long_date(value: date, lang: str) -> str:

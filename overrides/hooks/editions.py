@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 import citation_registry as reg
 from citations import long_date
+from languages import build_language as language
 
 MARKER = "<!-- versies -->"
 TEXT = {
@@ -102,8 +103,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def language(config: MkDocsConfig) -> str:
-    return "en" if config.theme.get("language") == "en" else "nl"
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

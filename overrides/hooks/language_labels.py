@@ -11,6 +11,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from languages import build_language as language
+
 # (what the extension writes, Dutch, English)
 LABELS: tuple[tuple[str, str, str], ...] = (
     ('title="Permanent link"', 'title="Vaste link naar dit deel"', 'title="Permanent link to this section"'),
@@ -33,8 +35,6 @@ def name_dialog(output: str, language: str) -> str:
     return output.replace(DIALOG, DIALOG[:-1] + f' aria-label="{DIALOG_NAME[language]}">', 1)
 
 
-def language(config: MkDocsConfig) -> str:
-    return "en" if config.theme.get("language") == "en" else "nl"
 
 
 def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

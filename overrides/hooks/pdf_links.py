@@ -10,6 +10,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from languages import build_language
+
 PDFS: dict[str, str] = {
     "reactie/index.md": "dom-reactie.pdf",
     "draaiboek/index.md": "dom-draaiboek.pdf",
@@ -22,5 +24,5 @@ def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Fil
     pdf = PDFS.get(source)
     if pdf is None:
         return page_html
-    lang = "en" if config.theme.get("language") == "en" else "nl"
+    lang = build_language(config)
     return f'<p class="pdf-link"><a href="{pdf}" download>{LABEL[lang]}</a></p>\n' + page_html
