@@ -13,7 +13,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha256sum | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 # mkdocs-redirects pulls in a second banner of the same kind (properdocs); it has its own switch.
 export DISABLE_MKDOCS_2_WARNING := true
@@ -29,10 +29,13 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-$(STAMP): requirements.txt
+# The project's own package (src/dom_site) goes in editable and without build isolation:
+# the venv's own setuptools builds it, so nothing outside the hashed lock is fetched.
+$(STAMP): requirements.txt pyproject.toml
 	rm -f $(VENV)/.installed-*
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 serve: setup
