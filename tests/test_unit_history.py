@@ -139,6 +139,7 @@ def test_history_of_a_changed_unit(small: tuple[reg.Registry, dict[str, uh.Histo
     assert html.find(id="nu") and html.find(id="versie-1-0") and html.find(id="verschil-1-0")
     assert html.select_one(".history-diff del").get_text() == "verwijderd: kan"
     assert html.select_one(".history-diff ins").get_text() == "toegevoegd: moet"
+    assert "1 woord verwijderd, 1 woord toegevoegd." in html.select_one(".history-legend").get_text()
     assert html.find("a", href="../../../versies/1.0/reactie/#r-1")
     assert {link["hreflang"] for link in html.find_all("link", hreflang=True)} == {"nl", "en"}
 

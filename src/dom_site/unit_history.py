@@ -269,7 +269,7 @@ TEXT: dict[str, dict[str, str]] = {
         "unchanged": "De tekst in versie {v} is gelijk aan de actuele tekst.",
         "legend": "Zo leest u het verschil: doorgestreepte woorden tussen [- en -] zijn verwijderd. "
                   "Onderstreepte woorden tussen {+ en +} zijn toegevoegd.",
-        "counts": "{deleted} woorden verwijderd, {inserted} woorden toegevoegd.",
+        "counts": "{deleted} verwijderd, {inserted} toegevoegd.", "word": "woord", "words": "woorden",
         "frozen": "{id} in de bevroren versie {v}",
         "unreadable": "De tekst van deze versie kon bij het bouwen van deze site niet worden gelezen. "
                       "U vindt hem in de bevroren versie.",
@@ -289,7 +289,7 @@ TEXT: dict[str, dict[str, str]] = {
         "unchanged": "The text in version {v} is the same as the current text.",
         "legend": "How to read the difference: struck-through words between [- and -] were deleted. "
                   "Underlined words between {+ and +} were inserted.",
-        "counts": "{deleted} words deleted, {inserted} words inserted.",
+        "counts": "{deleted} deleted, {inserted} inserted.", "word": "word", "words": "words",
         "frozen": "{id} in the frozen version {v}",
         "unreadable": "The text of this version could not be read when this site was built. "
                       "You find it in the frozen version.",
@@ -404,10 +404,14 @@ def history_body(history: History, document: str, registry_ids: Mapping[str, Map
                     deleted, inserted = changed_words(diff)
                     parts.append(f'<h3 id="verschil-{slug}">{t["compare"].format(v=v)}</h3>')
                     parts.append(f'<p class="history-legend">{html.escape(t["legend"])} '
-                                 f'{t["counts"].format(deleted=deleted, inserted=inserted)}</p>')
+                                 f'{t["counts"].format(deleted=_count(deleted, t), inserted=_count(inserted, t))}</p>')
                     parts.append(f'<div class="history-diff">{diff_html(diff, lang)}</div>')
         parts.append(f'<p><a href="{frozen}">{t["frozen"].format(id=label, v=v)}</a></p>')
     return "\n".join(parts)
+
+
+def _count(number: int, t: Mapping[str, str]) -> str:
+    return f"{number} {t['word'] if number == 1 else t['words']}"
 
 
 def history_path(lang: str, anchor: str) -> str:
