@@ -38,7 +38,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     lang = language(config)
     if not page.url.endswith("/") and page.url != "":
         return context  # 404 pages are served at any address: no relative links
-    context["data_links"] = site_data.head_links(lang, page.url)
+    if not citations.frozen_live_url():  # a frozen edition writes no feed of its own
+        context["data_links"] = site_data.head_links(lang, page.url)
     source = page.file.src_uri.replace(".en.md", ".md")
     if _registry is not None and source in _pages_with_units:
         release, _ = citations.cited_release(_registry)
@@ -47,7 +48,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if _registry is None:
+    if _registry is None or citations.frozen_live_url():
         return
     lang = language(config)
     site = Path(config.site_dir)

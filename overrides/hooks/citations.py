@@ -102,16 +102,25 @@ def short_url(site_url: str, lang: str, anchor: str) -> str:
 FORMAT_NAMES = {"bibtex": "BibTeX", "ris": "RIS", "csl_json": "CSL-JSON"}
 
 
+def frozen_live_url() -> str | None:
+    """In a frozen edition: the live site's address (its histories live there, kept up to date)."""
+    if os.environ.get("DOM_EDITION") and os.environ.get("DOM_EDITION_DATE"):
+        return os.environ.get("DOM_LIVE_URL", "").rstrip("/") + "/"
+    return None
+
+
 def unit_links(lang: str, anchor: str, page: str) -> str:
     """The downloads and the history link of a cite bar; page is the page's site-relative URL."""
     t = TEXT[lang]
     base = "../" * page.count("/") + ("en/" if lang == "en" else "") + f"c/{anchor}/"
+    live = frozen_live_url()
+    history = f"{live}{'en/' if lang == 'en' else ''}c/{anchor}/geschiedenis/" if live else f"{base}geschiedenis/"
     files = " ".join(
         f'<a href="{base}{name}" download="dom-{anchor}.{name.rpartition(".")[2]}" '
         f'aria-label="{html.escape(t["file"].format(format=FORMAT_NAMES[kind], id=anchor.upper()))}">'
         f'{FORMAT_NAMES[kind]}</a>' for kind, name in citation_formats.FILES.items())
     return (f'<span class="cite-downloads">{files}</span> '
-            f'<a class="cite-history" href="{base}geschiedenis/" '
+            f'<a class="cite-history" href="{history}" '
             f'aria-label="{html.escape(t["history_aria"].format(id=anchor.upper()))}">{t["history"]}</a>')
 
 
@@ -183,7 +192,9 @@ def retired_page(lang: str, anchor: str, replacement: str | None, target: str | 
             f'<meta name="robots" content="noindex"><link rel="stylesheet" href="{stylesheet}"></head>'
             f'<body><main class="md-main"><div class="md-content md-typeset" style="padding:1rem">'
             f'<h1>{html.escape(t["retired_title"].format(id=anchor.upper()))}</h1>'
-            f'<p>{t["retired"].format(id=anchor.upper())}{link}</p></div></main></body></html>\n')
+            f'<p>{t["retired"].format(id=anchor.upper())}{link}</p>'
+            f'<p><a href="geschiedenis/">{t["history_aria"].format(id=anchor.upper())}</a></p>'
+            f'</div></main></body></html>\n')
 
 
 page_url = unit_history.page_url  # docs-relative Dutch page path to its directory URL: reactie/index.md -> reactie/
@@ -205,6 +216,8 @@ def write_unit_files(config: MkDocsConfig, registry: reg.Registry, lang: str) ->
         folder.mkdir(parents=True, exist_ok=True)
         for kind, name in citation_formats.FILES.items():
             (folder / name).write_text(citation_formats.FORMATS[kind](cited), encoding="utf-8", newline="")
+    if frozen_live_url():
+        return  # a frozen edition links the live histories: its own copy would never learn of later releases
     root = Path(config.config_file_path).parent
     extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
     renderer = unit_history.TextRenderer(extensions, {k: v for k, v in config.mdx_configs.items() if k in extensions})
