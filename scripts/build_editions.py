@@ -21,6 +21,8 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 import citation_registry as reg  # noqa: E402
 
+GIT_TIMEOUT = 120  # seconds for one git call: a hanging git fails the build instead of stalling it
+
 
 def live_site_url() -> str:
     from mkdocs.config import load_config
@@ -30,14 +32,16 @@ def live_site_url() -> str:
 
 def export(commit: str, dest: Path) -> None:
     """The commit's tree, as files, without history (like a release tarball)."""
-    archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=ROOT, capture_output=True, check=True)
+    archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=ROOT, capture_output=True, check=True,
+                             timeout=GIT_TIMEOUT)
     with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
         tar.extractall(dest, filter="data")
 
 
 def build_edition(release: dict, site: Path, live: str) -> None:
     version, commit = str(release["version"]), str(release.get("commit", ""))
-    known = subprocess.run(["git", "cat-file", "-e", f"{commit}^{{commit}}"], cwd=ROOT, capture_output=True)
+    known = subprocess.run(["git", "cat-file", "-e", f"{commit}^{{commit}}"], cwd=ROOT, capture_output=True,
+                           timeout=GIT_TIMEOUT)
     if not commit or known.returncode != 0:
         sys.exit(f"registry/ids.yml:1: versie {version} verwijst naar commit '{commit}', maar die staat niet in deze "
                  f"kloon — haal de volledige geschiedenis op (git fetch --unshallow) of herstel commit: in het register "

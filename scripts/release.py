@@ -64,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     if found:
         print("Eerst de ID's in orde maken: draai scripts/check_citations.py (Fix the IDs first).")
         return 1
-    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True,
+                            timeout=60).stdout.strip()
     REGISTRY.write_text(release(args.version, args.date, commit, REGISTRY.read_text("utf-8"), checksums(ROOT / "docs")), "utf-8")
     print(f"Versie {args.version} vastgelegd in registry/ids.yml (inhoud van commit {commit[:12]}).")
     print(f"Nu: git commit -am 'Release {args.version}' && git tag v{args.version} {commit}")

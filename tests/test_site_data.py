@@ -142,3 +142,19 @@ def test_every_unit_has_a_history_page_in_its_language(site_dir: Path, lang: str
             assert texts, anchor  # the text as of that release is shown (not "could not be read")
         if entry.get("status") == "active":
             assert "nu" in versions
+
+
+def test_check_site_data_passes_and_names_a_broken_file(site_dir: Path, tmp_path: Path) -> None:
+    import check_site_data
+
+    assert check_site_data.main(["--site", str(site_dir)]) == 0
+    for lang in LANGUAGES:
+        folder = tmp_path / prefix(lang) / "c"
+        folder.mkdir(parents=True)
+        data = units(site_dir, lang)
+        data["units"][0]["status"] = "gone"
+        (folder / "onderdelen.json").write_text(json.dumps(data), "utf-8")
+        (folder / "versies.atom").write_text("<feed", "utf-8")
+    found = [str(p) for p in check_site_data.check_language(tmp_path, "", REGISTRY)]
+    assert any("onderdelen.json:1: volgt het schema niet bij units/0/status" in m for m in found), found
+    assert any("versies.atom:1: de feed is geen geldige XML" in m for m in found), found
