@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from messages import Problem  # noqa: E402  (the one message format, shared with the hooks)
+from dom_site.messages import Problem  # the one message format, shared with the hooks
 
 
 def report(problems: list[Problem]) -> int:

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from messages import Problem
+from dom_site.messages import Problem
 
 WELL_FORMED = re.compile(r"^[a-z]-[1-9][0-9]*$")
 # Anchors that look like an attempt at a citable ID but are not well formed:

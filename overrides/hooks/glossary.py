@@ -33,7 +33,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from messages import problem
+from dom_site.messages import problem
 
 DEFAULT_LANGUAGE = "nl"
 MARKER = "<!-- begrippenlijst -->"

@@ -23,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from messages import Problem
+from dom_site.messages import Problem
 
 HEADING = re.compile(r"^[ \t]{0,12}(?P<hashes>#{2,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
 ATTRS = re.compile(r"\{:?(?P<attrs>[^{}]*)\}[ \t]*$")

@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from messages import problem
+from dom_site.messages import problem
 
 # The phases in order: the file names (without .md) in docs/draaiboek/.
 CHAPTERS: tuple[str, ...] = (

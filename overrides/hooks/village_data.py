@@ -22,7 +22,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from messages import Problem
+from dom_site.messages import Problem
 
 # overrides/hooks/village_data.py -> the repository root is two folders up.
 REPO_ROOT = Path(__file__).resolve().parents[2]
