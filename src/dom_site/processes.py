@@ -12,6 +12,7 @@ import signal
 import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 GRACE_SECONDS = 5
 
@@ -20,7 +21,7 @@ class StepFailed(RuntimeError):
     """A step that timed out or could not start; str() is the editor's message."""
 
 
-def end_group(process: subprocess.Popen[str]) -> None:
+def end_group(process: subprocess.Popen[Any]) -> None:
     """End a process and everything it started: SIGTERM, a short grace, then SIGKILL."""
     try:
         os.killpg(process.pid, signal.SIGTERM)
@@ -36,16 +37,18 @@ def end_group(process: subprocess.Popen[str]) -> None:
 
 def run(cmd: Sequence[str | os.PathLike[str]], *, step: str, timeout: float, about: str = "",
         cwd: str | Path | None = None, env: Mapping[str, str] | None = None,
-        capture: bool = True, check: bool = False, stdin_text: str | None = None) -> subprocess.CompletedProcess[str]:
+        capture: bool = True, check: bool = False, stdin_text: str | None = None,
+        text: bool = True) -> subprocess.CompletedProcess[Any]:
     """Run cmd like subprocess.run, but never for longer than timeout seconds.
 
     step names what the project was doing ("PDF maken", "spelling"), about the file
     it was working on; both go into the message when the step has to be stopped.
     """
     where = f" ({about})" if about else ""
+    process: subprocess.Popen[Any]
     try:
         process = subprocess.Popen(
-            [str(part) for part in cmd], cwd=cwd, env=dict(env) if env is not None else None, text=True,
+            [str(part) for part in cmd], cwd=cwd, env=dict(env) if env is not None else None, text=text,
             stdin=subprocess.PIPE if stdin_text is not None else subprocess.DEVNULL,
             stdout=subprocess.PIPE if capture else None, stderr=subprocess.PIPE if capture else None,
             start_new_session=True)
@@ -73,5 +76,11 @@ def run(cmd: Sequence[str | os.PathLike[str]], *, step: str, timeout: float, abo
     if check and result.returncode != 0:
         raise StepFailed(f"{step}{where}: mislukt (exit {result.returncode}) — lees de uitvoer hierboven "
                          f"(English: failed (exit {result.returncode}) — read the output above)\n"
-                         f"{(stderr or '')[-2000:]}")
+                         f"{_tail(stderr)}")
     return result
+
+
+def _tail(output: str | bytes | None) -> str:
+    if isinstance(output, bytes):
+        output = output.decode("utf-8", "replace")
+    return (output or "")[-2000:]
