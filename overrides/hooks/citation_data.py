@@ -21,7 +21,7 @@ import citation_registry as reg
 import citations
 import editions
 from dom_site import build_state, site_data
-from languages import build_language as language
+from dom_site.languages import build_language as language
 
 _registry: reg.Registry | None = None
 _pages_with_units: set[str] = set()

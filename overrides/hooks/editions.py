@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 import citation_registry as reg
 from citations import long_date
 from dom_site import site_data
-from languages import build_language as language
+from dom_site.languages import build_language as language
 
 MARKER = "<!-- versies -->"
 TEXT = {
