@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +24,7 @@ import markdown
 import yaml
 from bs4 import BeautifulSoup, Tag
 
+from dom_site.processes import StepFailed, run
 from dom_site.word_diff import Block, Kind, blocks_html, changed_words, compare, diff_html, same_words
 
 GIT_TIMEOUT = 30  # seconds for one git call; the build never hangs on git
@@ -166,11 +166,11 @@ class ReleaseSource:
         if not commit:
             return None
         try:
-            result = subprocess.run(["git", "show", f"{commit}:./{path}"], cwd=self.root, capture_output=True,
-                                    text=True, encoding="utf-8", timeout=self.timeout, check=False)
-        except (OSError, subprocess.TimeoutExpired):
+            result = run(["git", "show", f"{commit}:./{path}"], step="git show", about=f"{commit[:12]}:{path}",
+                         cwd=self.root, timeout=self.timeout, text=False)
+        except StepFailed:
             return None
-        return result.stdout if result.returncode == 0 else None
+        return result.stdout.decode("utf-8") if result.returncode == 0 else None
 
     def registry_ids(self, commit: str) -> dict[str, Any]:
         """The registry's ids as they were at the commit (empty when unknown)."""
