@@ -2,7 +2,8 @@
 word are visible without relying on colour, the page works by keyboard, and axe finds nothing.
 
 The fixture is a copy of the project in its own git repository: its one commit
-becomes release 1.0, then one sentence of R-4 changes in both languages.
+becomes release 1.0, then R-4's first sentence changes in both languages
+(one word deleted, one inserted).
 """
 from __future__ import annotations
 
@@ -14,18 +15,27 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site
-from project_copy import copy_project, edit
+from project_copy import copy_project
 from static_host import serve
 from test_browser_a11y import violations
 
 pytestmark = pytest.mark.browser
 
-CHANGES = {
-    "nl": ("docs/reactie/index.md", "kwamen een aantal initiatieven weer op gang.",
-           "kwamen een aantal initiatieven opnieuw op gang.", "weer", "opnieuw"),
-    "en": ("docs/reactie/index.en.md", "a number of initiatives got moving again.",
-           "a number of initiatives got going again.", "moving", "going"),
-}
+# The change: in R-4's first sentence the second word goes, and a new word ends the sentence.
+PAGES = {"nl": "docs/reactie/index.md", "en": "docs/reactie/index.en.md"}
+NEW_WORD = {"nl": "Proefwoord", "en": "Testword"}
+
+
+def change_first_sentence(path: Path, lang: str) -> tuple[str, str]:
+    """Change R-4's first body line; return the deleted and the inserted word."""
+    lines = path.read_text("utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("#") and "{#r-4}" in line)
+    body = next(i for i in range(start + 1, len(lines)) if lines[i].strip())
+    words = lines[body].split()
+    deleted = words.pop(1)
+    lines[body] = " ".join(words) + f" {NEW_WORD[lang]}"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return deleted, NEW_WORD[lang]
 
 
 def git(project: Path, *args: str) -> str:
@@ -36,7 +46,7 @@ def git(project: Path, *args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, tuple[str, str]]]]:
     project = copy_project(tmp_path_factory.mktemp("history") / "project")
     git(project, "init", "-q")
     git(project, "add", ".")
@@ -46,20 +56,20 @@ def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     registry.write_text("\n".join(
         line.split(", commit: ")[0] + f", commit: {commit}}}" if line.lstrip().startswith('- {version: "1.0"') else line
         for line in registry.read_text("utf-8").splitlines()) + "\n", "utf-8")
-    for path, old, new, _, _ in CHANGES.values():
-        edit(project / path, old, new)
+    changed = {lang: change_first_sentence(project / path, lang) for lang, path in PAGES.items()}
     site = project / "site"
     result = build_site(site, cwd=project)
     assert result.returncode == 0, result.stderr[-3000:]
     with serve(site) as url:
-        yield url
+        yield url, changed
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_history_shows_the_deleted_and_the_inserted_word(browser, changed_site: str, lang: str) -> None:
-    _, _, _, deleted, inserted = CHANGES[lang]
+def test_history_shows_the_deleted_and_the_inserted_word(browser, changed_site, lang: str) -> None:
+    base, changed = changed_site
+    deleted, inserted = changed[lang]
     page = browser.new_page()
-    page.goto(changed_site + ("en/" if lang == "en" else "") + "c/r-4/geschiedenis/")
+    page.goto(base + ("en/" if lang == "en" else "") + "c/r-4/geschiedenis/")
     assert page.locator("html").get_attribute("lang") == lang
     gone, added = page.locator(".history-diff del"), page.locator(".history-diff ins")
     assert gone.count() == 1 and added.count() == 1
@@ -77,15 +87,16 @@ def test_history_shows_the_deleted_and_the_inserted_word(browser, changed_site: 
     box = gone.locator(".visually-hidden").bounding_box()
     assert box is not None and box["width"] <= 1 and box["height"] <= 1
     # The unchanged units say so.
-    page.goto(changed_site + ("en/" if lang == "en" else "") + "c/r-3/geschiedenis/")
+    page.goto(base + ("en/" if lang == "en" else "") + "c/r-3/geschiedenis/")
     assert page.locator(".history-diff").count() == 0 and page.locator(".history-same").is_visible()
     page.close()
 
 
 @pytest.mark.parametrize("lang, skip", [("nl", "Ga naar inhoud"), ("en", "Skip to content")])
-def test_history_by_keyboard(browser, changed_site: str, lang: str, skip: str) -> None:
+def test_history_by_keyboard(browser, changed_site, lang: str, skip: str) -> None:
+    base, _ = changed_site
     page = browser.new_page()
-    page.goto(changed_site + ("en/" if lang == "en" else "") + "c/r-4/geschiedenis/")
+    page.goto(base + ("en/" if lang == "en" else "") + "c/r-4/geschiedenis/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == skip
     page.keyboard.press("Enter")
@@ -99,7 +110,7 @@ def test_history_by_keyboard(browser, changed_site: str, lang: str, skip: str) -
     article = page.evaluate("[...document.querySelectorAll('article a[href]')].map(a => a.href)")
     assert article and [h for h in reached if h in article][: len(article)] == article
     # The link to the unit itself works from the keyboard.
-    page.goto(changed_site + ("en/" if lang == "en" else "") + "c/r-4/geschiedenis/")
+    page.goto(base + ("en/" if lang == "en" else "") + "c/r-4/geschiedenis/")
     page.locator("article a").first.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/{'en/' if lang == 'en' else ''}reactie/#r-4")
@@ -108,8 +119,8 @@ def test_history_by_keyboard(browser, changed_site: str, lang: str, skip: str) -
 
 @pytest.mark.parametrize("path", ["c/r-4/geschiedenis/", "en/c/r-4/geschiedenis/"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_changed_history_is_axe_clean(browser, changed_site: str, path: str, scheme: str) -> None:
-    assert violations(browser, changed_site + path, scheme) == []
+def test_changed_history_is_axe_clean(browser, changed_site, path: str, scheme: str) -> None:
+    assert violations(browser, changed_site[0] + path, scheme) == []
 
 
 @pytest.mark.parametrize("path", ["c/r-4/geschiedenis/", "en/c/d-40/geschiedenis/", "c/m-1/geschiedenis/"])
