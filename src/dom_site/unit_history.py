@@ -122,7 +122,7 @@ def _walk(node: Tag, out: list[Block]) -> None:
         if kind is None:
             _walk(child, out)
             continue
-        words = " ".join(" ".join(_own_strings(child)).split())
+        words = " ".join("".join(_own_strings(child)).split())
         if words:
             out.append(Block(_as_kind(kind), words))
         _walk(child, out)
