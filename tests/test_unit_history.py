@@ -193,3 +193,12 @@ def test_cite_bar_links_history_and_downloads_and_a_frozen_edition_links_the_liv
                                             "reactie/"), "html.parser")
     assert frozen.find("a", class_="cite-history")["href"] == "https://voorbeeld.test/dom/c/r-1/geschiedenis/"
     assert '<a href="geschiedenis/">Geschiedenis van R-3</a>' in citations.retired_page("nl", "r-3", None, None, "x.css")
+
+
+def test_markdown_becomes_plain_text_blocks() -> None:
+    found = uh.TextRenderer().blocks("## Kop {#d-1}\n\nUit de fase [Organiseren](x.md).[^bron] En *nadruk*.\n\n"
+                                     "1. een\n2. twee\n    - diep\n")
+    assert [(b.kind, b.text) for b in found] == [
+        ("heading", "Kop"), ("paragraph", "Uit de fase Organiseren. En nadruk."),
+        ("number", "een"), ("number", "twee"), ("item", "diep")]
+    assert wd.blocks_html(found).count("<ol>") == 1 and "<ul>\n<li>diep</li>\n</ul>" in wd.blocks_html(found)

@@ -124,7 +124,8 @@ def _walk(node: Tag, out: list[Block]) -> None:
             continue
         words = " ".join("".join(_own_strings(child)).split())
         if words:
-            out.append(Block(_as_kind(kind), words))
+            numbered = child.name == "li" and child.parent is not None and child.parent.name == "ol"
+            out.append(Block("number" if numbered else _as_kind(kind), words))
         _walk(child, out)
 
 

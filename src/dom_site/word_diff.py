@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-Kind = Literal["heading", "paragraph", "item"]
+Kind = Literal["heading", "paragraph", "item", "number"]  # item: bulleted, number: numbered
 Op = Literal["equal", "delete", "insert"]
 
 LABELS: dict[str, dict[str, str]] = {
@@ -101,8 +101,8 @@ def compare(old: list[Block], new: list[Block]) -> list[DiffBlock]:
 def _kind(value: str) -> Kind:
     if value == "heading":
         return "heading"
-    if value == "item":
-        return "item"
+    if value in ("item", "number"):
+        return "item" if value == "item" else "number"
     return "paragraph"
 
 
@@ -133,24 +133,25 @@ def piece_html(piece: Piece, lang: str) -> str:
 
 
 def _grouped(kinds_and_inner: list[tuple[Kind, str]]) -> str:
-    """Blocks as HTML: items in one list, headings in bold."""
+    """Blocks as HTML: consecutive items in one list (bulleted or numbered), headings in bold."""
     out: list[str] = []
-    in_list = False
+    open_list: str | None = None
     for kind, inner in kinds_and_inner:
-        if kind == "item" and not in_list:
-            out.append("<ul>")
-            in_list = True
-        elif kind != "item" and in_list:
-            out.append("</ul>")
-            in_list = False
-        if kind == "item":
+        wanted = {"item": "ul", "number": "ol"}.get(kind)
+        if open_list and wanted != open_list:
+            out.append(f"</{open_list}>")
+            open_list = None
+        if wanted and not open_list:
+            out.append(f"<{wanted}>")
+            open_list = wanted
+        if wanted:
             out.append(f"<li>{inner}</li>")
         elif kind == "heading":
             out.append(f'<p class="history-heading"><strong>{inner}</strong></p>')
         else:
             out.append(f"<p>{inner}</p>")
-    if in_list:
-        out.append("</ul>")
+    if open_list:
+        out.append(f"</{open_list}>")
     return "\n".join(out)
 
 
