@@ -11,13 +11,14 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import yaml
+
+from dom_site.processes import run  # every step has a time limit and ends with its children
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,7 +52,7 @@ def timed_build(config: Path, dest: Path, strict: bool) -> float:
         cmd.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     start = time.perf_counter()
-    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    result = run(cmd, step=f"bench ({config.name})", cwd=ROOT, env=env, timeout=600)
     took = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"build failed ({config.name}):\n{result.stderr[-3000:]}")

@@ -7,10 +7,11 @@ standalone command (callable alone, as an editor or CI step would); the ones nam
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+from dom_site.processes import StepFailed, run  # every step has a time limit and ends with its children
 
 SCRIPTS = Path(__file__).resolve().parent
 
@@ -25,11 +26,15 @@ def main(argv: list[str] | None = None) -> int:
         if script.name.startswith("check_site_"):
             cmd += ["--site", args.site]
         start = time.monotonic()
-        result = subprocess.run(cmd)
+        try:
+            returncode = run(cmd, step=script.name, timeout=600, capture=False).returncode
+        except StepFailed as error:
+            print(error, flush=True)
+            returncode = 1
         took = time.monotonic() - start
-        status = "ok" if result.returncode == 0 else "FOUT / FAILED"
+        status = "ok" if returncode == 0 else "FOUT / FAILED"
         print(f"[{status}] {script.name} ({took:.1f} s)", flush=True)
-        if result.returncode != 0:
+        if returncode != 0:
             failed.append(script.name)
     if failed:
         print(f"\n{len(failed)} controle(s) mislukt: {', '.join(failed)} — lees de meldingen hierboven.")

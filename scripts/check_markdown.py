@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 from sitecheck import ROOT, Problem, relative, report
+
+from dom_site.processes import run  # every step has a time limit and ends with its children
 
 MARKDOWNLINT = ROOT / "node_modules" / ".bin" / "markdownlint-cli2"
 FINDING = re.compile(
@@ -148,7 +149,7 @@ def check(files: list[Path]) -> list[Problem]:
     if files:
         # Only these files, not also the globs in the config.
         cmd += ["--no-globs", *(str(f.resolve()) for f in files)]
-    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    result = run(cmd, step="markdownlint", cwd=ROOT, timeout=300)
     lines = (result.stdout + "\n" + result.stderr).splitlines()
     problems = [p for p in map(problem_for, lines) if p is not None]
     if result.returncode != 0 and not problems:

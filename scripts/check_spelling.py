@@ -14,12 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from sitecheck import ROOT, Problem, relative, report
+
+from dom_site.processes import run  # every step has a time limit and ends with its children
 
 CSPELL = ROOT / "node_modules" / ".bin" / "cspell"
 CONFIG = ROOT / "cspell.json"
@@ -45,7 +46,7 @@ def run_cspell(files: list[Path]) -> dict[str, object]:
         cmd += ["--root", common, *map(str, resolved)]
     else:
         cmd += ["--root", str(ROOT)]
-    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    result = run(cmd, step="spelling (cspell)", cwd=ROOT, timeout=300)
     if result.returncode not in (0, 1) or not result.stdout.strip():
         raise RuntimeError(f"cspell failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return json.loads(result.stdout)

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from static_host import chromium_path, serve
+
+from dom_site.processes import run  # every step has a time limit and ends with its children
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -32,10 +33,10 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-n
 def audit(url: str, chromium: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
-        subprocess.run([str(LIGHTHOUSE), url, "--quiet", f"--chrome-flags={CHROME_FLAGS}",
-                        "--only-categories=performance,accessibility,best-practices,seo",
-                        "--output=json", f"--output-path={out}"],
-                       check=True, env={"CHROME_PATH": chromium, "PATH": "/usr/bin:/bin"}, capture_output=True)
+        run([str(LIGHTHOUSE), url, "--quiet", f"--chrome-flags={CHROME_FLAGS}",
+             "--only-categories=performance,accessibility,best-practices,seo",
+             "--output=json", f"--output-path={out}"], step="lighthouse", about=url, timeout=300,
+            check=True, env={"CHROME_PATH": chromium, "PATH": "/usr/bin:/bin"})
         return json.loads(out.read_text("utf-8"))
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+
+from dom_site.processes import run  # every step has a time limit and ends with its children
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
@@ -64,8 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     if found:
         print("Eerst de ID's in orde maken: draai scripts/check_citations.py (Fix the IDs first).")
         return 1
-    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True,
-                            timeout=60).stdout.strip()
+    commit = run(["git", "rev-parse", "HEAD"], step="git rev-parse", cwd=ROOT, timeout=60, check=True).stdout.strip()
     REGISTRY.write_text(release(args.version, args.date, commit, REGISTRY.read_text("utf-8"), checksums(ROOT / "docs")), "utf-8")
     print(f"Versie {args.version} vastgelegd in registry/ids.yml (inhoud van commit {commit[:12]}).")
     print(f"Nu: git commit -am 'Release {args.version}' && git tag v{args.version} {commit}")

@@ -8,16 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from dom_site.processes import run
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_site(dest: Path, config: Path | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run the strict MkDocs build the way `make build` does (never with -q)."""
+    """Run the strict MkDocs build the way `make build` does (never with -q), under a time limit."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(dest)]
     if config is not None:
         cmd += ["-f", str(config)]
-    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    return run(cmd, step="mkdocs build", about=str(cwd), cwd=cwd, env=env, timeout=600)
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from dom_site import processes as steps
 from project_copy import copy_project, edit
 
 
@@ -77,14 +79,19 @@ CASES = [
          "make build", f"{PRIVACY}:2:", "wijst naar een onderdeel (#…) dat niet bestaat"),
     Case("image without alt text", lambda p: insert_after(p / PRIVACY, "\n", "![](../assets/kaart.png)\n"),
          "check_images.py", f"{PRIVACY}:2:", "geen beschrijving (alt-tekst)"),
+    # What would reach a browser runs the real pipeline: the build refuses it before any page renders.
     Case("raw script", lambda p: insert_after(p / PRIVACY, "\n", "<script>alert(1)</script>\n"),
-         "check_raw_html.py", f"{PRIVACY}:2:", "<script> is niet toegestaan"),
+         "make build", f"{PRIVACY}:2:", "<script> is niet toegestaan"),
     Case("tracking iframe", lambda p: insert_after(p / PRIVACY, "\n", '<iframe src="https://tracker.example/"></iframe>\n'),
-         "check_raw_html.py", f"{PRIVACY}:2:", "<iframe> is niet toegestaan"),
-    Case("event handler", lambda p: insert_after(p / PRIVACY, "\n", '<span onmouseover="steal()">hallo</span>\n'),
-         "check_raw_html.py", f"{PRIVACY}:2:", "onmouseover"),
+         "make build", f"{PRIVACY}:2:", "<iframe> is niet toegestaan"),
+    Case("event handler", lambda p: insert_after(p / PRIVACY, "\n", '<img src="x.png" alt="x" onerror="steal()">\n'),
+         "make build", f"{PRIVACY}:2:", "onerror"),
+    Case("external image", lambda p: insert_after(p / PRIVACY, "\n", '<img src="https://tracker.example/p.gif" alt="">\n'),
+         "make build", f"{PRIVACY}:2:", "laadt iets van een andere website"),
     Case("javascript: link", lambda p: insert_after(p / PRIVACY, "\n", "[klik](javascript:alert(1))\n"),
-         "check_raw_html.py", f"{PRIVACY}:2:", "een 'javascript:'-adres is niet toegestaan"),
+         "make build", f"{PRIVACY}:2:", "een 'javascript:'-adres is niet toegestaan"),
+    Case("script in a single-file check", lambda p: insert_after(p / PRIVACY, "\n", "<script>alert(1)</script>\n"),
+         "check_raw_html.py", f"{PRIVACY}:2:", "<script> is niet toegestaan"),
     Case("misspelling", lambda p: insert_after(p / PRIVACY, "\n", "Wij bewaren geen gegegevens.\n"),
          "check_spelling.py", f"{PRIVACY}:2:", "'gegegevens' staat niet in het woordenboek"),
     Case("unclosed admonition", lambda p: insert_after(p / PRIVACY, "\n", '\n!!! note "Let op\n\nDeze tekst hoort in het blok.\n'),
@@ -96,7 +103,14 @@ CASES = [
     Case("amount without footnote", lambda p: insert_after(p / FIN, "\n", "\nDe gemeente geeft € 5.000 extra.\n"),
          "check_footnotes.py", f"{FIN}:3:", "€"),
     Case("footnote without source", lambda p: insert_after(p / FIN, "\n", "\nDit staat ergens.[^s99]\n"),
-         "check_footnotes.py", f"{FIN}:3:", "[^s99] heeft geen bron"),
+         "make build", f"{FIN}:3:", "[^s99] staat niet in het bronnenregister"),
+    Case("home page as a source",
+         lambda p: (insert_after(p / FIN, "\n", "\nDit staat ergens.[^provincie-home]\n"),
+                    (p / "registry/bronnen/draaiboek-b.yml").open("a").write(
+                        "\nprovincie-home:\n  uitgever: Provincie Drenthe\n  titel: Home\n"
+                        "  adres: https://www.provincie.drenthe.nl/\n  gelezen: 2026-12-02\n")),
+         "make build", "registry/bronnen/draaiboek-b.yml:@adres: https://www.provincie.drenthe.nl/",
+         "is de beginpagina van een site"),
     Case("village page in the wrong folder", rename(ELP, "docs/maatwerk/elp.md"),
          "check_filenames.py", "docs/maatwerk/elp.md:1:", "staat niet in docs/maatwerk/dorpen/"),
     Case("uppercase file name", rename("docs/over/privacy.en.md", "docs/over/Privacy.en.md"),
@@ -120,21 +134,32 @@ def resolve(project: Path, where: str) -> str:
     raise AssertionError(f"{needle!r} not in {path}")
 
 
+# A bad input is refused quickly: no step may take longer than this.
+LIMIT_SECONDS = 60
+
+
 def run(project: Path, command: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "VENV": str(ROOT / ".venv"), "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     if command == "make build":
         # -o: the copy shares node_modules with the project (a symlink); never let make reinstall it.
-        return subprocess.run(["make", "--no-print-directory", "-o", "node_modules/.installed", "build"],
-                              cwd=project, env=env, capture_output=True, text=True)
+        return steps.run(["make", "--no-print-directory", "-o", "node_modules/.installed", "build"],
+                         step=command, cwd=project, env=env, timeout=LIMIT_SECONDS)
     if command == "check_site_verbatim.py":  # it reads the built site: build first, as make check does
-        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site.tmp"],
-                               cwd=project, env=env, capture_output=True, text=True)
+        built = steps.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site.tmp"],
+                          step="mkdocs build", cwd=project, env=env, timeout=LIMIT_SECONDS)
         assert built.returncode == 0, built.stderr[-2000:]
-        result = subprocess.run([sys.executable, "scripts/check_site_verbatim.py", "--site", "site.tmp"],
-                                cwd=project, env=env, capture_output=True, text=True)
-        subprocess.run(["rm", "-rf", "site.tmp"], cwd=project)
+        result = steps.run([sys.executable, "scripts/check_site_verbatim.py", "--site", "site.tmp"],
+                           step=command, cwd=project, env=env, timeout=LIMIT_SECONDS)
+        shutil.rmtree(project / "site.tmp")
         return result
-    return subprocess.run([sys.executable, f"scripts/{command}"], cwd=project, env=env, capture_output=True, text=True)
+    return steps.run([sys.executable, f"scripts/{command}"], step=command, cwd=project, env=env,
+                     timeout=LIMIT_SECONDS)
+
+
+def processes_in(folder: Path) -> list[str]:
+    """Processes still running with this folder in their command line or working directory."""
+    listing = subprocess.run(["ps", "-eo", "pid=,args="], capture_output=True, text=True, timeout=10).stdout
+    return [line for line in listing.splitlines() if str(folder) in line and "ps -eo" not in line]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -150,6 +175,8 @@ def test_bad_input_is_refused_with_file_line_and_dutch_message(tmp_path: Path, c
     assert lines, f"no message at {where}:\n{output[-3000:]}"
     assert any(case.says in line and " — " in line and "(English: " in line for line in lines), "\n".join(lines)
     assert not (project / "site").exists(), "a refused change must leave nothing to deploy"
+    assert not (project / "site.tmp").exists(), "a refused build leaves no half-built site"
+    assert processes_in(project) == [], "every step ends with its children"
 
 
 def test_there_are_at_least_twenty_cases() -> None:
