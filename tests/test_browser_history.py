@@ -8,13 +8,13 @@ becomes release 1.0, then R-4's first sentence changes in both languages
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import build_site
+from dom_site.processes import run
 from project_copy import copy_project
 from static_host import serve
 from test_browser_a11y import violations
@@ -41,8 +41,8 @@ def change_first_sentence(path: Path, lang: str) -> tuple[str, str]:
 def git(project: Path, *args: str) -> str:
     env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid"}
-    return subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=project, env=env, check=True,
-                          capture_output=True, text=True, timeout=60).stdout.strip()
+    return str(run(["git", "-c", "commit.gpgsign=false", *args], step="git", cwd=project, env=env, check=True,
+                   timeout=60).stdout).strip()
 
 
 @pytest.fixture(scope="module")
