@@ -57,16 +57,19 @@ class Source:
     kopie: bool = False
     pagina: str | None = None
     vindplaats: str | None = None
+    taal: str = "nl"  # the language of the title: marked when it differs from the page's
 
     def render(self, lang: str, page_uri: str) -> str:
         """The footnote text in Markdown, for a page at page_uri (relative to docs/)."""
         t = TEXT[lang]
         parts = [escape(self.uitgever)]
+        # A Dutch title on an English page (or the reverse) is read out in its own language.
+        marked = f"{{lang={self.taal}}}" if self.taal != lang else ""
         if self.pagina:
             target = posixpath.relpath(self.pagina, posixpath.dirname(page_uri) or ".")
-            parts.append(f"[*{escape(self.titel)}*]({target})")
+            parts.append(f"[*{escape(self.titel)}*]({target}){marked}")
         else:
-            parts.append(f"*{escape(self.titel)}*")
+            parts.append(f"*{escape(self.titel)}*{marked}")
         if self.datum:
             parts.append(partial_date(self.datum, lang))
         if self.vindplaats:
@@ -127,6 +130,7 @@ FIELD_NAMES = {
     "kopie": ("kopie (true of false)", "kopie (true or false)"),
     "pagina": ("de pagina van deze site (map/pagina.md)", "the page of this site (folder/page.md)"),
     "vindplaats": ("de vindplaats", "where it is found"),
+    "taal": ("de taal van de titel (nl, en of de)", "the language of the title (nl, en or de)"),
 }
 
 
