@@ -21,6 +21,8 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 import citation_registry as reg  # noqa: E402
 
+from dom_site.messages import say  # noqa: E402
+
 
 def live_site_url() -> str:
     from mkdocs.config import load_config
@@ -39,10 +41,11 @@ def build_edition(release: dict, site: Path, live: str) -> None:
     version, commit = str(release["version"]), str(release.get("commit", ""))
     known = subprocess.run(["git", "cat-file", "-e", f"{commit}^{{commit}}"], cwd=ROOT, capture_output=True)
     if not commit or known.returncode != 0:
-        sys.exit(f"registry/ids.yml:1: versie {version} verwijst naar commit '{commit}', maar die staat niet in deze "
-                 f"kloon — haal de volledige geschiedenis op (git fetch --unshallow) of herstel commit: in het register "
-                 f"(English: release {version} names commit '{commit}', which this clone lacks — fetch the full "
-                 f"history or fix the commit in the registry)")
+        say(f"registry/ids.yml:1: versie {version} verwijst naar commit '{commit}', maar die staat niet in deze "
+            f"kloon — haal de volledige geschiedenis op (git fetch --unshallow) of herstel commit: in het register "
+            f"(English: release {version} names commit '{commit}', which this clone lacks — fetch the full "
+            f"history or fix the commit in the registry)", stream=sys.stderr)
+        sys.exit(1)
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp)
         export(commit, tree)
