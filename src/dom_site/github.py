@@ -47,7 +47,7 @@ TITLES = {
     "check_filenames": "Bestandsnaam",
     "check_footnotes": "Voetnoot of bron",
     "check_headings": "Kop-ID",
-    "check_html_valid": "Geen geldige HTML",
+    "check_site_valid_html": "Geen geldige HTML",
     "check_images": "Afbeelding",
     "check_markdown": "Opmaak (Markdown)",
     "check_raw_html": "HTML in de tekst",
