@@ -36,6 +36,8 @@ import yaml
 
 GIT_TIMEOUT = 30  # seconds, for every git call
 ARTIFACT = "voorbeeld-site"
+CONTEXT_WORDS = 8   # unchanged words shown on each side of a change in the summary
+RUN_WORDS = 80      # at most this many words of one deleted or inserted run
 DEFAULT_TITLE = "Probleem voor de redactie"
 # A short Dutch title per program that reports problems (the stem of its script).
 TITLES = {
@@ -92,8 +94,10 @@ def title_for(program: str | None = None) -> str:
 
 
 def one_line(text: str) -> str:
-    """Text on one line (for the plain message in a run, where a line could be a command)."""
-    return " ⏎ ".join(part for part in re.split(r"\r\n|\r|\n", text))
+    """Text on one line that is no workflow command (for the plain message in a run)."""
+    flat = " ⏎ ".join(re.split(r"\r\n|\r|\n", text))
+    # The runner reads a line as a command when it starts with "::" after leading spaces.
+    return "‣ " + flat if flat.lstrip().startswith("::") else flat
 
 
 def problems_file(environ: Mapping[str, str] | None = None) -> Path | None:
@@ -161,27 +165,30 @@ class Unit:
 
 
 def units_in(markdown: str) -> dict[str, tuple[str, str]]:
-    """Per ID in one page: (title, text from its heading to the next heading of the same or higher level)."""
+    """Per ID in one page: (title, text), the text as the registry's checksums read it.
+
+    The same rule as overrides/hooks/citation_registry.py (headings() and unit_text()):
+    a heading with {#id} outside code fences, up to the next heading of the same or higher level.
+    """
     lines = markdown.splitlines()
-    starts: list[tuple[int, int, str, str]] = []
-    headings: list[tuple[int, int]] = []
+    found: dict[str, tuple[str, str]] = {}
     in_fence = False
     for number, line in enumerate(lines):
         if FENCE.match(line):
             in_fence = not in_fence
             continue
-        if in_fence:
+        match = None if in_fence else HEADING.match(line)
+        if not match:
             continue
-        depth = len(line) - len(line.lstrip("#"))
-        if 0 < depth <= 6 and line[depth:].startswith(" "):
-            headings.append((number, depth))
-            match = HEADING.match(line)
-            if match:
-                starts.append((number, depth, match["id"], match["title"]))
-    found: dict[str, tuple[str, str]] = {}
-    for number, depth, anchor, title in starts:
-        end = next((n for n, d in headings if n > number and d <= depth), len(lines))
-        found[anchor] = (title, "\n".join(lines[number:end]).strip())
+        level = len(match["hashes"])
+        body = [line]
+        for following in lines[number + 1:]:
+            stripped = following.lstrip("#")
+            depth = len(following) - len(stripped)
+            if depth and depth <= level and stripped.startswith(" "):
+                break
+            body.append(following)
+        found[match["id"]] = (match["title"], "\n".join(body).strip())
     return found
 
 
@@ -243,19 +250,44 @@ def shown(words: list[str]) -> str:
     return MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(words), quote=False))
 
 
-def word_diff(old: str, new: str) -> str:
-    """The new text with deleted words in <del> and inserted words in <ins>."""
+def plain(text: str) -> str:
+    """A unit's Markdown as words to compare: its heading line without the hashes and the {#id}."""
+    first, _, rest = text.partition("\n")
+    match = HEADING.match(first)
+    return f"{match['title']}\n{rest}" if match else text
+
+
+def word_diff(old: str, new: str, context: int | None = None, limit: int | None = None) -> str:
+    """The new text with deleted words in <del> and inserted words in <ins>.
+
+    context: keep only that many unchanged words on each side of a change ("…" for the rest).
+    limit: at most that many words in one deleted or inserted run.
+    """
     a, b = old.split(), new.split()
+    opcodes = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
     parts: list[str] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+
+    def run(words: list[str]) -> str:
+        if limit is not None and len(words) > limit:
+            return f"{shown(words[:limit])} … (+{len(words) - limit})"
+        return shown(words)
+
+    for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op == "equal":
-            parts.append(shown(a[i1:i2]))
+            words = a[i1:i2]
+            if context is not None and len(words) > 2 * context:
+                head = words[:context] if index > 0 else []
+                tail = words[-context:] if index < len(opcodes) - 1 else []
+                parts.append(" … ".join(x for x in (shown(head), shown(tail)) if x) if head and tail
+                             else " ".join(x for x in (shown(head), "…", shown(tail)) if x))
+            else:
+                parts.append(shown(words))
             continue
         if i2 > i1:
-            parts.append(f"<del>{shown(a[i1:i2])}</del>")
+            parts.append(f"<del>{run(a[i1:i2])}</del>")
         if j2 > j1:
-            parts.append(f"<ins>{shown(b[j1:j2])}</ins>")
-    return " ".join(parts)
+            parts.append(f"<ins>{run(b[j1:j2])}</ins>")
+    return " ".join(part for part in parts if part)
 
 
 # --- the summary ---------------------------------------------------------------------------
@@ -323,7 +355,8 @@ def units_section(root: Path) -> list[str]:
                 line += (f"; vervangen door **{unit.replaced_by.upper()}** (replaced by {unit.replaced_by.upper()})"
                          if unit.replaced_by else "; zonder opvolger (no replacement)")
             old, new = texts(anchor)
-            out += [line, "", f"  > {word_diff(old, new) or '(geen tekst / no text)'}", ""]
+            diff = word_diff(plain(old), plain(new), context=CONTEXT_WORDS, limit=RUN_WORDS)
+            out += [line, "", f"  > {diff or '(geen tekst / no text)'}", ""]
     return out
 
 
