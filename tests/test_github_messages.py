@@ -212,3 +212,23 @@ def test_unit_texts_are_read_as_the_registry_checksums_read_them() -> None:
     for unit in units:
         title, text = github.units_in((docs / unit.path).read_text("utf-8"))[unit.anchor]
         assert (title, text) == (unit.title, reg.unit_text(docs, unit)), unit.anchor
+
+
+def test_the_build_log_handler_puts_each_placed_line_of_a_hook_error_on_its_line(
+        in_a_run: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import logging
+
+    from editor_messages import EditorMessages
+
+    handler = EditorMessages(tmp_path / "docs")
+    error = ("Citeerbare ID's kloppen niet (citable IDs are broken):\n"
+             "docs/draaiboek/financiering.md:7: het ID d-999 staat niet in het register — voeg het toe (English: …)\n"
+             "registry/ids.yml:40: het actieve ID d-41 komt niet meer voor — zet het terug (English: …)")
+    handler.emit(logging.LogRecord("mkdocs.commands.build", logging.ERROR, "", 0, error, None, None))
+    handler.emit(logging.LogRecord("mkdocs", logging.WARNING, "", 0, "Some warning we cannot place", None, None))
+    err = capsys.readouterr().err
+    found = [(props.get("file"), props.get("line"), data) for _, props, data in commands(err)]
+    assert found == [("docs/draaiboek/financiering.md", "7", "het ID d-999 staat niet in het register — voeg het toe (English: …)"),
+                     ("registry/ids.yml", "40", "het actieve ID d-41 komt niet meer voor — zet het terug (English: …)"),
+                     (None, None, "Some warning we cannot place")]
+    assert "Citeerbare ID's" not in err, "MkDocs prints the error itself; the handler adds only the commands"

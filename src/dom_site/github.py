@@ -38,6 +38,7 @@ GIT_TIMEOUT = 30  # seconds, for every git call
 ARTIFACT = "voorbeeld-site"
 CONTEXT_WORDS = 8   # unchanged words shown on each side of a change in the summary
 RUN_WORDS = 80      # at most this many words of one deleted or inserted run
+ANNOTATIONS_PER_STEP = 10  # GitHub shows at most 10 error annotations of one step
 DEFAULT_TITLE = "Probleem voor de redactie"
 # A short Dutch title per program that reports problems (the stem of its script).
 TITLES = {
@@ -313,8 +314,9 @@ def problems_section(problems: list[dict[str, Any]], limit: int = 100) -> list[s
     out = ["### Problemen (problems)", ""]
     if not problems:
         return out + ["Geen problemen gevonden. (No problems found.)", ""]
-    out.append(f"{len(problems)} probleem/problemen; elk staat ook bij de regel in \"Files changed\". "
-               f"({len(problems)} problem(s); each is also shown on its line under \"Files changed\".)")
+    out.append(f"{len(problems)} probleem/problemen. GitHub zet er per stap hoogstens {ANNOTATIONS_PER_STEP} bij hun "
+               f"regel in \"Files changed\"; hier staan ze allemaal. ({len(problems)} problem(s). GitHub shows at most "
+               f"{ANNOTATIONS_PER_STEP} per step on their line under \"Files changed\"; here is the full list.)")
     out.append("")
     for item in problems[:limit]:
         where = f"{item['path']}:{item['line']}" if item.get("path") else "—"
