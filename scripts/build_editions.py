@@ -4,12 +4,16 @@ Called by `make build` after the live site is built. Each release in
 registry/ids.yml names the commit that holds its content; that commit's docs,
 templates and hooks are built unchanged (git archive), so an edition never
 changes once released. Needs the git history (not a shallow clone).
+
+One thing of the build itself is set for the edition: its pages' date is the
+release date (the dom-datums plugin with release_date), not a date from git,
+which an exported tree does not have.
 """
 from __future__ import annotations
 
 import argparse
 import os
-import subprocess
+import re
 import sys
 import tarfile
 import tempfile
@@ -22,6 +26,13 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import citation_registry as reg  # noqa: E402
 
 from dom_site.messages import say  # noqa: E402
+from dom_site.processes import StepFailed, run  # noqa: E402
+
+GIT_TIMEOUT_SECONDS = 120
+BUILD_TIMEOUT_SECONDS = 600
+PDF_TIMEOUT_SECONDS = 600
+# The git date plugin that editions up to 1.0 name (it printed the build date on an exported tree).
+OLD_DATE_PLUGIN = re.compile(r"^  - git-revision-date-localized:\n(?:^(?:    .*)?\n)*", re.M)
 
 
 def live_site_url() -> str:
@@ -32,15 +43,26 @@ def live_site_url() -> str:
 
 def export(commit: str, dest: Path) -> None:
     """The commit's tree, as files, without history (like a release tarball)."""
-    archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=ROOT, capture_output=True, check=True)
+    archive = run(["git", "archive", "--format=tar", commit], step="git archive", about=commit, cwd=ROOT,
+                  timeout=GIT_TIMEOUT_SECONDS, check=True, text=False)
     with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
         tar.extractall(dest, filter="data")
 
 
+def with_release_date(config_text: str, release_date: str) -> str:
+    """The edition's mkdocs.yml with its pages dated on the release day."""
+    plugin = f'  - dom-datums:\n      release_date: "{release_date}"\n'
+    if "  - dom-datums" in config_text:
+        return re.sub(r"^  - dom-datums\b.*\n(?:^    .*\n)*", plugin, config_text, flags=re.M)
+    replaced, count = OLD_DATE_PLUGIN.subn(plugin, config_text)
+    return replaced if count else config_text.replace("\nplugins:\n", "\nplugins:\n" + plugin, 1)
+
+
 def build_edition(release: dict, site: Path, live: str) -> None:
     version, commit = str(release["version"]), str(release.get("commit", ""))
-    known = subprocess.run(["git", "cat-file", "-e", f"{commit}^{{commit}}"], cwd=ROOT, capture_output=True)
-    if not commit or known.returncode != 0:
+    known = run(["git", "cat-file", "-e", f"{commit}^{{commit}}"], step="git cat-file", about=commit, cwd=ROOT,
+                timeout=GIT_TIMEOUT_SECONDS) if commit else None
+    if known is None or known.returncode != 0:
         say(f"registry/ids.yml:1: versie {version} verwijst naar commit '{commit}', maar die staat niet in deze "
             f"kloon — haal de volledige geschiedenis op (git fetch --unshallow) of herstel commit: in het register "
             f"(English: release {version} names commit '{commit}', which this clone lacks — fetch the full "
@@ -49,15 +71,18 @@ def build_edition(release: dict, site: Path, live: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp)
         export(commit, tree)
+        config = tree / "mkdocs.yml"
+        config.write_text(with_release_date(config.read_text("utf-8"), str(release["date"])), "utf-8")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"{live.rstrip('/')}/versies/{version}/",
                "DOM_EDITION": version, "DOM_EDITION_DATE": str(release["date"]), "DOM_LIVE_URL": live}
         out = site / "versies" / version
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-                                cwd=tree, env=env, capture_output=True, text=True)
+        result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=tree, env=env,
+                     step=f"versie {version} bouwen (building edition {version})", timeout=BUILD_TIMEOUT_SECONDS)
         if result.returncode != 0:
             sys.exit(f"versie {version} bouwt niet (edition {version} does not build):\n{result.stderr[-4000:]}")
         # The edition's own PDFs, showing its version and date (from the live tree's PDF builder).
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_pdfs.py"), "--site", str(out)], check=True)
+        run([sys.executable, str(ROOT / "scripts" / "build_pdfs.py"), "--site", str(out)], capture=False,
+            step=f"PDF's van versie {version} (PDFs of edition {version})", timeout=PDF_TIMEOUT_SECONDS, check=True)
     print(f"versie {version}: gebouwd in {out} (built)")
 
 
@@ -67,8 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     registry = reg.load_registry(ROOT / "registry" / "ids.yml")
     live = os.environ.get("SITE_URL") or live_site_url()
-    for release in registry.releases:
-        build_edition(release, Path(args.site).resolve(), live)
+    try:
+        for release in registry.releases:
+            build_edition(release, Path(args.site).resolve(), live)
+    except StepFailed as error:
+        print(error, file=sys.stderr)
+        return 1
     return 0
 
 

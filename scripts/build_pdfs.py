@@ -4,15 +4,21 @@ Each document is the nav section that starts with a page named in
 overrides/hooks/pdf_links.py: its pages' articles are put one after the other
 in the first page's layout and printed by the system Chromium with the site's
 print stylesheet (no navigation, IDs and link addresses visible).
+
+Nothing on a page runs while it is printed: the HTML handed to Chromium has every
+script, embed and event handler taken out (Chromium's --blink-settings switch for
+scripts makes --print-to-pdf write nothing, so the HTML itself is made inert), and
+each PDF has a time limit after which Chromium and its children are ended.
 """
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
+
+from dom_site.processes import StepFailed, run
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
@@ -21,6 +27,7 @@ from citations import page_url  # noqa: E402
 from pdf_links import PDFS  # noqa: E402
 from static_host import chromium_path  # noqa: E402
 
+PDF_TIMEOUT_SECONDS = 60
 
 
 def section_pages(nav: list, first: str) -> list[str]:
@@ -53,16 +60,35 @@ def combined_html(site: Path, pages: list[str], lang: str) -> str:
             article.append(BeautifulSoup('<hr class="pdf-break">', "html.parser"))
             for child in list(other.children):
                 article.append(child)
-    return str(shell)
+    return without_scripts(shell)
 
 
-def print_pdf(html_file: Path, pdf: Path) -> None:
-    subprocess.run([chromium_path(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--no-first-run", "--no-pdf-header-footer",
-                    "--virtual-time-budget=3000", f"--print-to-pdf={pdf}", html_file.as_uri()],
-                   check=True, capture_output=True)
+def without_scripts(page: BeautifulSoup) -> str:
+    """The page with nothing a browser could run: no script elements, handlers or javascript: links."""
+    for element in page.find_all(["script", "iframe", "object", "embed"]):
+        element.decompose()
+    for element in page.find_all(True):
+        if not isinstance(element, Tag):
+            continue
+        for attr in [a for a in element.attrs if a.lower().startswith("on")]:
+            del element[attr]
+        for attr in ("href", "src", "action", "formaction"):
+            value = element.get(attr)
+            if isinstance(value, str) and value.strip().lower().startswith("javascript:"):
+                del element[attr]
+    return str(page)
+
+
+def print_pdf(html_file: Path, pdf: Path, timeout: float = PDF_TIMEOUT_SECONDS) -> None:
+    """Print one inert HTML file under a time limit that ends Chromium's whole process group."""
+    run([chromium_path(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--no-pdf-header-footer",
+         "--virtual-time-budget=3000", f"--print-to-pdf={pdf}",
+         html_file.as_uri()], step="PDF maken (making the PDF)", about=str(html_file.name), timeout=timeout,
+        check=True)
     if not pdf.exists() or pdf.stat().st_size < 1000:
-        sys.exit(f"{pdf}: PDF niet gemaakt (PDF was not made)")
+        raise StepFailed(f"{pdf}: PDF niet gemaakt — draai 'make build' opnieuw en lees de meldingen "
+                         "(English: PDF was not made — run 'make build' again and read the messages)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
             draft.write_text(combined_html(site, pages, lang), "utf-8")
             try:
                 print_pdf(draft, target_dir / name)
+            except StepFailed as error:
+                print(error, file=sys.stderr)
+                return 1
             finally:
                 draft.unlink()
             print(f"{(target_dir / name).relative_to(site)}: {len(pages)} pagina's (pages)")

@@ -7,8 +7,8 @@ In every `docs/draaiboek/*.md` (both languages):
 - a paragraph, list item, table row or heading that names an amount (€, EUR), a
   percentage, a legal article (art., artikel, article), a year, or a number of
   weeks, years, homes and the like carries a footnote `[^x]` in that same unit;
-- every footnote reference has a definition, every definition is used, and no
-  label is defined twice;
+- (that every footnote names a registered source is the build's rule:
+  src/dom_site/sources.py);
 - every heading of level 2 or deeper has an explicit `{#id}` in lowercase ASCII,
   no id appears twice, and a Dutch page and its `.en.md` twin exist together
   and have the same ids (so a citation works in both languages).
@@ -169,40 +169,9 @@ def footnote_problems(page: Page) -> list[Problem]:
             problems.append(Problem(
                 where, number,
                 f"'{text}' is {nl} zonder voetnoot in dezelfde alinea",
-                "zet er een voetnoot naar de bron achter, bijvoorbeeld [^s13], en zet de bron onderaan de pagina",
+                "zet er een voetnoot naar de bron achter, met de sleutel uit registry/bronnen/, bijvoorbeeld [^drenthe-cpo-regeling]",
                 f"'{text}' is {en} without a footnote in the same paragraph",
-                "add a footnote to its source, for example [^s13], and put the source at the bottom of the page",
-            ))
-    defined: dict[str, int] = {}
-    for number, label in page.definitions:
-        if label in defined:
-            problems.append(Problem(
-                where, number,
-                f"de voetnoot [^{label}] staat er twee keer (ook op regel {defined[label]})",
-                "houd één definitie over",
-                f"the footnote [^{label}] is defined twice (also on line {defined[label]})",
-                "keep one definition",
-            ))
-        else:
-            defined[label] = number
-    used = {label for _, label in page.references}
-    for number, label in page.references:
-        if label not in defined:
-            problems.append(Problem(
-                where, number,
-                f"de voetnoot [^{label}] heeft geen bron onderaan de pagina",
-                f"voeg onderaan een regel toe: [^{label}]: uitgever, titel, jaar en adres",
-                f"the footnote [^{label}] has no definition at the bottom of the page",
-                f"add a line at the bottom: [^{label}]: publisher, title, year and address",
-            ))
-    for label, number in defined.items():
-        if label not in used:
-            problems.append(Problem(
-                where, number,
-                f"de bron [^{label}] wordt nergens op de pagina gebruikt",
-                f"verwijs ernaar met [^{label}] in de tekst, of haal de regel weg",
-                f"the source [^{label}] is not used anywhere on the page",
-                f"refer to it with [^{label}] in the text, or remove the line",
+                "add a footnote with the source's key from registry/bronnen/, for example [^drenthe-cpo-regeling]",
             ))
     return problems
 

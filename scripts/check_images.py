@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from check_raw_html import without_autolinks
+from dom_site.raw_html import without_autolinks
 from sitecheck import DOCS, ROOT, Problem, relative, report
 
 MAX_BYTES = 300 * 1024

@@ -104,29 +104,6 @@ def test_urls_ids_and_front_matter_are_not_facts(tmp_path: Path, capsys: pytest.
     assert run(capsys, tmp_path / "hoofdstuk.md") == (0, [])
 
 
-def test_a_reference_without_definition(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pair(tmp_path, f"# T\n\nTot € 10.000.[^s2]\n\nMeer.[^s1]\n\n{SOURCE}")
-    code, out = run(capsys, tmp_path / "hoofdstuk.md")
-    assert code == 1 and len(out) == 1
-    assert ":3: de voetnoot [^s2] heeft geen bron onderaan de pagina — voeg onderaan een regel toe" in out[0]
-    assert "(English: the footnote [^s2] has no definition at the bottom of the page" in out[0]
-
-
-def test_an_unused_definition(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pair(tmp_path, f"# T\n\nTekst.\n\n{SOURCE}")
-    code, out = run(capsys, tmp_path / "hoofdstuk.md")
-    assert code == 1 and len(out) == 1
-    assert ":5: de bron [^s1] wordt nergens op de pagina gebruikt" in out[0]
-    assert "(English: the source [^s1] is not used anywhere on the page" in out[0]
-
-
-def test_a_definition_given_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pair(tmp_path, f"# T\n\nTekst.[^s1]\n\n{SOURCE}{SOURCE}")
-    code, out = run(capsys, tmp_path / "hoofdstuk.md")
-    assert code == 1 and len(out) == 1
-    assert ":6: de voetnoot [^s1] staat er twee keer (ook op regel 5)" in out[0]
-
-
 def test_a_definition_may_continue_on_indented_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pair(tmp_path, "# T\n\nTekst.[^s1]\n\n[^s1]: Bron,\n    uit 2024, met € 5 in de titel.\n")
     assert run(capsys, tmp_path / "hoofdstuk.md") == (0, [])

@@ -1,4 +1,4 @@
-"""Unit tests for the tools: the built-site link check, the static host, the benchmark baseline, dates per locale."""
+"""Unit tests for the tools: the built-site link check, the static host, the benchmark baseline."""
 from __future__ import annotations
 
 import gzip
@@ -7,8 +7,6 @@ from pathlib import Path
 
 import bench
 import check_site_links
-from conftest import build_site
-from project_copy import copy_project
 from static_host import serve
 
 
@@ -57,21 +55,3 @@ def test_benchmark_baseline_is_the_plain_defaults() -> None:
     assert baseline["markdown_extensions"] == ours["markdown_extensions"]
     assert "hooks" not in baseline and "nav" not in baseline
     assert baseline["plugins"][0] == "search" and baseline["plugins"][1]["i18n"]["docs_structure"] == "suffix"
-
-
-def test_last_updated_dates_follow_the_language_without_git_history(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")  # a copy without .git: no history at all
-    out = tmp_path / "out"
-    result = build_site(out, cwd=project)
-    assert result.returncode == 0, result.stderr[-2000:]
-    months_nl = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                 "september", "oktober", "november", "december")
-    months_en = ("January", "February", "March", "April", "May", "June", "July", "August",
-                 "September", "October", "November", "December")
-    dutch = (out / "over" / "privacy" / "index.html").read_text("utf-8")
-    english = (out / "en" / "over" / "privacy" / "index.html").read_text("utf-8")
-    assert "git-revision-date-localized-plugin-date" in dutch and "git-revision-date-localized-plugin-date" in english
-    dutch_date = dutch.split("git-revision-date-localized-plugin-date")[1].split("</span>")[0]
-    english_date = english.split("git-revision-date-localized-plugin-date")[1].split("</span>")[0]
-    assert any(m in dutch_date for m in months_nl) and any(m in english_date for m in months_en)
-    assert "CET" in dutch_date or "CEST" in dutch_date  # Europe/Amsterdam

@@ -24,7 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import citation_registry as reg
-from languages import build_language as language
+from dom_site.languages import build_language as language
 
 REGISTRY = Path("registry") / "ids.yml"
 CITABLE_HEADING = re.compile(r'<(h[2-4]) id="(?P<id>[a-z]-[1-9][0-9]*)"(?P<attrs>[^>]*)>(?P<inner>.*?)</\1>', re.S)

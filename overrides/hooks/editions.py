@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 import citation_registry as reg
 from citations import long_date
-from languages import build_language as language
+from dom_site.languages import build_language as language
 
 MARKER = "<!-- versies -->"
 TEXT = {

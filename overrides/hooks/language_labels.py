@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from languages import build_language as language
+from dom_site.languages import build_language as language
 
 # (what the extension writes, Dutch, English)
 LABELS: tuple[tuple[str, str, str], ...] = (

@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from languages import build_language
+from dom_site.languages import build_language
 
 PDFS: dict[str, str] = {
     "reactie/index.md": "dom-reactie.pdf",

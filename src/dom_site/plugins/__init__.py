@@ -1,0 +1,1 @@
+"""The project's MkDocs plugins, registered as entry points in pyproject.toml."""

@@ -1,0 +1,329 @@
+"""The sources registry: every source the site cites, once, under registry/bronnen/.
+
+A page cites a source by its key, as a footnote: `…zin.[^drenthe-cpo-regeling]`.
+The build writes the footnote's text from the registry, the same way on every page
+and in the page's language, and lists a part's sources on that part's sources page.
+The rules (each problem one message, at the line an editor fixes):
+
+- an entry has the fields of schemas/bronnen.schema.json;
+- an entry says where a reader opens the source: `adres` (the exact page or
+  document, never a site's home page) with the date it was `gelezen`; or `pagina`
+  (a page of this site); or, for a printed document, its `datum` (at least the year);
+- a key is defined once, and every key is cited somewhere;
+- a page cites only keys the registry has, and defines no footnote text itself.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from dom_site.dates import long_date, partial_date
+from dom_site.markdown_source import footnotes, front_matter_lines
+from dom_site.messages import Problem
+
+TEXT = {
+    "nl": {"read": "gelezen op {date}", "copy": "uit een opgeslagen kopie", "site": "op deze site",
+           "printed": "gedrukte uitgave", "all": "Alle bronnen"},
+    "en": {"read": "read on {date}", "copy": "from a stored copy", "site": "on this site",
+           "printed": "printed publication", "all": "All sources"},
+}
+LIST_ID = "alle-bronnen"
+_MARKDOWN_SPECIAL = re.compile(r"([*_\[\]<>`\\])")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One registry entry, with where it stands so a message can point at it."""
+
+    key: str
+    uitgever: str
+    titel: str
+    file: str
+    line: int
+    datum: str | None = None
+    adres: str | None = None
+    gelezen: str | None = None
+    kopie: bool = False
+    pagina: str | None = None
+    vindplaats: str | None = None
+
+    def render(self, lang: str, page_uri: str) -> str:
+        """The footnote text in Markdown, for a page at page_uri (relative to docs/)."""
+        t = TEXT[lang]
+        parts = [escape(self.uitgever)]
+        if self.pagina:
+            target = posixpath.relpath(self.pagina, posixpath.dirname(page_uri) or ".")
+            parts.append(f"[*{escape(self.titel)}*]({target})")
+        else:
+            parts.append(f"*{escape(self.titel)}*")
+        if self.datum:
+            parts.append(partial_date(self.datum, lang))
+        if self.vindplaats:
+            parts.append(escape(self.vindplaats))
+        text = ", ".join(parts)
+        if self.pagina:
+            return f"{text}, {t['site']}."
+        if not self.adres:
+            return f"{text} ({t['printed']})."
+        read = [t["read"].format(date=long_date(dt.date.fromisoformat(self.gelezen or ""), lang))]
+        if self.kopie:
+            read.append(t["copy"])
+        return f"{text}. <{self.adres}> ({', '.join(read)})."
+
+    def sort_key(self) -> tuple[str, str]:
+        return (self.uitgever.casefold(), self.titel.casefold())
+
+
+def escape(text: str) -> str:
+    """Registry text as literal Markdown."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def is_home_page(address: str) -> bool:
+    """A bare host or a site's home page: it does not open the page that says a thing."""
+    parts = urlsplit(address)
+    return parts.path in ("", "/") and not parts.query and not parts.fragment
+
+
+def _plain(value: Any) -> Any:
+    """YAML dates and years as the strings the schema describes."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _key_lines(text: str) -> dict[str, tuple[int, dict[str, int]]]:
+    """The line of each top-level key, and of each of its fields."""
+    root = yaml.compose(text)
+    lines: dict[str, tuple[int, dict[str, int]]] = {}
+    if isinstance(root, yaml.MappingNode):
+        for key_node, value_node in root.value:
+            fields: dict[str, int] = {}
+            if isinstance(value_node, yaml.MappingNode):
+                fields = {k.value: k.start_mark.line + 1 for k, _ in value_node.value}
+            lines[key_node.value] = (key_node.start_mark.line + 1, fields)
+    return lines
+
+
+FIELD_NAMES = {
+    "uitgever": ("de uitgever", "the publisher"),
+    "titel": ("de titel", "the title"),
+    "datum": ("de datum van het stuk (JJJJ, JJJJ-MM of JJJJ-MM-DD)", "the document's date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    "adres": ("het adres (https://…)", "the address (https://…)"),
+    "gelezen": ("de datum waarop de bron gelezen is (JJJJ-MM-DD)", "the date it was read (YYYY-MM-DD)"),
+    "kopie": ("kopie (true of false)", "kopie (true or false)"),
+    "pagina": ("de pagina van deze site (map/pagina.md)", "the page of this site (folder/page.md)"),
+    "vindplaats": ("de vindplaats", "where it is found"),
+}
+
+
+def _schema_problem(error: ValidationError, file: str, line: int, fields: dict[str, int], key: str) -> Problem:
+    field = str(error.path[-1]) if error.path else ""
+    at = fields.get(field, line)
+    if error.validator == "required":
+        missing = str(error.message.split("'")[1])
+        nl, en = FIELD_NAMES.get(missing, (missing, missing))
+        return Problem(file, line, f"bij de bron '{key}' ontbreekt {nl}",
+                       f"voeg een regel '{missing}: …' toe", f"the source '{key}' lacks {en}",
+                       f"add a line '{missing}: …'")
+    if error.validator == "additionalProperties":
+        unknown = sorted(set(error.instance) - set(FIELD_NAMES))
+        name = unknown[0] if unknown else "?"
+        return Problem(file, fields.get(name, line), f"de bron '{key}' heeft een onbekend veld '{name}'",
+                       f"gebruik alleen: {', '.join(FIELD_NAMES)}",
+                       f"the source '{key}' has an unknown field '{name}'", f"use only: {', '.join(FIELD_NAMES)}")
+    nl, en = FIELD_NAMES.get(field, (field, field))
+    return Problem(file, at, f"bij de bron '{key}' klopt {nl} niet ({error.instance!r})",
+                   f"schrijf {nl} zoals in het voorbeeld bovenaan het bestand",
+                   f"in the source '{key}', {en} is not valid ({error.instance!r})",
+                   f"write {en} as in the example at the top of the file")
+
+
+class Registry:
+    """Every source of every file in the registry folder, and the problems found reading them."""
+
+    def __init__(self, root: Path, folder: Path, schema: Path) -> None:
+        self.sources: dict[str, Source] = {}
+        self.problems: list[Problem] = []
+        # Keys whose entry has a problem: citing them is not a second mistake.
+        self.broken: set[str] = set()
+        validator = Draft202012Validator(json.loads(schema.read_text(encoding="utf-8")))
+        for path in sorted(folder.glob("*.yml")):
+            self._read(path, path.relative_to(root).as_posix(), validator, root)
+
+    def _read(self, path: Path, file: str, validator: Draft202012Validator, root: Path) -> None:
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = yaml.safe_load(text) or {}
+            lines = _key_lines(text)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 1 if mark else 1
+            self.problems.append(Problem(file, line, "dit bestand is geen geldige YAML",
+                                         "kijk naar inspringing, dubbele punten en aanhalingstekens",
+                                         "this file is not valid YAML", "check indentation, colons and quotes"))
+            return
+        if not isinstance(data, dict):
+            self.problems.append(Problem(file, 1, "dit bestand is geen lijst van bronnen",
+                                         "begin elke bron met 'sleutel:' aan het begin van de regel",
+                                         "this file is not a list of sources",
+                                         "start each source with 'key:' at the start of a line"))
+            return
+        for key, entry in data.items():
+            line, fields = lines.get(str(key), (1, {}))
+            self._entry(str(key), entry, file, line, fields, validator, root)
+
+    def _entry(self, key: str, entry: Any, file: str, line: int, fields: dict[str, int],
+               validator: Draft202012Validator, root: Path) -> None:
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", key):
+            self.problems.append(Problem(file, line, f"de sleutel '{key}' is ongeldig",
+                                         "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld drenthe-cpo-regeling",
+                                         f"the key '{key}' is not valid",
+                                         "use lowercase letters, digits and hyphens, e.g. drenthe-cpo-regeling"))
+            return
+        if key in self.sources:
+            first = self.sources[key]
+            self.problems.append(Problem(file, line, f"de bron '{key}' staat er twee keer (ook in {first.file}:{first.line})",
+                                         "houd één van de twee over", f"the source '{key}' is defined twice "
+                                         f"(also in {first.file}:{first.line})", "keep one of them"))
+            return
+        self.broken.add(key)
+        values = {name: _plain(value) for name, value in entry.items()} if isinstance(entry, dict) else entry
+        errors = sorted(validator.iter_errors(values), key=lambda e: list(map(str, e.path)))
+        if errors:
+            self.problems.append(_schema_problem(errors[0], file, line, fields, key))
+            return
+        source = Source(key=key, file=file, line=line, **values)
+        problem = self._where_to_read(source, fields, root)
+        if problem:
+            self.problems.append(problem)
+            return
+        self.sources[key] = source
+        self.broken.discard(key)
+
+    @staticmethod
+    def _where_to_read(source: Source, fields: dict[str, int], root: Path) -> Problem | None:
+        file, key = source.file, source.key
+        if source.adres:
+            at = fields.get("adres", source.line)
+            if is_home_page(source.adres):
+                return Problem(file, at, f"het adres van de bron '{key}' is de beginpagina van een site",
+                               "zet het adres van de pagina of het document dat het feit zelf noemt",
+                               f"the address of the source '{key}' is a site's home page",
+                               "give the address of the page or document that states the fact itself")
+            if not source.gelezen:
+                return Problem(file, source.line, f"bij de bron '{key}' staat niet wanneer hij gelezen is",
+                               "voeg 'gelezen: JJJJ-MM-DD' toe", f"the source '{key}' does not say when it was read",
+                               "add 'gelezen: YYYY-MM-DD'")
+            if source.pagina:
+                return Problem(file, fields.get("pagina", source.line),
+                               f"de bron '{key}' heeft een adres én een pagina", "houd één van de twee over",
+                               f"the source '{key}' has both an address and a page", "keep one of them")
+            return None
+        if source.pagina:
+            if not (root / "docs" / source.pagina).is_file():
+                return Problem(file, fields.get("pagina", source.line),
+                               f"de pagina '{source.pagina}' van de bron '{key}' bestaat niet",
+                               "schrijf het pad vanaf docs/, bijvoorbeeld reactie/zoals-ingediend.md",
+                               f"the page '{source.pagina}' of the source '{key}' does not exist",
+                               "write the path from docs/, e.g. reactie/zoals-ingediend.md")
+            return None
+        if not source.datum:
+            return Problem(file, source.line, f"de bron '{key}' heeft geen adres",
+                           "zet het adres van de pagina die het feit noemt (adres: https://…); "
+                           "is het een gedrukt stuk, zet dan ten minste het jaar (datum: JJJJ)",
+                           f"the source '{key}' has no address",
+                           "give the address of the page that states the fact (adres: https://…); "
+                           "for a printed document give at least the year (datum: YYYY)")
+        return None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A footnote reference on a page."""
+
+    page: str   # relative to docs/
+    file: str   # relative to the repository, for messages
+    line: int
+    key: str
+
+
+def page_footnotes(raw: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """References and definitions of a page's file content, numbered from the file's first line."""
+    offset = front_matter_lines(raw)
+    body = "\n".join(raw.splitlines()[offset:])
+    return footnotes(body, first_line=offset + 1)
+
+
+def citations(docs: Path, root: Path, pages: Iterable[str]) -> tuple[list[Citation], list[Citation]]:
+    """Every footnote reference and every page-local definition in these pages."""
+    refs: list[Citation] = []
+    defs: list[Citation] = []
+    for page in pages:
+        file = (docs / page).relative_to(root).as_posix()
+        references, definitions = page_footnotes((docs / page).read_text(encoding="utf-8"))
+        refs += [Citation(page, file, line, key) for line, key in references]
+        defs += [Citation(page, file, line, key) for line, key in definitions]
+    return refs, defs
+
+
+def check(registry: Registry, refs: list[Citation], defs: list[Citation], strict: bool) -> list[Problem]:
+    """Every problem of the registry and of the pages' citations, each once."""
+    problems = list(registry.problems)
+    local = {(d.page, d.key) for d in defs}
+    reported: set[tuple[str, str]] = set()
+    for ref in refs:
+        if ref.key in registry.sources or ref.key in registry.broken or (not strict and (ref.page, ref.key) in local):
+            continue
+        if (ref.page, ref.key) in reported:
+            continue
+        reported.add((ref.page, ref.key))
+        problems.append(Problem(ref.file, ref.line, f"de bron [^{ref.key}] staat niet in het bronnenregister",
+                                "gebruik een sleutel uit registry/bronnen/ of voeg de bron daar toe "
+                                "(uitgever, titel, adres, gelezen)",
+                                f"the source [^{ref.key}] is not in the sources registry",
+                                "use a key from registry/bronnen/ or add the source there "
+                                "(publisher, title, address, date read)"))
+    if strict:
+        for d in defs:
+            problems.append(Problem(d.file, d.line, f"de pagina schrijft de bron [^{d.key}] zelf uit",
+                                    "haal deze regel weg: de bouw zet de bron erbij uit registry/bronnen/ "
+                                    "(zet hem daar als hij er nog niet staat)",
+                                    f"the page writes out the source [^{d.key}] itself",
+                                    "remove this line: the build adds the source from registry/bronnen/ "
+                                    "(add it there if it is not there yet)"))
+        cited = {ref.key for ref in refs}
+        for source in registry.sources.values():
+            if source.key not in cited:
+                problems.append(Problem(source.file, source.line, f"de bron '{source.key}' wordt nergens geciteerd",
+                                        f"verwijs ernaar met [^{source.key}] op een pagina, of haal de bron weg",
+                                        f"the source '{source.key}' is not cited anywhere",
+                                        f"cite it with [^{source.key}] on a page, or remove it"))
+    return problems
+
+
+def definitions(keys: Iterable[str], registry: Registry, lang: str, page_uri: str) -> str:
+    """The footnote definitions a page needs, as Markdown to append to it."""
+    lines = [f"[^{key}]: {registry.sources[key].render(lang, page_uri)}"
+             for key in dict.fromkeys(keys) if key in registry.sources]
+    return "\n".join(lines)
+
+
+def source_list(keys: Iterable[str], registry: Registry, lang: str, page_uri: str) -> str:
+    """A part's sources as a Markdown section: publisher, title, date, address."""
+    sources = sorted((registry.sources[key] for key in set(keys) if key in registry.sources), key=Source.sort_key)
+    items = "\n".join(f"- {source.render(lang, page_uri)}" for source in sources)
+    return f"## {TEXT[lang]['all']} {{#{LIST_ID}}}\n\n{items}\n"

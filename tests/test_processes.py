@@ -1,0 +1,78 @@
+"""Every step the project starts ends: a time limit, its own process group, and its children ended too."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+import build_pdfs
+from dom_site.processes import StepFailed, run
+
+
+def alive(marker: str) -> list[str]:
+    """Processes whose command line contains marker."""
+    listing = subprocess.run(["ps", "-eo", "pid=,args="], capture_output=True, text=True, timeout=10).stdout
+    return [line for line in listing.splitlines() if marker in line and "ps -eo" not in line]
+
+
+def test_a_step_that_hangs_is_ended_with_its_children(tmp_path: Path) -> None:
+    marker = f"sleep 313{tmp_path.name[-3:].replace('_', '')}"
+    # A parent that starts a child in the background and then waits for ever.
+    script = f"({marker.replace('sleep ', 'exec -a ' + repr(marker) + ' sleep ')} &) ; sleep 600"
+    start = time.monotonic()
+    with pytest.raises(StepFailed) as failure:
+        run(["bash", "-c", script], step="proef (test)", about="x.md", timeout=2)
+    assert time.monotonic() - start < 15
+    assert str(failure.value).startswith("proef (test) (x.md): gestopt na 2 seconden zonder resultaat — ")
+    time.sleep(0.5)
+    assert alive(marker) == []
+
+
+def test_a_failed_step_says_which_step_and_file() -> None:
+    with pytest.raises(StepFailed) as failure:
+        run(["bash", "-c", "echo kapot >&2; exit 3"], step="spelling", about="docs/x.md", timeout=10, check=True)
+    assert "spelling (docs/x.md): mislukt (exit 3)" in str(failure.value) and "kapot" in str(failure.value)
+
+
+def test_the_pdf_printer_runs_no_script_of_the_page(tmp_path: Path) -> None:
+    """An endless loop and an alert, injected past the build's check, do not hold the printer."""
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><h1>Titel</h1><p>Tekst.</p>"
+                    "<script>while (true) {}</script><img src=x onerror=\"alert(1)\">"
+                    "<svg><script>alert(2)</script></svg></body></html>", "utf-8")
+    from bs4 import BeautifulSoup
+
+    inert = build_pdfs.without_scripts(BeautifulSoup(page.read_text("utf-8"), "html.parser"))
+    assert "<script" not in inert and "onerror" not in inert
+    page.write_text(inert, "utf-8")
+    start = time.monotonic()
+    build_pdfs.print_pdf(page, tmp_path / "p.pdf", timeout=60)
+    assert time.monotonic() - start < 60 and (tmp_path / "p.pdf").stat().st_size > 1000
+
+
+def test_the_pdf_printer_has_a_hard_time_limit(tmp_path: Path) -> None:
+    """Even handed a page that loops for ever, Chromium is ended at the limit, with every child."""
+    page = tmp_path / "loop-limit.html"
+    page.write_text("<html><body><p>x</p><script>while (true) {}</script></body></html>", "utf-8")
+    start = time.monotonic()
+    with pytest.raises(StepFailed) as failure:
+        build_pdfs.print_pdf(page, tmp_path / "loop.pdf", timeout=5)
+    assert time.monotonic() - start < 30
+    assert "PDF maken" in str(failure.value) and "loop-limit.html" in str(failure.value)
+    time.sleep(1)
+    assert alive(str(tmp_path)) == []
+
+
+def test_build_pdfs_on_a_site_with_an_injected_script_finishes(site_dir: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site, ignore=shutil.ignore_patterns("versies", "*.pdf"))
+    response = site / "reactie" / "index.html"
+    response.write_text(response.read_text("utf-8").replace("</article>", "<script>while(true){}</script></article>", 1),
+                        "utf-8")
+    start = time.monotonic()
+    assert build_pdfs.main(["--site", str(site)]) == 0
+    assert time.monotonic() - start < 120
+    assert (site / "reactie" / "dom-reactie.pdf").stat().st_size > 1000

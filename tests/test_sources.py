@@ -1,0 +1,185 @@
+"""The sources registry (src/dom_site/sources.py) and its plugin, on small projects.
+
+Each refusal has its own test that asserts the message an editor reads.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dom_site import sources
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = """\
+drenthe-cpo-regeling:
+  uitgever: Provincie Drenthe
+  titel: Subsidieregeling collectieve wooninitiatieven
+  datum: 2023-11
+  adres: https://lokaleregelgeving.overheid.nl/CVDR665206/1
+  gelezen: 2026-12-02
+  kopie: true
+"""
+
+
+def project(tmp_path: Path, registry: str, pages: dict[str, str], strict: bool = True) -> Path:
+    """A minimal MkDocs project with the plugin, one registry file and some pages."""
+    (tmp_path / "registry" / "bronnen").mkdir(parents=True)
+    (tmp_path / "registry" / "bronnen" / "a.yml").write_text(registry, encoding="utf-8")
+    (tmp_path / "schemas").mkdir()
+    shutil.copy(ROOT / "schemas" / "bronnen.schema.json", tmp_path / "schemas")
+    for name, text in pages.items():
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nmarkdown_extensions: [footnotes, attr_list]\nplugins:\n  - dom-bronnen:\n"
+        f"      strict: {str(strict).lower()}\n      lists:\n        bronnen.md: [deel/]\n", encoding="utf-8")
+    return tmp_path
+
+
+def problems(root: Path, strict: bool = True) -> list[str]:
+    registry = sources.Registry(root, root / "registry" / "bronnen", root / "schemas" / "bronnen.schema.json")
+    pages = [p.relative_to(root / "docs").as_posix() for p in sorted((root / "docs").rglob("*.md"))]
+    refs, defs = sources.citations(root / "docs", root, pages)
+    return [str(p) for p in sources.check(registry, refs, defs, strict)]
+
+
+def build(root: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_a_cited_source_is_fine(tmp_path: Path) -> None:
+    root = project(tmp_path, GOOD, {"index.md": "# T\n\nTot 2027.[^drenthe-cpo-regeling]\n"})
+    assert problems(root) == []
+
+
+def test_unknown_key_is_refused_at_its_line(tmp_path: Path) -> None:
+    root = project(tmp_path, GOOD, {"index.md": "---\ntitle: T\n---\n# T\n\nA.[^drenthe-cpo-regeling]\n\nB.[^s99]\n"})
+    assert problems(root) == [
+        "docs/index.md:8: de bron [^s99] staat niet in het bronnenregister — gebruik een sleutel uit "
+        "registry/bronnen/ of voeg de bron daar toe (uitgever, titel, adres, gelezen) (English: the source "
+        "[^s99] is not in the sources registry — use a key from registry/bronnen/ or add the source there "
+        "(publisher, title, address, date read))"]
+
+
+def test_home_page_address_is_refused(tmp_path: Path) -> None:
+    registry = GOOD.replace("https://lokaleregelgeving.overheid.nl/CVDR665206/1", "https://www.provincie.drenthe.nl/")
+    root = project(tmp_path, registry, {"index.md": "A.[^drenthe-cpo-regeling]\n"})
+    [message] = problems(root)
+    assert message.startswith("registry/bronnen/a.yml:5: het adres van de bron 'drenthe-cpo-regeling' is de "
+                              "beginpagina van een site — zet het adres van de pagina")
+
+
+def test_bare_host_is_refused(tmp_path: Path) -> None:
+    registry = GOOD.replace("https://lokaleregelgeving.overheid.nl/CVDR665206/1", "https://de.wikipedia.org")
+    root = project(tmp_path, registry, {"index.md": "A.[^drenthe-cpo-regeling]\n"})
+    assert "is de beginpagina van een site" in problems(root)[0]
+
+
+def test_source_without_address_or_year_is_refused(tmp_path: Path) -> None:
+    registry = "los:\n  uitgever: Iemand\n  titel: Een stuk\n"
+    root = project(tmp_path, registry, {"index.md": "A.[^los]\n"})
+    assert problems(root) == [
+        "registry/bronnen/a.yml:1: de bron 'los' heeft geen adres — zet het adres van de pagina die het feit "
+        "noemt (adres: https://…); is het een gedrukt stuk, zet dan ten minste het jaar (datum: JJJJ) "
+        "(English: the source 'los' has no address — give the address of the page that states the fact "
+        "(adres: https://…); for a printed document give at least the year (datum: YYYY))"]
+
+
+def test_printed_document_with_year_is_fine(tmp_path: Path) -> None:
+    registry = "gedrukt:\n  uitgever: Gemeente\n  titel: Beleid\n  datum: 2023\n  vindplaats: Gemeenteblad 2023, 119813\n"
+    root = project(tmp_path, registry, {"index.md": "A.[^gedrukt]\n"})
+    assert problems(root) == []
+    registry_ = sources.Registry(root, root / "registry" / "bronnen", root / "schemas" / "bronnen.schema.json")
+    assert registry_.sources["gedrukt"].render("nl", "index.md") == (
+        "Gemeente, *Beleid*, 2023, Gemeenteblad 2023, 119813 (gedrukte uitgave).")
+
+
+def test_address_without_read_date_is_refused(tmp_path: Path) -> None:
+    root = project(tmp_path, GOOD.replace("  gelezen: 2026-12-02\n", ""), {"index.md": "A.[^drenthe-cpo-regeling]\n"})
+    assert problems(root)[0].startswith(
+        "registry/bronnen/a.yml:1: bij de bron 'drenthe-cpo-regeling' staat niet wanneer hij gelezen is")
+
+
+def test_uncited_source_is_refused(tmp_path: Path) -> None:
+    root = project(tmp_path, GOOD, {"index.md": "# Niets\n"})
+    assert problems(root) == [
+        "registry/bronnen/a.yml:1: de bron 'drenthe-cpo-regeling' wordt nergens geciteerd — verwijs ernaar met "
+        "[^drenthe-cpo-regeling] op een pagina, of haal de bron weg (English: the source 'drenthe-cpo-regeling' "
+        "is not cited anywhere — cite it with [^drenthe-cpo-regeling] on a page, or remove it)"]
+
+
+def test_page_that_writes_its_own_footnote_is_refused(tmp_path: Path) -> None:
+    page = "A.[^drenthe-cpo-regeling]\n\n[^drenthe-cpo-regeling]: mijn eigen tekst\n"
+    root = project(tmp_path, GOOD, {"index.md": page})
+    [message] = problems(root)
+    assert message.startswith("docs/index.md:3: de pagina schrijft de bron [^drenthe-cpo-regeling] zelf uit — "
+                              "haal deze regel weg")
+    assert problems(root, strict=False) == []
+
+
+def test_duplicate_key_across_files_is_refused(tmp_path: Path) -> None:
+    root = project(tmp_path, GOOD, {"index.md": "A.[^drenthe-cpo-regeling]\n"})
+    (root / "registry" / "bronnen" / "b.yml").write_text("\n" + GOOD, encoding="utf-8")
+    assert problems(root) == [
+        "registry/bronnen/b.yml:2: de bron 'drenthe-cpo-regeling' staat er twee keer (ook in "
+        "registry/bronnen/a.yml:1) — houd één van de twee over (English: the source 'drenthe-cpo-regeling' "
+        "is defined twice (also in registry/bronnen/a.yml:1) — keep one of them)"]
+
+
+def test_unknown_field_is_refused_at_its_line(tmp_path: Path) -> None:
+    root = project(tmp_path, GOOD + "  url: https://example.org/x\n", {"index.md": "A.[^drenthe-cpo-regeling]\n"})
+    assert problems(root)[0].startswith(
+        "registry/bronnen/a.yml:8: de bron 'drenthe-cpo-regeling' heeft een onbekend veld 'url'")
+
+
+def test_bad_date_is_refused(tmp_path: Path) -> None:
+    root = project(tmp_path, GOOD.replace("datum: 2023-11", "datum: november 2023"),
+                   {"index.md": "A.[^drenthe-cpo-regeling]\n"})
+    assert problems(root)[0].startswith(
+        "registry/bronnen/a.yml:4: bij de bron 'drenthe-cpo-regeling' klopt de datum van het stuk")
+
+
+def test_footnotes_in_code_are_not_citations(tmp_path: Path) -> None:
+    root = project(tmp_path, GOOD, {"index.md": "A.[^drenthe-cpo-regeling]\n\n```\n[^s1]\n```\n\n`[^s2]`\n"})
+    assert problems(root) == []
+
+
+def test_rendering_in_both_languages() -> None:
+    source = sources.Source(key="k", uitgever="Provincie Drenthe", titel="Regeling *CPO*", file="a.yml", line=1,
+                            datum="2023-11", adres="https://example.org/x", gelezen="2026-12-02", kopie=True)
+    assert source.render("nl", "x.md") == ("Provincie Drenthe, *Regeling \\*CPO\\**, november 2023. "
+                                           "<https://example.org/x> (gelezen op 2 december 2026, "
+                                           "uit een opgeslagen kopie).")
+    assert source.render("en", "x.md") == ("Provincie Drenthe, *Regeling \\*CPO\\**, November 2023. "
+                                           "<https://example.org/x> (read on 2 December 2026, from a stored copy).")
+    page = sources.Source(key="r", uitgever="DOM", titel="Reactie", file="a.yml", line=1,
+                          pagina="reactie/zoals-ingediend.md")
+    assert page.render("nl", "draaiboek/index.md") == "DOM, [*Reactie*](../reactie/zoals-ingediend.md), op deze site."
+
+
+def test_build_writes_footnotes_and_the_part_list(tmp_path: Path) -> None:
+    pages = {"deel/a.md": "# A\n\nTot 2027.[^drenthe-cpo-regeling] Nog eens.[^drenthe-cpo-regeling]\n",
+             "bronnen.md": "# Bronnen\n\nHieronder.\n", "index.md": "# Home\n"}
+    root = project(tmp_path, GOOD, pages)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "site" / "deel" / "a" / "index.html").read_text(encoding="utf-8")
+    assert page.count('href="#fn:drenthe-cpo-regeling"') == 2
+    assert "https://lokaleregelgeving.overheid.nl/CVDR665206/1" in page
+    assert "gelezen op 2 december 2026, uit een opgeslagen kopie" in page
+    listing = (root / "site" / "bronnen" / "index.html").read_text(encoding="utf-8")
+    assert 'id="alle-bronnen"' in listing and "Subsidieregeling collectieve wooninitiatieven" in listing
+
+
+def test_build_stops_on_an_unknown_key(tmp_path: Path) -> None:
+    root = project(tmp_path, GOOD, {"index.md": "A.[^drenthe-cpo-regeling]\n\nB.[^nergens]\n"})
+    result = build(root)
+    assert result.returncode != 0
+    assert "docs/index.md:3: de bron [^nergens] staat niet in het bronnenregister" in result.stderr + result.stdout
