@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import signal
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from sitecheck import DOCS, ROOT, Problem, html_pages, relative, report
+
+from dom_site.processes import StepFailed, run
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 TIMEOUT = 300  # seconds for the whole site (about 10 s on the CI machine)
@@ -58,26 +57,14 @@ def source_of(site: Path, page: Path, docs: Path = DOCS) -> Path | None:
 
 
 def run_checker(files: list[Path], timeout: float) -> tuple[int, str] | None:
-    """vnu's exit code and JSON report; None when it ran out of time (its process group is ended)."""
+    """vnu's exit code and JSON report; None when it ran out of time (its process group is then ended)."""
     cmd = [shutil.which("java") or "java", "-Xss1024k", "-jar", str(VNU), "--errors-only", "--format", "json",
            *map(str, files)]
-    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
     try:
-        out, err = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            try:
-                os.killpg(process.pid, sig)
-            except ProcessLookupError:
-                break
-            try:
-                process.communicate(timeout=5)
-                break
-            except subprocess.TimeoutExpired:
-                continue
+        result = run(cmd, step="W3C-controle (vnu)", timeout=timeout, about=f"{len(files)} pagina's")
+    except StepFailed:
         return None
-    return process.returncode, err or out
+    return result.returncode, result.stderr or result.stdout
 
 
 def problems_from(report_json: str, site: Path, docs: Path = DOCS) -> list[Problem]:

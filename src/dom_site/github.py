@@ -25,7 +25,6 @@ import html
 import json
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -33,6 +32,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import yaml
+
+from dom_site.processes import StepFailed, run
 
 GIT_TIMEOUT = 30  # seconds, for every git call
 ARTIFACT = "voorbeeld-site"
@@ -133,9 +134,8 @@ def annotate(path: str | None, line: int | None, message: str, *, title: str | N
 def git(root: Path, *args: str) -> str | None:
     """Output of one git command, or None when it fails or takes longer than GIT_TIMEOUT."""
     try:
-        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
-                                timeout=GIT_TIMEOUT, check=False)
-    except (OSError, subprocess.TimeoutExpired):
+        result = run(["git", *args], step="git", about=" ".join(args[:1]), cwd=root, timeout=GIT_TIMEOUT)
+    except StepFailed:
         return None
     return result.stdout if result.returncode == 0 else None
 
