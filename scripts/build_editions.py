@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         for release in registry.releases:
             build_edition(release, Path(args.site).resolve(), live)
     except StepFailed as error:
-        print(error, file=sys.stderr)
+        say(str(error), stream=sys.stderr)
         return 1
     return 0
 
