@@ -1,0 +1,55 @@
+"""`make serve` rebuilds when an editor changes any input: pages, glossary, registries, schemas, theme."""
+from __future__ import annotations
+
+import os
+import queue
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from dom_site.processes import end_group
+from project_copy import copy_project
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_serve_rebuilds_on_every_input(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict",
+                               "--dev-addr", f"127.0.0.1:{free_port()}"], cwd=project, env=env, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stdout or []], daemon=True).start()
+
+    def wait_for(text: str, seconds: float = 90) -> list[str]:
+        deadline = time.monotonic() + seconds
+        seen: list[str] = []
+        while time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                continue
+            seen.append(line)
+            if text in line:
+                return seen
+        raise AssertionError(f"no '{text}' within {seconds} s:\n{''.join(seen[-20:])}")
+
+    try:
+        wait_for("Serving on")
+        for changed in ("includes/begrippen.md", "registry/ids.yml", "schemas/dorp.schema.json",
+                        "overrides/main.html"):
+            path = project / changed
+            time.sleep(1.5)  # the watcher's debounce: one change, one rebuild
+            path.write_text(path.read_text("utf-8") + "\n", "utf-8")
+            seen = wait_for("Reloading browsers")  # MkDocs' last word after a rebuild
+            assert any("Building documentation" in line for line in seen), f"{changed}: no rebuild"
+    finally:
+        end_group(server)  # type: ignore[arg-type]
