@@ -314,9 +314,10 @@ def problems_section(problems: list[dict[str, Any]], limit: int = 100) -> list[s
     out = ["### Problemen (problems)", ""]
     if not problems:
         return out + ["Geen problemen gevonden. (No problems found.)", ""]
+    listed_nl, listed_en = ("ze allemaal", "all of them") if len(problems) <= limit else (f"de eerste {limit}", f"the first {limit}")
     out.append(f"{len(problems)} probleem/problemen. GitHub zet er per stap hoogstens {ANNOTATIONS_PER_STEP} bij hun "
-               f"regel in \"Files changed\"; hier staan ze allemaal. ({len(problems)} problem(s). GitHub shows at most "
-               f"{ANNOTATIONS_PER_STEP} per step on their line under \"Files changed\"; here is the full list.)")
+               f"regel in \"Files changed\"; hier staan {listed_nl}. ({len(problems)} problem(s). GitHub shows at most "
+               f"{ANNOTATIONS_PER_STEP} per step on their line under \"Files changed\"; here are {listed_en}.)")
     out.append("")
     for item in problems[:limit]:
         where = f"{item['path']}:{item['line']}" if item.get("path") else "—"
