@@ -46,9 +46,6 @@ Tekst over maatwerk.
 ## Vragen aan het dorp {#vragen}
 
 - Klopt dit?
-
-[^v11]: Bron V11.
-[^s1]: Bron S1.
 """
 
 ELP_EN = """# Elp
@@ -65,9 +62,6 @@ Text about maatwerk.
 ## Questions for the village {#vragen}
 
 - Is this correct?
-
-[^v11]: Source V11.
-[^s1]: Source S1.
 """
 
 BEILEN = ELP.replace("naam: Elp", "naam: Beilen").replace("# Elp", "# Beilen")
@@ -159,7 +153,7 @@ BAD_BODY = [
     pytest.param({"en": ELP_EN.replace("{#maatwerk}", "{#tailored}")}, "elp.en.md",
                  "de koppen hebben niet dezelfde ids als de Nederlandse pagina (ontbreekt: maatwerk) (extra: tailored)",
                  id="engels-andere-ids"),
-    pytest.param({"en": ELP_EN.replace("[^s1]: Source S1.\n", "")}, "elp.en.md",
+    pytest.param({"en": ELP_EN.replace("People live there.[^s1]", "People live there.")}, "elp.en.md",
                  "de Engelse pagina mist de voetnoot [^s1]", id="engels-mist-voetnoot"),
     pytest.param({"extra": {"orvelte.en.md": ELP_EN}}, "orvelte.en.md",
                  "er is geen Nederlandse pagina orvelte.md", id="engels-zonder-nederlands"),
@@ -190,7 +184,7 @@ def test_template_filled_in_passes(tmp_path: Path) -> None:
     template = village_data.TEMPLATE_PATH.read_text(encoding="utf-8")
     filled = (template.replace("soort: kies-een-soort", "soort: esdorp")
               .replace("laatst_bekeken: JJJJ-MM-DD", "laatst_bekeken: 2026-11-28"))
-    english = "# Naam van het dorp\n\n## In brief {#in-het-kort}\n\n## Maatwerk {#maatwerk}\n\n## Questions {#vragen}\n\n[^s1]: S1.\n"
+    english = "# Naam van het dorp\n\n## In brief {#in-het-kort}\n\n## Maatwerk {#maatwerk}\n\n## Questions {#vragen}\n\nA fact.[^wikipedia-midden-drenthe]\n"
     problems = problems_for(tmp_path, extra={"naam-van-het-dorp.md": filled, "naam-van-het-dorp.en.md": english})
     assert problems == []
 

@@ -22,6 +22,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from dom_site.markdown_source import footnotes
 from dom_site.messages import Problem
 
 # overrides/hooks/village_data.py -> the repository root is two folders up.
@@ -39,7 +40,6 @@ UNKNOWN = "onbekend"
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 _HEADING_ID = re.compile(r"\{#([a-z0-9-]+)\}\s*$")
-_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -308,7 +308,9 @@ def _headings(body: str, first_line: int) -> list[tuple[int, int, str | None]]:
 
 
 def _footnotes(body: str) -> set[str]:
-    return {m.group(1) for m in map(_FOOTNOTE_DEF.match, body.splitlines()) if m}
+    """The registry keys the page cites as footnotes (their text comes from registry/bronnen/)."""
+    references, _ = footnotes(body)
+    return {label for _, label in references}
 
 
 def _check_body(rel: str, page: PageText) -> list[Problem]:
@@ -423,9 +425,9 @@ def check_dutch_page(path: Path, root: Path) -> tuple[Village | None, list[Probl
     for label in sorted(labels - _footnotes(page.body)):
         problems.append(Problem(
             rel, line, f"bron '{label}' staat in 'bronnen', maar de pagina heeft geen voetnoot [^{label}]",
-            f"zet onderaan de pagina een regel '[^{label}]: ' met uitgever, titel, jaar en adres van de bron",
+            f"zet [^{label}] achter de zin die de bron gebruikt, of haal '{label}' uit 'bronnen'",
             f"source '{label}' is listed in 'bronnen', but the page has no footnote [^{label}]",
-            f"add a line '[^{label}]: ' at the bottom of the page with publisher, title, year and address"))
+            f"put [^{label}] after the sentence that uses the source, or remove '{label}' from 'bronnen'"))
     for label in sorted(_footnotes(page.body) - labels):
         problems.append(Problem(
             rel, line, f"de voetnoot [^{label}] staat niet in 'bronnen'",
@@ -436,9 +438,9 @@ def check_dutch_page(path: Path, root: Path) -> tuple[Village | None, list[Probl
         for label in sorted(labels - _footnotes(english.body)):
             problems.append(Problem(
                 en_rel, english.body_first_line, f"de Engelse pagina mist de voetnoot [^{label}]",
-                f"vertaal de voetnoot [^{label}] van de Nederlandse pagina",
+                f"zet [^{label}] achter dezelfde zin als op de Nederlandse pagina",
                 f"the English page lacks the footnote [^{label}]",
-                f"translate the footnote [^{label}] from the Dutch page"))
+                f"put [^{label}] after the same sentence as on the Dutch page"))
 
     if problems:
         problems.sort(key=lambda p: (p.path != rel, p.line))  # Dutch page first, then by line

@@ -1,0 +1,151 @@
+"""MkDocs plugin `dom-status`: every page says whose words it holds, and how to respond.
+
+    plugins:
+      - dom-status:
+          parties:                          # who can agree to a proposal
+            bokd: {nl: de BOKD, en: the BOKD}
+          pages:                            # the longest matching path decides
+            reactie/zoals-ingediend.md: {kind: brief}
+            draaiboek/: {kind: voorstel, not_agreed: [bokd]}
+          respond: reageren                 # includes/reageren.md and .en.md
+
+A status line goes right under each page's title, so it is the first thing a
+reader (and the PDF) shows after the title: the letter as submitted (DOM's words),
+an explanation of it (a summary, not DOM's text), a proposal for discussion
+(naming who has and has not agreed), or a page about the site. Below every page
+stands how to respond without a GitHub account (the snippet in includes/).
+A page may set its kind in front matter (`tekstsoort: voorstel`).
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import markdown as md
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from dom_site.languages import build_language, dutch_path
+
+KINDS = ("brief", "vertaling", "uitleg", "voorstel", "site")
+TEXT = {
+    "nl": {
+        "label": "Wat voor tekst is dit?",
+        "brief": "<strong>De brief zoals ingediend.</strong> Dit zijn de woorden van DOM, ongewijzigd.",
+        "vertaling": "<strong>De brief zoals ingediend.</strong> Dit zijn de woorden van DOM, ongewijzigd.",
+        "uitleg": ("<strong>Uitleg van de reactie van DOM.</strong> Een samenvatting in eenvoudige woorden, "
+                   "geen tekst van DOM. Alleen <a href=\"{letter}\">de reactie zoals ingediend</a> is van DOM."),
+        "voorstel": "<strong>Voorstel om over te praten.</strong> Dit is geen besluit.",
+        "site": "<strong>Over deze site.</strong> Uitleg door de makers van de site, geen tekst van DOM.",
+        "agreed": "Ingestemd: {names}.",
+        "not_agreed": "Nog niet ingestemd: {names}.",
+        "and": "en",
+    },
+    "en": {
+        "label": "What kind of text is this?",
+        "brief": "<strong>The letter as submitted.</strong> These are DOM's words, unchanged.",
+        "vertaling": ("<strong>Translation of the letter as submitted.</strong> DOM's words in English; "
+                      "the Dutch text is authoritative."),
+        "uitleg": ("<strong>DOM's response explained.</strong> A summary in plain words, not DOM's text. "
+                   "Only <a href=\"{letter}\">the response as submitted</a> is DOM's."),
+        "voorstel": "<strong>Proposal for discussion.</strong> This is not a decision.",
+        "site": "<strong>About this site.</strong> Written by the site's makers, not a text of DOM.",
+        "agreed": "Agreed: {names}.",
+        "not_agreed": "Not agreed yet: {names}.",
+        "and": "and",
+    },
+}
+FIRST_HEADING_END = re.compile(r"</h1>")
+
+
+class PageRule(Config):
+    kind = c.Choice(KINDS)
+    agreed = c.ListOfItems(c.Type(str), default=[])
+    not_agreed = c.ListOfItems(c.Type(str), default=[])
+
+
+class StatusConfig(Config):
+    parties = c.DictOfItems(c.DictOfItems(c.Type(str)), default={})
+    pages = c.DictOfItems(c.SubConfig(PageRule), default={})
+    letter = c.Type(str, default="reactie/zoals-ingediend.md")
+    respond = c.Optional(c.Type(str))  # a snippet name in includes/: <name>.md and <name>.en.md
+
+
+class StatusPlugin(BasePlugin[StatusConfig]):
+    def __init__(self) -> None:
+        self.respond_html: dict[str, str] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for path, rule in self.config.pages.items():
+            for party in [*rule.agreed, *rule.not_agreed]:
+                if party not in self.config.parties:
+                    raise PluginError(f"mkdocs.yml: dom-status: '{party}' bij '{path}' staat niet onder parties — "
+                                      f"voeg het toe met een naam in nl en en (English: '{party}' for '{path}' is not "
+                                      "under parties — add it with a name in nl and en)")
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.respond_html = {}
+        if not self.config.respond:
+            return
+        root = Path(config.config_file_path).parent / "includes"
+        for lang, suffix in (("nl", ".md"), ("en", ".en.md")):
+            source = root / f"{self.config.respond}{suffix}"
+            if source.is_file():
+                self.respond_html[lang] = md.markdown(source.read_text("utf-8"))
+
+    def rule_for(self, dutch: str) -> PageRule | None:
+        matches = [p for p in self.config.pages if dutch == p or (p.endswith("/") and dutch.startswith(p))]
+        return self.config.pages[max(matches, key=len)] if matches else None
+
+    def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        lang = build_language(config)
+        dutch = dutch_path(page.file.src_uri)
+        rule = self.rule_for(dutch)
+        kind = page.meta.get("tekstsoort") or (rule.kind if rule else None)
+        if kind == "brief" and lang == "en":
+            kind = "vertaling"
+        if kind:
+            html_text = self._with_status(html_text, page, lang, kind, rule)
+        respond = self.respond_html.get(lang) or self.respond_html.get("nl")
+        if respond and page.file.src_uri not in ("404.md",):
+            html_text += f'\n<aside class="page-respond" aria-label="{html.escape(_respond_label(lang))}">{respond}</aside>'
+        return html_text
+
+    def _with_status(self, html_text: str, page: Page, lang: str, kind: str, rule: PageRule | None) -> str:
+        t = TEXT[lang]
+        letter = _relative_url(page, self.config.letter, lang)
+        parts = [t[kind].format(letter=html.escape(letter))]
+        if kind == "voorstel" and rule is not None:
+            if rule.agreed:
+                parts.append(t["agreed"].format(names=self._names(rule.agreed, lang)))
+            if rule.not_agreed:
+                parts.append(t["not_agreed"].format(names=self._names(rule.not_agreed, lang)))
+        line = (f'<p class="page-status page-status--{kind}" role="note" aria-label="{html.escape(t["label"])}">'
+                f'{" ".join(parts)}</p>')
+        match = FIRST_HEADING_END.search(html_text)
+        return (html_text[: match.end()] + line + html_text[match.end():]) if match else line + html_text
+
+    def _names(self, keys: list[str], lang: str) -> str:
+        names = [self.config.parties[key].get(lang) or self.config.parties[key]["nl"] for key in keys]
+        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {TEXT[lang]['and']} {names[-1]}"
+
+
+def _respond_label(lang: str) -> str:
+    return "Reageren" if lang == "nl" else "Respond"
+
+
+def _relative_url(page: Page, target: str, lang: str) -> str:
+    """The URL of another page (a Dutch docs path) relative to this page, in this page's language."""
+    depth = page.url.count("/") if page.url not in ("", "./") else 0
+    if lang == "en" and page.url.startswith("en/"):
+        depth -= 1  # up to /en/, not to the Dutch root
+    stem = target[: -len(".md")]
+    stem = stem[: -len("index")] if stem.endswith("index") else stem + "/"
+    return "../" * depth + stem
