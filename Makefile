@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup serve build check test lighthouse bench lock chromium clean
+.PHONY: setup serve build check test lighthouse bench lock chromium java clean
 
 setup: $(STAMP) node_modules/.installed
 
@@ -50,11 +50,15 @@ build: setup chromium
 	$(BIN)/python scripts/build_editions.py --site site.tmp || { rm -rf site.tmp; exit 1; }
 	mv site.tmp site
 
-check: build
+check: build java
 	$(BIN)/python scripts/check.py --site site
 
 chromium:
 	bash scripts/ensure-chromium.sh
+
+# The HTML check runs the W3C Nu checker (node_modules/vnu-jar), which needs Java 11 or newer.
+java:
+	bash scripts/ensure-java.sh
 
 # Two workers: the browser tests (axe on every page) dominate; the machine has two cores.
 test: setup chromium check

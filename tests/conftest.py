@@ -12,6 +12,11 @@ from dom_site.processes import run
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The tests break things on purpose: in a GitHub Actions run their problems must not become
+# annotations of the pull request nor lines of its summary (tests/test_github_messages.py sets them itself).
+for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "DOM_SITE_PROBLEMS"):
+    os.environ.pop(_name, None)
+
 
 def build_site(dest: Path, config: Path | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     """Run the strict MkDocs build the way `make build` does (never with -q), under a time limit."""
