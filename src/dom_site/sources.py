@@ -28,6 +28,9 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+# libyaml when installed: the same safe loader, several times faster than the pure-Python one.
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 from dom_site.dates import long_date, partial_date
 from dom_site.markdown_source import footnotes, front_matter_lines
 from dom_site.messages import Problem
@@ -110,7 +113,7 @@ def _plain(value: Any) -> Any:
 
 def _key_lines(text: str) -> dict[str, tuple[int, dict[str, int]]]:
     """The line of each top-level key, and of each of its fields."""
-    root = yaml.compose(text)
+    root = yaml.compose(text, Loader=_SAFE_LOADER)
     lines: dict[str, tuple[int, dict[str, int]]] = {}
     if isinstance(root, yaml.MappingNode):
         for key_node, value_node in root.value:
@@ -171,7 +174,7 @@ class Registry:
     def _read(self, path: Path, file: str, validator: Draft202012Validator, root: Path) -> None:
         text = path.read_text(encoding="utf-8")
         try:
-            data = yaml.safe_load(text) or {}
+            data = yaml.load(text, Loader=_SAFE_LOADER) or {}
             lines = _key_lines(text)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
