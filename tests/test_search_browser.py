@@ -90,7 +90,7 @@ def sub_path_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         cmd = [*builder(), "build", "--strict", "--clean", "-d", str(site)]
         if os.environ.get("MKDOCS_CONFIG"):
             cmd += ["-f", os.environ["MKDOCS_CONFIG"]]
-        result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+        result = subprocess.run(cmd, timeout=600, cwd=ROOT, env=env, capture_output=True, text=True)
         assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
         yield url
 
