@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import citation_registry as reg  # noqa: E402
 
 from dom_site.messages import say  # noqa: E402
-from dom_site.processes import StepFailed, run  # noqa: E402
+from dom_site.processes import StepFailed, builder, run  # noqa: E402
 
 GIT_TIMEOUT_SECONDS = 120
 BUILD_TIMEOUT_SECONDS = 600
@@ -76,7 +76,7 @@ def build_edition(release: dict, site: Path, live: str) -> None:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"{live.rstrip('/')}/versies/{version}/",
                "DOM_EDITION": version, "DOM_EDITION_DATE": str(release["date"]), "DOM_LIVE_URL": live}
         out = site / "versies" / version
-        result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=tree, env=env,
+        result = run([*builder(), "build", "--strict", "-d", str(out)], cwd=tree, env=env,
                      step=f"versie {version} bouwen (building edition {version})", timeout=BUILD_TIMEOUT_SECONDS)
         if result.returncode != 0:
             sys.exit(f"versie {version} bouwt niet (edition {version} does not build):\n{result.stderr[-4000:]}")

@@ -31,7 +31,7 @@ ALLOWED_ACTIONS = {
 
 
 def schema_check(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, files)],
+    return subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, files)], timeout=600,
                           cwd=ROOT, capture_output=True, text=True)
 
 

@@ -21,6 +21,7 @@ from project_copy import copy_project, edit
 
 from dom_site import github
 from dom_site.messages import Problem, say
+from dom_site.processes import builder
 
 # A workflow command as GitHub's runner reads it: "::name k=v,k=v::data" at the start of a line
 # (after leading spaces); properties end at the first "::".
@@ -113,7 +114,7 @@ def test_a_broken_link_in_the_build_is_an_error_on_its_line(tmp_path: Path) -> N
     collected = tmp_path / "problems.jsonl"
     env = {**os.environ, "GITHUB_ACTIONS": "true", "DOM_SITE_PROBLEMS": str(collected),
            "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+    result = subprocess.run([*builder(), "build", "--strict", "-d", str(tmp_path / "site")],
                             cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0
