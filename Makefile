@@ -4,6 +4,7 @@
 #   make build   strict build into site/, with the PDFs and every release's frozen
 #                edition (nothing is left in site/ when any step fails)
 #   make check   every content check without the browser (< 1 minute)
+#   make properdocs  the same build and tests on ProperDocs (the fork of MkDocs 1.6)
 #   make lighthouse  Lighthouse scores of the main pages (after make build)
 #   make bench   benchmarks, as ratios against a baseline in the same run
 #   make lock    regenerate requirements.txt (exact versions, hashes) from requirements.in
@@ -13,13 +14,16 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# The builder: MkDocs 1.6, or ProperDocs, its maintained fork (make properdocs).
+MKDOCS ?= $(BIN)/mkdocs
+export DOM_BUILDER ?= mkdocs
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha256sum | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 # mkdocs-redirects pulls in a second banner of the same kind (properdocs); it has its own switch.
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup serve build check test lighthouse bench lock chromium clean
+.PHONY: setup serve build check test lighthouse bench lock chromium java clean
 
 setup: $(STAMP) node_modules/.installed
 
@@ -39,28 +43,37 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 serve: setup
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
 
 # Build into site.tmp/ and move it into place only when everything succeeded,
 # so a failed build never leaves anything a deploy could pick up.
 build: setup chromium
 	rm -rf site site.tmp
-	$(BIN)/mkdocs build --strict --clean -d site.tmp || { rm -rf site.tmp; exit 1; }
+	$(MKDOCS) build --strict --clean -d site.tmp || { rm -rf site.tmp; exit 1; }
 	$(BIN)/python scripts/build_pdfs.py --site site.tmp || { rm -rf site.tmp; exit 1; }
 	$(BIN)/python scripts/build_editions.py --site site.tmp || { rm -rf site.tmp; exit 1; }
 	mv site.tmp site
 
-check: build
+check: build java
 	$(BIN)/python scripts/check.py --site site
 
 chromium:
 	bash scripts/ensure-chromium.sh
+
+# The HTML check runs the W3C Nu checker (node_modules/vnu-jar), which needs Java 11 or newer.
+java:
+	bash scripts/ensure-java.sh
 
 # Two workers: the browser tests (axe on every page) dominate; the machine has two cores.
 test: setup chromium check
 	SITE_DIR=site $(BIN)/python -m pytest -n 2
 	@echo "--- Vertalingen (translations): a report, not a failure ---"
 	$(BIN)/python scripts/translation_report.py
+
+# Everything again on ProperDocs, the maintained fork of MkDocs 1.6 that will carry
+# the site past Material's end of life; CI runs it weekly and when the lock changes.
+properdocs: setup
+	$(MAKE) --no-print-directory test MKDOCS=$(BIN)/properdocs DOM_BUILDER=properdocs
 
 # Lighthouse on the built site (run make build first); CI runs it after make test.
 lighthouse: setup chromium

@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 import citation_registry as reg  # noqa: E402
 
-from dom_site.processes import StepFailed, run  # noqa: E402
+from dom_site.messages import say  # noqa: E402
+from dom_site.processes import StepFailed, builder, run  # noqa: E402
 
 GIT_TIMEOUT_SECONDS = 120
 BUILD_TIMEOUT_SECONDS = 600
@@ -62,10 +63,11 @@ def build_edition(release: dict, site: Path, live: str) -> None:
     known = run(["git", "cat-file", "-e", f"{commit}^{{commit}}"], step="git cat-file", about=commit, cwd=ROOT,
                 timeout=GIT_TIMEOUT_SECONDS) if commit else None
     if known is None or known.returncode != 0:
-        sys.exit(f"registry/ids.yml:1: versie {version} verwijst naar commit '{commit}', maar die staat niet in deze "
-                 f"kloon — haal de volledige geschiedenis op (git fetch --unshallow) of herstel commit: in het register "
-                 f"(English: release {version} names commit '{commit}', which this clone lacks — fetch the full "
-                 f"history or fix the commit in the registry)")
+        say(f"registry/ids.yml:1: versie {version} verwijst naar commit '{commit}', maar die staat niet in deze "
+            f"kloon — haal de volledige geschiedenis op (git fetch --unshallow) of herstel commit: in het register "
+            f"(English: release {version} names commit '{commit}', which this clone lacks — fetch the full "
+            f"history or fix the commit in the registry)", stream=sys.stderr)
+        sys.exit(1)
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp)
         export(commit, tree)
@@ -74,7 +76,7 @@ def build_edition(release: dict, site: Path, live: str) -> None:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"{live.rstrip('/')}/versies/{version}/",
                "DOM_EDITION": version, "DOM_EDITION_DATE": str(release["date"]), "DOM_LIVE_URL": live}
         out = site / "versies" / version
-        result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=tree, env=env,
+        result = run([*builder(), "build", "--strict", "-d", str(out)], cwd=tree, env=env,
                      step=f"versie {version} bouwen (building edition {version})", timeout=BUILD_TIMEOUT_SECONDS)
         if result.returncode != 0:
             sys.exit(f"versie {version} bouwt niet (edition {version} does not build):\n{result.stderr[-4000:]}")
@@ -94,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         for release in registry.releases:
             build_edition(release, Path(args.site).resolve(), live)
     except StepFailed as error:
-        print(error, file=sys.stderr)
+        say(str(error), stream=sys.stderr)
         return 1
     return 0
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
+from dom_site.messages import say
 from dom_site.processes import StepFailed, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 print_pdf(draft, target_dir / name)
             except StepFailed as error:
-                print(error, file=sys.stderr)
+                say(str(error), stream=sys.stderr)
                 return 1
             finally:
                 draft.unlink()

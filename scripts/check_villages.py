@@ -20,6 +20,8 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 import village_data  # noqa: E402
 
+from dom_site.messages import say  # noqa: E402
+
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
@@ -27,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     root = docs_dir.resolve().parent
     villages, problems = village_data.load_villages(docs_dir, root)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        say(problem, stream=sys.stderr)
     if problems:
         print(f"{len(problems)} fout(en) in de dorpspagina's (English: {len(problems)} error(s) in the village pages)",
               file=sys.stderr)

@@ -11,13 +11,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from dom_site.messages import Problem  # the one message format, shared with the hooks
+from dom_site.messages import Problem, say  # the one message format, shared with the hooks
 
 
 def report(problems: list[Problem]) -> int:
-    """Print every problem; return the exit code of the check."""
+    """Print every problem (in a GitHub Actions run also on its line of the pull request); the exit code."""
     for problem in problems:
-        print(problem)
+        say(problem)
     return 1 if problems else 0
 
 

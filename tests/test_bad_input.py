@@ -57,7 +57,9 @@ CASES = [
          "check_villages.py", f"{ELP}:@sort: esdorp", "sort"),
     Case("kind not allowed", lambda p: edit(p / ELP, "soort: esdorp", "soort: stad"),
          "check_villages.py", f"{ELP}:@soort: stad", "soort"),
-    Case("date that does not parse", lambda p: edit(p / ELP, "laatst_bekeken: 2026-11-28", "laatst_bekeken: 31-02-2026"),
+    Case("date that does not parse",
+         lambda p: (p / ELP).write_text(re.sub(r"laatst_bekeken: \S+", "laatst_bekeken: 31-02-2026",
+                                               (p / ELP).read_text("utf-8"), count=1), "utf-8"),
          "check_villages.py", f"{ELP}:@laatst_bekeken:", "geen geldige datum"),
     Case("ID missing in the translation", lambda p: edit(p / FIN_EN, " {#d-41}", " {#make-a-budget}"),
          "check_citations.py", f"{FIN}:@{{#d-41}}", "staat alleen in de Nederlandse tekst"),
@@ -108,8 +110,8 @@ CASES = [
          lambda p: (insert_after(p / FIN, "\n", "\nDit staat ergens.[^provincie-home]\n"),
                     (p / "registry/bronnen/draaiboek-b.yml").open("a").write(
                         "\nprovincie-home:\n  uitgever: Provincie Drenthe\n  titel: Home\n"
-                        "  adres: https://www.provincie.drenthe.nl/\n  gelezen: 2026-12-02\n")),
-         "make build", "registry/bronnen/draaiboek-b.yml:@adres: https://www.provincie.drenthe.nl/",
+                        "  adres: https://www.drenthe.example/\n  gelezen: 2026-12-02\n")),
+         "make build", "registry/bronnen/draaiboek-b.yml:@adres: https://www.drenthe.example/",
          "is de beginpagina van een site"),
     Case("village page in the wrong folder", rename(ELP, "docs/maatwerk/elp.md"),
          "check_filenames.py", "docs/maatwerk/elp.md:1:", "staat niet in docs/maatwerk/dorpen/"),
@@ -134,8 +136,10 @@ def resolve(project: Path, where: str) -> str:
     raise AssertionError(f"{needle!r} not in {path}")
 
 
-# A bad input is refused quickly: no step may take longer than this.
+# A bad input that reaches the build is refused quickly: within a minute, also on a busy machine.
 LIMIT_SECONDS = 60
+# The Node tools (cspell, markdownlint) start slowly on two busy cores; they never render anything.
+TOOL_LIMIT_SECONDS = 240
 
 
 def run(project: Path, command: str) -> subprocess.CompletedProcess[str]:
@@ -145,7 +149,7 @@ def run(project: Path, command: str) -> subprocess.CompletedProcess[str]:
         return steps.run(["make", "--no-print-directory", "-o", "node_modules/.installed", "build"],
                          step=command, cwd=project, env=env, timeout=LIMIT_SECONDS)
     if command == "check_site_verbatim.py":  # it reads the built site: build first, as make check does
-        built = steps.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site.tmp"],
+        built = steps.run([*steps.builder(), "build", "--strict", "-d", "site.tmp"],
                           step="mkdocs build", cwd=project, env=env, timeout=LIMIT_SECONDS)
         assert built.returncode == 0, built.stderr[-2000:]
         result = steps.run([sys.executable, "scripts/check_site_verbatim.py", "--site", "site.tmp"],
@@ -153,7 +157,7 @@ def run(project: Path, command: str) -> subprocess.CompletedProcess[str]:
         shutil.rmtree(project / "site.tmp")
         return result
     return steps.run([sys.executable, f"scripts/{command}"], step=command, cwd=project, env=env,
-                     timeout=LIMIT_SECONDS)
+                     timeout=TOOL_LIMIT_SECONDS)
 
 
 def processes_in(folder: Path) -> list[str]:

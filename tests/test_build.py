@@ -44,7 +44,7 @@ def test_failed_make_build_leaves_no_site(tmp_path: Path) -> None:
     (project / "site" / "index.html").write_text("old", encoding="utf-8")
     edit(project / "docs" / "over" / "privacy.md", "\n", "\n[kapot](nergens.md)\n")
     env = {**os.environ, "VENV": str(ROOT / ".venv")}
-    result = subprocess.run(["make", "-o", "node_modules/.installed", "build"], cwd=project, env=env, capture_output=True, text=True)
+    result = subprocess.run(["make", "-o", "node_modules/.installed", "build"], timeout=600, cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode != 0
     assert not (project / "site").exists(), "a failed build must not leave site/ for a deploy to pick up"
     assert not (project / "site.tmp").exists()

@@ -52,7 +52,7 @@ def only(problems: list, where: Path | str, line: int, dutch: str) -> None:
 @NODE_TOOLS
 @pytest.mark.parametrize("script", CHECKS)
 def test_check_passes_on_the_current_content(script: str) -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / script)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / script)], timeout=600, cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip() == "" or script == "check_external_links.py", result.stdout
 

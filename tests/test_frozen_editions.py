@@ -21,7 +21,7 @@ def test_the_response_as_submitted_is_release_1_0() -> None:
 
 @pytest.mark.parametrize("release", RELEASES, ids=lambda r: str(r["version"]))
 def test_frozen_text_equals_the_source_at_the_release_commit(site_dir: Path, release: dict) -> None:
-    source = subprocess.run(["git", "show", f"{release['commit']}:docs/reactie/dom-reactie-concept-woonvisie.txt"],
+    source = subprocess.run(["git", "show", f"{release['commit']}:docs/reactie/dom-reactie-concept-woonvisie.txt"], timeout=600,
                             cwd=ROOT, capture_output=True, text=True, check=True).stdout
     edition = site_dir / "versies" / str(release["version"])
     published = check_site_verbatim.published_words(edition / check_site_verbatim.PAGE_HTML)

@@ -31,7 +31,7 @@ ALLOWED_ACTIONS = {
 
 
 def schema_check(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, files)],
+    return subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, files)], timeout=600,
                           cwd=ROOT, capture_output=True, text=True)
 
 
@@ -226,8 +226,9 @@ def test_node_tools_are_pinned_exactly_and_locked_without_registry_addresses() -
     package = json.loads((ROOT / "package.json").read_text("utf-8"))
     deps = package["devDependencies"]
     assert deps["cspell"] == "9.8.0"
-    assert set(deps) == {"cspell", "@cspell/dict-nl-nl", "markdownlint-cli2", "lighthouse"}
+    assert set(deps) == {"cspell", "@cspell/dict-nl-nl", "markdownlint-cli2", "lighthouse", "vnu-jar"}
     assert deps["lighthouse"] == "12.2.3"
+    assert deps["vnu-jar"] == "26.9.27"  # the W3C Nu HTML checker (scripts/check_site_valid_html.py)
     assert all(re.fullmatch(r"\d+\.\d+\.\d+", version) for version in deps.values()), deps
     lock = (ROOT / "package-lock.json").read_text("utf-8")
     assert json.loads(lock)["packages"][""]["devDependencies"] == deps

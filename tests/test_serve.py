@@ -10,7 +10,7 @@ import threading
 import time
 from pathlib import Path
 
-from dom_site.processes import end_group
+from dom_site.processes import builder, end_group
 from project_copy import copy_project
 
 
@@ -23,7 +23,7 @@ def free_port() -> int:
 def test_serve_rebuilds_on_every_input(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict",
+    server = subprocess.Popen([*builder(), "serve", "--strict",
                                "--dev-addr", f"127.0.0.1:{free_port()}"], cwd=project, env=env, text=True,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     lines: queue.Queue[str] = queue.Queue()
@@ -49,7 +49,10 @@ def test_serve_rebuilds_on_every_input(tmp_path: Path) -> None:
             path = project / changed
             time.sleep(1.5)  # the watcher's debounce: one change, one rebuild
             path.write_text(path.read_text("utf-8") + "\n", "utf-8")
-            seen = wait_for("Reloading browsers")  # MkDocs' last word after a rebuild
+            try:
+                seen = wait_for("Reloading browsers")  # MkDocs' last word after a rebuild
+            except AssertionError as error:
+                raise AssertionError(f"{changed}: {error}") from None
             assert any("Building documentation" in line for line in seen), f"{changed}: no rebuild"
     finally:
         end_group(server)  # type: ignore[arg-type]

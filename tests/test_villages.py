@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from dom_site.processes import builder
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
@@ -335,7 +336,7 @@ def test_build_refuses_a_broken_village_page(tmp_path: Path) -> None:
         "nav:\n  - index.md\n  - Dorpen:\n      - maatwerk/dorpen/index.md\n",
         encoding="utf-8",
     )
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")],
+    result = subprocess.run([*builder(), "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")], timeout=600,
                             capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode != 0
     assert "docs/maatwerk/dorpen/elp.md:3: 'dorp' is geen geldige waarde voor 'soort'" in result.stderr + result.stdout

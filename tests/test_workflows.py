@@ -15,7 +15,7 @@ BIN = Path(sys.executable).parent
 
 
 def run(*cmd: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run(cmd, timeout=600, cwd=ROOT, capture_output=True, text=True)
 
 
 def test_there_are_workflows() -> None:

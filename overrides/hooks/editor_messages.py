@@ -5,6 +5,11 @@ English and without a line number. This hook listens to those warnings and
 prints, next to each, `docs/x.md:12: wat er mis is — hoe je het oplost
 (English: ...)`. It changes nothing else: the warning itself still fails the
 strict build. It works the same in `mkdocs serve`, so editors see what CI sees.
+
+Inside a GitHub Actions run every warning and error of the build also becomes a
+workflow command (dom_site.messages.say): the explained ones and the lines of a
+hook's error that name a place (`docs/x.md:12: …`) on their line of the pull
+request, anything else without a place.
 """
 from __future__ import annotations
 
@@ -15,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+
+from dom_site.messages import locate, say
 
 Explain = Callable[[re.Match[str]], tuple[str, str, str, str]]
 
@@ -55,6 +62,7 @@ PATTERNS: list[tuple[re.Pattern[str], Explain]] = [
                    "check the name in mkdocs.yml or create the file"),
     ),
 ]
+TITLE = "Bouw van de site"
 OMITTED = re.compile(r"The following pages exist in the docs directory, but are not included in the \"nav\"")
 
 
@@ -98,8 +106,16 @@ class EditorMessages(logging.Handler):
         self.docs_dir = docs_dir
 
     def emit(self, record: logging.LogRecord) -> None:
-        for line in explain(record.getMessage(), self.docs_dir):
-            print(line, file=sys.stderr, flush=True)
+        message = record.getMessage()
+        explained = explain(message, self.docs_dir)
+        for line in explained:
+            say(line, title=TITLE, stream=sys.stderr)
+        if explained:
+            return
+        # MkDocs printed it already; in a GitHub Actions run it also goes on its line.
+        placed = [line for line in message.splitlines() if locate(line)]
+        for line in placed or [message]:
+            say(line, title=TITLE, stream=sys.stderr, echo=False)
 
 
 _handler: EditorMessages | None = None

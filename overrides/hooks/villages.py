@@ -28,6 +28,8 @@ import village_data
 from village_data import UNKNOWN, VILLAGE_DIR, Village
 from village_map import MapPoint, MapText, render_map
 
+from dom_site.once import Once, fingerprint
+
 INDEX = f"{VILLAGE_DIR.as_posix()}/index.md"
 _VILLAGE_PAGE = re.compile(rf"^{re.escape(VILLAGE_DIR.as_posix())}/(?P<slug>[a-z0-9-]+?)(?:\.(?P<lang>[a-z]{{2}}))?\.md$")
 
@@ -119,10 +121,16 @@ def _long_date(iso: str, language: str) -> str:
 
 # --- Config: validate, then fill the nav -------------------------------------------
 
+_loaded: Once[tuple[list[Village], list[village_data.Problem]]] = Once()
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs_dir = Path(config.docs_dir)
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else docs_dir.parent
-    villages, problems = village_data.load_villages(docs_dir, root)
+    # Once for both languages' builds (static-i18n runs on_config per language); again when a page changed.
+    inputs = [village_data.SCHEMA_PATH, *sorted((docs_dir / VILLAGE_DIR).glob("*.md"))]
+    villages, problems = _loaded.get(fingerprint(inputs, str(docs_dir), str(root)),
+                                     lambda: village_data.load_villages(docs_dir, root))
     if problems:
         lines = "\n".join(str(p) for p in problems)
         raise PluginError(

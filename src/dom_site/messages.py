@@ -1,11 +1,21 @@
 """The project's one message format for editors: `path:line: Dutch — fix (English: … — …)`.
 
 Every hook and every check reports through this, so an editor reads the same
-shape of message in `mkdocs serve`, in `make check` and in CI.
+shape of message in `mkdocs serve`, in `make check` and in CI. `say()` prints a
+problem; inside a GitHub Actions run it also writes it as a workflow command
+(dom_site.github), so the problem shows on its line of the pull request.
 """
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import dataclass
+from typing import TextIO
+
+from dom_site import github
+
+# A message that starts with its place: "docs/x.md:12: …".
+LOCATED = re.compile(r"^(?P<path>[^\s:][^:\n]*?):(?P<line>[0-9]+): (?P<rest>.+)$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -27,3 +37,32 @@ class Problem:
 def problem(path: str, line: int, wrong_nl: str, fix_nl: str, wrong_en: str, fix_en: str) -> str:
     """The message as text, for hooks that raise it."""
     return str(Problem(path, line, wrong_nl, fix_nl, wrong_en, fix_en))
+
+
+def locate(message: str) -> tuple[str, int] | None:
+    """The path and line a message in the project's format starts with."""
+    match = LOCATED.match(message)
+    return (match["path"], int(match["line"])) if match else None
+
+
+def say(message: Problem | str, *, title: str | None = None, stream: TextIO | None = None,
+        echo: bool = True) -> None:
+    """Print a problem for the editor; in a GitHub Actions run also as `::error file=…,line=…`.
+
+    message: a Problem, or a text in the same format (then its path and line are read
+    from its start; a text without them is annotated without a place).
+    echo=False: only the workflow command (the text was printed already, e.g. by MkDocs).
+    """
+    text = str(message)
+    out = stream or sys.stdout
+    if echo:
+        # In a run, one line: a newline inside a message could otherwise start a workflow command.
+        print(github.one_line(text) if github.active() else text, file=out, flush=True)
+    match = LOCATED.match(text)
+    if isinstance(message, Problem) or match is None:
+        path, line = (message.path, message.line) if isinstance(message, Problem) else (None, None)
+        said = text.removeprefix(f"{path}:{line}: ") if path else text
+    else:
+        path, line, said = match["path"], int(match["line"]), match["rest"]
+    # GitHub shows the place itself; the annotation says what is wrong and how to fix it.
+    github.annotate(path, line, said, title=title, stream=out)

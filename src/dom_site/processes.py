@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -84,3 +85,9 @@ def _tail(output: str | bytes | None) -> str:
     if isinstance(output, bytes):
         output = output.decode("utf-8", "replace")
     return (output or "")[-2000:]
+
+
+def builder() -> list[str]:
+    """The command that builds the site: MkDocs, or ProperDocs when DOM_BUILDER=properdocs (make properdocs)."""
+    name = os.environ.get("DOM_BUILDER", "mkdocs")
+    return [sys.executable, "-m", "properdocs" if name == "properdocs" else "mkdocs"]

@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
 from dom_site import raw_html
+from dom_site.once import Once, fingerprint
 
 
 class SafetyConfig(Config):
@@ -28,6 +29,9 @@ class SafetyConfig(Config):
 
 
 class SafetyPlugin(BasePlugin[SafetyConfig]):
+    def __init__(self) -> None:
+        self.checked: Once[list[raw_html.Problem]] = Once()
+
     @event_priority(100)  # before every other plugin looks at the files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent
@@ -35,7 +39,9 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
                    if f.abs_src_path and Path(f.abs_src_path).suffix.lower() in raw_html.SCANNED_SUFFIXES
                    and Path(f.abs_src_path).is_relative_to(Path(config.docs_dir))]
         scanned += raw_html.scanned_files([root / folder for folder in self.config.extra_dirs])
-        problems = raw_html.check_files(sorted(set(scanned)), root)
+        scanned = sorted(set(scanned))
+        # Once for both languages' builds; again when a scanned file changed.
+        problems = self.checked.get(fingerprint(scanned, str(root)), lambda: raw_html.check_files(scanned, root))
         if problems:
             raise PluginError("Onveilige inhoud geweigerd (unsafe content refused):\n"
                               + "\n".join(map(str, problems)))

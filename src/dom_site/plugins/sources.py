@@ -23,6 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from dom_site import sources
+from dom_site.once import Once, fingerprint
 from dom_site.languages import build_language, dutch_path
 
 
@@ -41,14 +42,22 @@ class SourcesPlugin(BasePlugin[SourcesConfig]):
         self.registry: sources.Registry | None = None
         self.cited: dict[str, set[str]] = {}
         self.local: set[tuple[str, str]] = set()
+        self.checked: Once[tuple[sources.Registry, list[sources.Citation], list[sources.Citation], list[sources.Problem]]] = Once()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent
         docs = Path(config.docs_dir)
-        self.registry = sources.Registry(root, root / self.config.registry, root / self.config.schema)
         pages = [f.src_uri for f in files.documentation_pages()]
-        refs, defs = sources.citations(docs, root, pages)
-        problems = sources.check(self.registry, refs, defs, self.config.strict)
+        folder, schema = root / self.config.registry, root / self.config.schema
+
+        def check() -> tuple[sources.Registry, list[sources.Citation], list[sources.Citation], list[sources.Problem]]:
+            registry = sources.Registry(root, folder, schema)
+            refs, defs = sources.citations(docs, root, pages)
+            return registry, refs, defs, sources.check(registry, refs, defs, self.config.strict)
+
+        # Once for both languages' builds; again when a page or the registry changed.
+        inputs = [schema, *sorted(folder.glob("*.yml")), *(docs / page for page in pages)]
+        self.registry, refs, defs, problems = self.checked.get(fingerprint(inputs, self.config.strict), check)
         if problems:
             raise PluginError("Bronnen kloppen niet (sources are broken):\n" + "\n".join(map(str, problems)))
         self.cited = {}

@@ -1,0 +1,132 @@
+"""Every built page is valid HTML: the W3C Nu HTML checker (vnu-jar) finds no error.
+
+Browsers forgive invalid HTML, but assistive technology, search engines and
+reference managers read the page as written. The checker is the one the W3C
+runs; package.json pins it (vnu-jar, run with Java 17 or newer).
+
+Every error is reported as `path:line: …`, on the Markdown page the HTML was
+built from where there is one (docs/x.md or docs/x.en.md), else on the built
+file; the message names the built file and its line. The frozen editions under
+versies/ are left out: they are built unchanged from their release's commit
+(scripts/build_editions.py) and can no longer be corrected.
+
+Usage: scripts/check_site_valid_html.py --site site [--timeout SECONDS]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from sitecheck import DOCS, ROOT, Problem, html_pages, relative, report
+
+from dom_site.processes import StepFailed, run
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+TIMEOUT = 300  # seconds for the whole site (about 10 s on the CI machine)
+FIX_NL = ("meestal komt dit door ruwe HTML in de tekst of door een sjabloon in overrides/; "
+          "verbeter die HTML zodat de W3C-controle (vnu) geen fout meer vindt")
+FIX_EN = ("usually raw HTML in the text or a template in overrides/ causes it; "
+          "correct that HTML until the W3C checker (vnu) finds no error")
+
+
+def pages(site: Path) -> list[Path]:
+    """The built pages to check: every HTML file except the frozen editions."""
+    return [page for page in html_pages(site) if page.relative_to(site).parts[:1] != ("versies",)]
+
+
+def source_of(site: Path, page: Path, docs: Path = DOCS) -> Path | None:
+    """The Markdown page a built page came from, or None (404 pages, short links, generated pages)."""
+    parts = list(page.relative_to(site).parts)
+    english = parts[:1] == ["en"]
+    if english:
+        parts = parts[1:]
+    if not parts or parts[-1] != "index.html":
+        return None
+    folder = parts[:-1]
+    suffix = ".en.md" if english else ".md"
+    candidates = [docs.joinpath(*folder, "index" + suffix)]
+    if folder:
+        candidates.insert(0, docs.joinpath(*folder[:-1], folder[-1] + suffix))
+    if english:  # an untranslated page is built from the Dutch one
+        candidates += [c.with_name(c.name.replace(".en.md", ".md")) for c in candidates]
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def run_checker(files: list[Path], timeout: float) -> tuple[int, str] | None:
+    """vnu's exit code and JSON report; None when it ran out of time (its process group is then ended)."""
+    cmd = [shutil.which("java") or "java", "-Xss1024k", "-jar", str(VNU), "--errors-only", "--format", "json",
+           *map(str, files)]
+    try:
+        result = run(cmd, step="W3C-controle (vnu)", timeout=timeout, about=f"{len(files)} pagina's")
+    except StepFailed:
+        return None
+    return result.returncode, result.stderr or result.stdout
+
+
+def problems_from(report_json: str, site: Path, docs: Path = DOCS) -> list[Problem]:
+    """vnu's JSON report as editors' messages."""
+    found: list[Problem] = []
+    for message in json.loads(report_json or "{}").get("messages", []):
+        if message.get("type") not in ("error", "non-document-error", "fatal"):
+            continue
+        page = Path(unquote(urlsplit(str(message.get("url", ""))).path))
+        line = int(message.get("lastLine") or message.get("firstLine") or 1)
+        try:
+            built = f"{site.name}/{page.relative_to(site).as_posix()}"
+            source = source_of(site, page, docs)
+        except ValueError:
+            built, source = relative(page), None
+        said = " ".join(str(message.get("message", "")).split())
+        where, at = (relative(source), 1) if source else (built, line)
+        found.append(Problem(
+            where, at, f"de gebouwde pagina {built} is geen geldige HTML (regel {line}): {said}", FIX_NL,
+            f"the built page {built} is not valid HTML (line {line}): {said}", FIX_EN))
+    return found
+
+
+def check(site: Path, timeout: float = TIMEOUT, docs: Path = DOCS) -> list[Problem]:
+    if not VNU.is_file():
+        return [Problem(relative(VNU), 1, "de W3C-controle (vnu-jar) is niet geïnstalleerd",
+                        "draai 'make setup' (dat voert 'npm ci' uit)",
+                        "the W3C checker (vnu-jar) is not installed", "run 'make setup' (it runs 'npm ci')")]
+    if shutil.which("java") is None:
+        return [Problem(relative(VNU), 1, "Java ontbreekt; de W3C-controle heeft Java 17 of nieuwer nodig",
+                        "installeer Java (bijvoorbeeld het pakket openjdk-17-jre-headless)",
+                        "Java is missing; the W3C checker needs Java 17 or newer",
+                        "install Java (for example the package openjdk-17-jre-headless)")]
+    files = pages(site.resolve())
+    if not files:
+        return [Problem(relative(site), 1, "er zijn geen gebouwde pagina's om te controleren", "draai eerst 'make build'",
+                        "there are no built pages to check", "run 'make build' first")]
+    result = run_checker(files, timeout)
+    if result is None:
+        return [Problem(relative(VNU), 1, f"de W3C-controle was na {timeout:g} seconden niet klaar en is gestopt",
+                        "draai de controle opnieuw; blijft het zo, kijk dan of Java vastloopt",
+                        f"the W3C checker had not finished after {timeout:g} seconds and was stopped",
+                        "run the check again; if it keeps happening, see whether Java hangs")]
+    code, output = result
+    try:
+        problems = problems_from(output, site.resolve(), docs)
+    except json.JSONDecodeError:
+        problems = []
+    if code != 0 and not problems:
+        return [Problem(relative(VNU), 1, f"de W3C-controle stopte met code {code}: {output.strip()[:300]}",
+                        "lees de melding; draai 'make setup' opnieuw",
+                        f"the W3C checker stopped with code {code}", "read the message; run 'make setup' again")]
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=Path("site"))
+    parser.add_argument("--timeout", type=float, default=TIMEOUT, help=f"seconds (default {TIMEOUT})")
+    args = parser.parse_args(argv)
+    return report(check(args.site, args.timeout))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""Valid HTML: the W3C Nu checker catches errors, and the site is valid where Material is not.
+
+`make check` runs scripts/check_site_valid_html.py on the whole built site (zero
+errors). Here: the checker catches a known-bad page and names its Markdown
+source; a checker that hangs is stopped; Material's toggles and the table of
+contents' label are valid and still work (overrides/hooks/valid_html.py,
+overrides/partials/toc.html).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import check_site_valid_html as vnu
+import pytest
+import valid_html
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+
+BAD = """<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>Fout</title></head>
+<body>
+<input type="checkbox" id="x" autocomplete="off">
+<label for="nergens">Label</label>
+</body></html>
+"""
+GOOD = '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Goed</title></head><body><p>Goed</p></body></html>'
+
+
+def built(tmp_path: Path, pages: dict[str, str]) -> tuple[Path, Path]:
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    for rel, text in pages.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, "utf-8")
+    (docs / "over").mkdir(parents=True)
+    (docs / "over" / "privacy.md").write_text("# Privacy\n", "utf-8")
+    (docs / "over" / "privacy.en.md").write_text("# Privacy\n", "utf-8")
+    return site, docs
+
+
+def test_the_checker_catches_a_known_bad_page_and_names_its_markdown_source(tmp_path: Path) -> None:
+    site, docs = built(tmp_path, {"over/privacy/index.html": BAD, "en/over/privacy/index.html": GOOD,
+                                  "404.html": BAD, "versies/1.0/index.html": BAD})
+    problems = vnu.check(site, docs=docs)
+    places = sorted({(p.path, p.line) for p in problems})
+    assert places == [(vnu.relative(docs / "over" / "privacy.md"), 1), ("site/404.html", 4), ("site/404.html", 5)], places
+    said = " ".join(str(p) for p in problems)
+    assert "autocomplete" in said and "“for” attribute" in said
+    assert all(" — " in str(p) and "(English: " in str(p) and "geen geldige HTML" in str(p) for p in problems)
+    assert "site/over/privacy/index.html" in said and "regel 4" in said, "the message names the built file and line"
+    assert "versies/" not in said, "frozen editions are left out"
+
+
+def test_a_valid_page_passes(tmp_path: Path) -> None:
+    site, docs = built(tmp_path, {"index.html": GOOD})
+    assert vnu.check(site, docs=docs) == []
+
+
+def test_a_checker_that_takes_too_long_is_stopped(tmp_path: Path) -> None:
+    site, docs = built(tmp_path, {"index.html": GOOD})
+    [problem] = vnu.check(site, timeout=0.05, docs=docs)
+    assert "niet klaar en is gestopt" in problem.wrong_nl
+
+
+def test_english_pages_and_section_indexes_map_to_their_sources(tmp_path: Path) -> None:
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    for rel in ("index.md", "reactie/index.md", "reactie/index.en.md", "over/bijdragen.md"):
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text("# x\n", "utf-8")
+    assert vnu.source_of(site, site / "index.html", docs) == docs / "index.md"
+    assert vnu.source_of(site, site / "en" / "reactie" / "index.html", docs) == docs / "reactie" / "index.en.md"
+    assert vnu.source_of(site, site / "en" / "over" / "bijdragen" / "index.html", docs) == docs / "over" / "bijdragen.md"
+    assert vnu.source_of(site, site / "c" / "r-1" / "index.html", docs) is None
+    assert vnu.source_of(site, site / "404.html", docs) is None
+
+
+# --- Material's toggles --------------------------------------------------------------------
+
+MATERIAL_BODY = ("<body>\n" + "\n".join(material for material, _ in valid_html.TOGGLES.values()) + "\n<main></main>")
+
+
+def test_the_toggles_get_their_autocomplete_from_a_form_owner() -> None:
+    fixed = valid_html.valid_toggles(MATERIAL_BODY, "x.md")
+    body = BeautifulSoup(fixed, "html.parser")
+    form = body.find("form", id="__toggles")
+    assert form is not None and form["autocomplete"] == "off" and form.has_attr("hidden")
+    for name in ("drawer", "search"):
+        toggle = body.find("input", id=f"__{name}")
+        assert toggle["form"] == "__toggles" and not toggle.has_attr("autocomplete")
+    assert valid_html.valid_toggles(fixed, "x.md") == fixed, "running twice changes nothing"
+
+
+def test_a_material_update_that_moves_the_toggles_stops_the_build() -> None:
+    with pytest.raises(PluginError, match="valid_html.py"):
+        valid_html.valid_toggles(MATERIAL_BODY.replace('id="__search" autocomplete="off"', 'id="__search"'), "x.md")
+
+
+def test_on_the_built_site_every_toc_label_has_its_toggle_and_no_checkbox_has_autocomplete(site_dir: Path) -> None:
+    checked = with_toggle = 0
+    for page in vnu.pages(site_dir):
+        html = page.read_text("utf-8")
+        if "md-toggle" not in html:
+            continue
+        soup = BeautifulSoup(html, "html.parser")
+        checked += 1
+        assert not soup.select('input[type="checkbox"][autocomplete]'), page
+        assert soup.select_one('form#__toggles[autocomplete="off"]') is not None, page
+        has_toggle = soup.find("input", id="__toc") is not None
+        with_toggle += has_toggle
+        if not has_toggle:
+            assert not soup.select('label[for="__toc"]'), page
+        elif soup.select('[data-md-component="toc"] li'):
+            assert soup.select('.md-nav--secondary label.md-nav__title[for="__toc"]'), f"{page}: toc label lost"
+    assert checked > 50 and with_toggle > 40
+
+
+@pytest.mark.browser
+def test_menu_search_and_toc_toggles_still_work(page, site_url: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(site_url + "over/privacy/")
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    assert page.locator("#__drawer").is_checked()
+    page.locator(".md-sidebar--primary").wait_for(state="visible")
+    page.locator('.md-nav--primary label.md-nav__link[for="__toc"]').click()
+    assert page.locator("#__toc").is_checked()
+    page.locator('.md-nav--primary [data-md-component="toc"]').first.wait_for(state="visible")
+    page.locator(".md-overlay").click(position={"x": 360, "y": 400})
+    assert not page.locator("#__drawer").is_checked()
+    page.locator('label.md-header__button[for="__search"]').click()
+    assert page.locator("#__search").is_checked()
+    page.locator("input.md-search__input").wait_for(state="visible")
