@@ -55,6 +55,8 @@ build: setup chromium
 	mv site.tmp site
 
 check: build java
+	$(BIN)/ruff check src scripts tests overrides/hooks
+	$(BIN)/mypy
 	$(BIN)/python scripts/check.py --site site
 
 chromium:

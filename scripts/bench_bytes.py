@@ -25,7 +25,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
-
 from bench import ROOT, defaults_config, load_ours, timed_build
 from static_host import CHROMIUM_ARGS, chromium_path, serve
 

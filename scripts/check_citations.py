@@ -12,7 +12,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 import citation_registry as reg  # noqa: E402
-
 from sitecheck import report  # noqa: E402
 
 

@@ -154,7 +154,7 @@ def check_online(links: list[Link], asker: Callable[[str], Answer] = ask) -> dic
     """One answer per unique address."""
     urls = sorted({link.url for link in links})
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        return dict(zip(urls, pool.map(asker, urls)))
+        return dict(zip(urls, pool.map(asker, urls), strict=True))
 
 
 def broken_problems(links: Iterable[Link], answers: dict[str, Answer]) -> list[Problem]:

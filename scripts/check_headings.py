@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 import heading_ids  # noqa: E402
-
 from sitecheck import DOCS, report  # noqa: E402
 
 

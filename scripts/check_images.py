@@ -20,9 +20,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
+from sitecheck import DOCS, ROOT, Problem, relative, report
 
 from dom_site.raw_html import without_autolinks
-from sitecheck import DOCS, ROOT, Problem, relative, report
 
 MAX_BYTES = 300 * 1024
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"}

@@ -187,7 +187,7 @@ def admonitions(files: list[Path]) -> list[Problem]:
                 problems.append(Problem(where, number, "de titel van het blok mist een aanhalingsteken",
                                         "zet de titel tussen twee aanhalingstekens: !!! note \"Titel\"",
                                         "the block's title lacks a quotation mark", "put the title between two quotation marks: !!! note \"Title\""))
-            body = next(((n, l) for n, l in enumerate(lines[number:], start=number + 1) if l.strip()), None)
+            body = next(((n, text) for n, text in enumerate(lines[number:], start=number + 1) if text.strip()), None)
             inner = len(match["indent"]) + 4
             if body is None or len(body[1]) - len(body[1].lstrip(" ")) < inner:
                 problems.append(Problem(where, number, "het blok is leeg: de tekst eronder springt niet in",

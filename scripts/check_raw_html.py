@@ -12,9 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from sitecheck import DOCS, ROOT, relative, report
+
 from dom_site.messages import Problem
 from dom_site.raw_html import REFUSED, URL_ATTRS, bad_scheme, check_files, scanned_files
-from sitecheck import DOCS, ROOT, relative, report
 
 __all__ = ["REFUSED", "URL_ATTRS", "bad_scheme", "check", "relative"]
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
-
 from sitecheck import Problem, html_pages, page_language, relative, report, soup
 
 # (tag, attribute) pairs whose URL the browser fetches by itself.

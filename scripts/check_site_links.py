@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -49,7 +49,7 @@ def target_file(site: Path, page: Path, href: str, base_path: str = "/") -> tupl
     return candidate, parts.fragment
 
 
-@lru_cache(maxsize=None)
+@cache
 def ids_of(path: Path) -> frozenset[str]:
     page = soup(path)
     return frozenset(str(el["id"]) for el in page.find_all(id=True)) | frozenset(
@@ -59,7 +59,8 @@ def ids_of(path: Path) -> frozenset[str]:
 def links(page_file: Path) -> list[tuple[str, str]]:
     page = soup(page_file)
     found = [(a["href"], "link") for a in page.find_all("a", href=True)]
-    found += [(l["href"], "hreflang") for l in page.find_all("link", rel="alternate", href=True) if l.get("hreflang")]
+    found += [(link["href"], "hreflang") for link in page.find_all("link", rel="alternate", href=True)
+              if link.get("hreflang")]
     for meta in page.find_all("meta", attrs={"http-equiv": re.compile("refresh", re.I)}):
         match = REFRESH.search(str(meta.get("content", "")))
         if match:

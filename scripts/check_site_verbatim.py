@@ -50,7 +50,7 @@ def compare(source_words: list[str], found: list[str], markdown_file: Path) -> l
                         "zet de tekst tussen <div class=\"verbatim\" markdown> en </div>",
                         "the text as submitted is not inside a block with class=\"verbatim\"",
                         "put the text between <div class=\"verbatim\" markdown> and </div>")]
-    for index, (want, got) in enumerate(zip(source_words, found)):
+    for index, (want, got) in enumerate(zip(source_words, found, strict=False)):
         if want != got:
             return [Problem(where, line_of_word(markdown_file, index),
                             f"woord {index + 1} wijkt af van de ingediende tekst: \"{got}\" staat er, \"{want}\" hoort er",

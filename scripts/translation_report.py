@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-
 from sitecheck import DOCS, ROOT, Problem
 
 FIELD = "vertaald_van"

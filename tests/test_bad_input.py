@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from dom_site import processes as steps
 from project_copy import copy_project, edit
+
+from dom_site import processes as steps
 
 
 def insert_after(path: Path, anchor: str, text: str) -> None:

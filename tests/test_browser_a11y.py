@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser

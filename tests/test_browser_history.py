@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import build_site
-from dom_site.processes import run
 from project_copy import copy_project
 from static_host import serve
 from test_browser_a11y import violations
+
+from dom_site.processes import run
 
 pytestmark = pytest.mark.browser
 

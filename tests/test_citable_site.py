@@ -4,10 +4,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import citation_registry as reg
 import pytest
 from bs4 import BeautifulSoup
-
-import citation_registry as reg
 from citations import page_url
 from conftest import ROOT
 

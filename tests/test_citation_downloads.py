@@ -12,14 +12,13 @@ from functools import cache
 from pathlib import Path
 
 import bibtexparser
+import citation_registry as reg
 import pytest
 import rispy
 from bs4 import BeautifulSoup
+from citations import page_url
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
-
-import citation_registry as reg
-from citations import page_url
 from conftest import ROOT
 
 REGISTRY = reg.load_registry(ROOT / "registry" / "ids.yml")

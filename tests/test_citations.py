@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import citation_registry as reg
 import citations
+import pytest
 
 REGISTRY = """\
 documents:

@@ -10,15 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from bs4 import BeautifulSoup
-
 import check_external_links as links
 import check_filenames
 import check_images
 import check_markdown
 import check_raw_html
 import check_spelling
+import pytest
+from bs4 import BeautifulSoup
 from conftest import ROOT
 
 CHECKS = ["check_spelling.py", "check_markdown.py", "check_raw_html.py", "check_filenames.py",

@@ -4,10 +4,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 import citation_registry as reg
 import editions
+import pytest
 import release as release_script
 
 REGISTRY = """\

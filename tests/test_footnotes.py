@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import check_footnotes
+import pytest
 
 SOURCE = "[^s1]: Bron, titel, 2024: <https://example.org/2024/bron>.\n"
 
@@ -72,7 +71,7 @@ def test_a_fact_without_a_footnote_is_reported_with_file_and_line(
     assert len(out) == 1, out
     assert out[0].startswith(f"{tmp_path / 'hoofdstuk.md'}:4: ")
     assert f"is {kind_nl} zonder voetnoot in dezelfde alinea — zet er een voetnoot naar de bron achter" in out[0]
-    assert f"(English: " in out[0] and f"is {kind_en} without a footnote in the same paragraph" in out[0]
+    assert "(English: " in out[0] and f"is {kind_en} without a footnote in the same paragraph" in out[0]
 
 
 def test_a_footnote_in_another_paragraph_does_not_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import check_site_verbatim
+import citation_registry as reg
 import pytest
 from bs4 import BeautifulSoup
-
-import citation_registry as reg
-import check_site_verbatim
 from conftest import ROOT
 
 REGISTRY = reg.load_registry(ROOT / "registry" / "ids.yml")

@@ -4,11 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+import glossary
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
-
-import glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,7 +67,7 @@ def test_a_malformed_line_names_file_and_line(text: str, line: int, dutch: str, 
     message = str(caught.value)
     assert message.startswith(f"includes/begrippen.md:{line}: ")
     assert dutch in message
-    assert f"(English: " in message and english in message
+    assert "(English: " in message and english in message
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:

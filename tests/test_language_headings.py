@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from mkdocs.exceptions import PluginError
-
 import check_headings
 import heading_ids
+import pytest
+from mkdocs.exceptions import PluginError
 
 NL = """---
 title: Voorbeeld

@@ -5,12 +5,11 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
+import phase_diagram
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-
-import phase_diagram
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,9 +6,9 @@ import subprocess
 import time
 from pathlib import Path
 
+import build_pdfs
 import pytest
 
-import build_pdfs
 from dom_site.processes import StepFailed, run
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT
+
 from dom_site.readability import score_folder, score_text
 
 

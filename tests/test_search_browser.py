@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from static_host import serve
+
 from dom_site.processes import builder
 
 ROOT = Path(__file__).resolve().parent.parent

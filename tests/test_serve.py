@@ -5,13 +5,13 @@ import os
 import queue
 import socket
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
-from dom_site.processes import builder, end_group
 from project_copy import copy_project
+
+from dom_site.processes import builder, end_group
 
 
 def free_port() -> int:

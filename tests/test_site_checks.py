@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 import check_site_html
 import check_site_verbatim
+from bs4 import BeautifulSoup
 from editor_messages import explain
 
 

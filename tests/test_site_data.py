@@ -6,13 +6,12 @@ import json
 from functools import cache
 from pathlib import Path
 
+import citation_registry as reg
+import editions
 import feedparser
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-
-import citation_registry as reg
-import editions
 from citations import page_url
 from conftest import ROOT
 
@@ -85,7 +84,7 @@ def test_the_feed_has_an_entry_per_release_linking_the_histories(site_dir: Path,
     changes = list(reversed(editions.changes(REGISTRY)))
     assert len(feed.entries) == len(changes)
     word = {"nl": "Versie", "en": "Version"}[lang]
-    for entry, (release, added, changed, retired) in zip(feed.entries, changes):
+    for entry, (release, added, changed, retired) in zip(feed.entries, changes, strict=True):
         assert entry.title.startswith(f"{word} {release['version']} — ")
         assert entry.link == f"{base}{prefix(lang)}over/versies/#versie-{str(release['version']).replace('.', '-')}"
         content = BeautifulSoup(entry.content[0].value, "html.parser")
@@ -155,6 +154,7 @@ def test_check_site_data_passes_and_names_a_broken_file(site_dir: Path, tmp_path
         data["units"][0]["status"] = "gone"
         (folder / "onderdelen.json").write_text(json.dumps(data), "utf-8")
         (folder / "versies.atom").write_text("<feed", "utf-8")
-    found = [str(p) for p in check_site_data.check_language(tmp_path, "", REGISTRY)]
+    registry = {"ids": REGISTRY.ids, "releases": REGISTRY.releases}
+    found = [str(p) for p in check_site_data.check_language(tmp_path, "", registry)]
     assert any("onderdelen.json:1: volgt het schema niet bij units/0/status" in m for m in found), found
     assert any("versies.atom:1: de feed is geen geldige XML" in m for m in found), found

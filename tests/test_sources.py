@@ -7,10 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
-
-import pytest
 
 from dom_site import sources
 from dom_site.processes import builder

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 import translation_report as tr
 
 DUTCH = "# Wonen\n\n## Deel {#d-1}\n\nEen zin.\n"

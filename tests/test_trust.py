@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import ROOT
 from pypdf import PdfReader
 
-from conftest import ROOT
 from dom_site.sources import Registry
 
 REDIRECT = re.compile(r"http-equiv=[\"']?refresh", re.IGNORECASE)

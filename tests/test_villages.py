@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from dom_site.processes import builder
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -61,7 +61,7 @@ def test_overview_table_lists_every_village_sorted_by_name(site_dir: Path, langu
     names = [row.find("td").get_text(strip=True) for row in rows]
     assert names == [v.naam for v in VILLAGES]
     assert names == sorted(names, key=str.casefold)
-    for row, village in zip(rows, VILLAGES):
+    for row, village in zip(rows, VILLAGES, strict=True):
         cells = row.find_all("td")
         assert len(cells) == 6
         assert cells[5].get_text(strip=True) == village.laatst_bekeken

@@ -13,13 +13,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import citation_registry as reg
+import citations
+import editions
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-import citation_registry as reg
-import citations
-import editions
 from dom_site import build_state, site_data
 from dom_site.languages import build_language as language
 

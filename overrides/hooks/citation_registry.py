@@ -49,7 +49,7 @@ class Registry:
 
 # The C parser when PyYAML has it: the registry is read by several hooks per language build.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_loaded: dict[Path, tuple[float, "Registry"]] = {}
+_loaded: dict[Path, tuple[float, Registry]] = {}
 
 
 def load_registry(path: Path) -> Registry:

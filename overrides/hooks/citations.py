@@ -23,12 +23,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import citation_registry as reg
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import citation_registry as reg
 from dom_site import build_state, citation_formats, unit_history
 from dom_site.languages import build_language as language
 
@@ -184,7 +184,7 @@ def retired_page(lang: str, anchor: str, replacement: str | None, target: str | 
     t = TEXT[lang]
     link = ""
     if replacement and target:
-        anchor_link = '<a href="{}">{}</a>'.format(target, replacement.upper())
+        anchor_link = f'<a href="{target}">{replacement.upper()}</a>'
         link = " " + t["replaced"].format(new=anchor_link)
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'

@@ -111,7 +111,7 @@ def compare(dutch: str, dutch_text: str, english: str, english_text: str) -> lis
                 f"translate that heading and add {{#{heading.id}}} to it"))
     common = [i for i in nl_ids if i in en_ids]
     english_order = [i for i in en_ids if i in nl_ids]
-    first = next((n for n, (a, b) in enumerate(zip(common, english_order)) if a != b), None)
+    first = next((n for n, (a, b) in enumerate(zip(common, english_order, strict=False)) if a != b), None)
     if first is not None:
         line = next(h.line for h in en if h.id == english_order[first])
         problems.append(Problem(

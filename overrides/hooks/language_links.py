@@ -35,5 +35,5 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
         # static-i18n sets both the item and, per page, an attribute of the same
         # name, which is what the template reads (Jinja tries attributes first).
         config.extra["alternate"] = roots
-        setattr(config.extra, "alternate", roots)
+        config.extra.alternate = roots
     return context

@@ -43,7 +43,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
 from untranslated import is_untranslated
 
 DEFAULT_LANGUAGE = "nl"

@@ -129,7 +129,7 @@ def render_map(points: list[MapPoint], text: MapText, element_id: str = "dorpen-
         f'<text aria-hidden="true" x="{fmt(sx + bar + 6)}" y="{fmt(sy)}" font-size="13" fill="currentColor">'
         f'{escape(text.scale)}</text>'
     )
-    for (point, x, y), (tx, ty, anchor, _) in zip(projected, labels):
+    for (point, x, y), (tx, ty, anchor, _) in zip(projected, labels, strict=True):
         out.append(
             f'<a href="{escape(point.href)}" class="dorpen-kaart__dorp" aria-label="{escape(point.naam)}">'
             f'<circle cx="{fmt(x)}" cy="{fmt(y)}" r="{POINT_RADIUS}" fill="currentColor"/>'

@@ -16,15 +16,15 @@ once per language, and each run reads the page's language from `page.file.locale
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+import village_data
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-import village_data
 from village_data import UNKNOWN, VILLAGE_DIR, Village
 from village_map import MapPoint, MapText, render_map
 

@@ -343,9 +343,15 @@ def units_section(root: Path) -> list[str]:
     if not (added or changed or retired):
         return [*out, ("Deze wijziging voegt geen citeerbaar onderdeel toe, verandert er geen en trekt er geen in. "
                        "(This change adds, changes or retires no citable unit.)"), ""]
-    groups = (("Nieuw (added)", added, lambda a: ("", after[a].text)),
-              ("Gewijzigd (changed)", changed, lambda a: (before[a].text, after[a].text)),
-              ("Ingetrokken (retired)", retired, lambda a: (before[a].text, after[a].text)))
+    def new_only(anchor: str) -> tuple[str, str]:
+        return "", after[anchor].text
+
+    def old_and_new(anchor: str) -> tuple[str, str]:
+        return before[anchor].text, after[anchor].text
+
+    groups: tuple[tuple[str, list[str], Callable[[str], tuple[str, str]]], ...] = (
+        ("Nieuw (added)", added, new_only), ("Gewijzigd (changed)", changed, old_and_new),
+        ("Ingetrokken (retired)", retired, old_and_new))
     for heading, ids, texts in groups:
         if not ids:
             continue

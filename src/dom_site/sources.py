@@ -28,12 +28,12 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-# libyaml when installed: the same safe loader, several times faster than the pure-Python one.
-_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 from dom_site.dates import long_date, partial_date
 from dom_site.markdown_source import footnotes, front_matter_lines
 from dom_site.messages import Problem
+
+# libyaml when installed: the same safe loader, several times faster than the pure-Python one.
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 TEXT = {
     "nl": {"read": "gelezen op {date}", "copy": "uit een opgeslagen kopie", "site": "op deze site",
@@ -147,7 +147,8 @@ def _schema_problem(error: ValidationError, file: str, line: int, fields: dict[s
                        f"voeg een regel '{missing}: …' toe", f"the source '{key}' lacks {en}",
                        f"add a line '{missing}: …'")
     if error.validator == "additionalProperties":
-        unknown = sorted(set(error.instance) - set(FIELD_NAMES))
+        instance = error.instance if isinstance(error.instance, dict) else {}
+        unknown = sorted(set(instance) - set(FIELD_NAMES))
         name = unknown[0] if unknown else "?"
         return Problem(file, fields.get(name, line), f"de bron '{key}' heeft een onbekend veld '{name}'",
                        f"gebruik alleen: {', '.join(FIELD_NAMES)}",

@@ -10,13 +10,18 @@ defaults) stays the plain defaults.
 """
 from __future__ import annotations
 
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 
 from dom_site.abbreviations import AbbreviationsExtension
 
 
-class AbbreviationsPlugin(BasePlugin):
+class NoSettings(Config):
+    """This plugin has no settings."""
+
+
+class AbbreviationsPlugin(BasePlugin[NoSettings]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # static-i18n runs on_config once per language on the same config: add it once.
         if not any(isinstance(e, AbbreviationsExtension) for e in config.markdown_extensions):

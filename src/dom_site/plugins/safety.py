@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
 from dom_site import raw_html
+from dom_site.messages import Problem
 from dom_site.once import Once, fingerprint
 
 
@@ -30,7 +31,7 @@ class SafetyConfig(Config):
 
 class SafetyPlugin(BasePlugin[SafetyConfig]):
     def __init__(self) -> None:
-        self.checked: Once[list[raw_html.Problem]] = Once()
+        self.checked: Once[list[Problem]] = Once()
 
     @event_priority(100)  # before every other plugin looks at the files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

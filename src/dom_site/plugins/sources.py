@@ -12,7 +12,6 @@ each page then gets the footnote texts of the keys it cites, in its language.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -23,8 +22,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from dom_site import sources
-from dom_site.once import Once, fingerprint
 from dom_site.languages import build_language, dutch_path
+from dom_site.markdown_source import footnotes
+from dom_site.messages import Problem
+from dom_site.once import Once, fingerprint
 
 
 class SourcesConfig(Config):
@@ -42,7 +43,7 @@ class SourcesPlugin(BasePlugin[SourcesConfig]):
         self.registry: sources.Registry | None = None
         self.cited: dict[str, set[str]] = {}
         self.local: set[tuple[str, str]] = set()
-        self.checked: Once[tuple[sources.Registry, list[sources.Citation], list[sources.Citation], list[sources.Problem]]] = Once()
+        self.checked: Once[tuple[sources.Registry, list[sources.Citation], list[sources.Citation], list[Problem]]] = Once()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent
@@ -50,7 +51,7 @@ class SourcesPlugin(BasePlugin[SourcesConfig]):
         pages = [f.src_uri for f in files.documentation_pages()]
         folder, schema = root / self.config.registry, root / self.config.schema
 
-        def check() -> tuple[sources.Registry, list[sources.Citation], list[sources.Citation], list[sources.Problem]]:
+        def check() -> tuple[sources.Registry, list[sources.Citation], list[sources.Citation], list[Problem]]:
             registry = sources.Registry(root, folder, schema)
             refs, defs = sources.citations(docs, root, pages)
             return registry, refs, defs, sources.check(registry, refs, defs, self.config.strict)
@@ -70,7 +71,7 @@ class SourcesPlugin(BasePlugin[SourcesConfig]):
         assert self.registry is not None
         lang = build_language(config)
         uri = page.file.src_uri
-        refs, _ = sources.footnotes(markdown)
+        refs, _ = footnotes(markdown)
         keys = [key for _, key in refs if (uri, key) not in self.local]
         extra = []
         listed = self.config.lists.get(dutch_path(uri))

@@ -23,6 +23,7 @@ from typing import Any
 
 import jinja2
 from jinja2.bccache import Bucket, BytecodeCache
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
@@ -70,7 +71,11 @@ def _compile_settings(env: jinja2.Environment) -> tuple[Any, ...]:
     )
 
 
-class TemplatesPlugin(BasePlugin):
+class NoSettings(Config):
+    """This plugin has no settings."""
+
+
+class TemplatesPlugin(BasePlugin[NoSettings]):
     def __init__(self) -> None:
         self.caches: dict[tuple[Any, ...], MemoryBytecodeCache] = {}
 
