@@ -27,6 +27,7 @@ import citation_registry as reg  # noqa: E402
 
 from dom_site.messages import say  # noqa: E402
 from dom_site.processes import StepFailed, builder, run  # noqa: E402
+from dom_site.valid_markup import valid_markup  # noqa: E402
 
 GIT_TIMEOUT_SECONDS = 120
 BUILD_TIMEOUT_SECONDS = 600
@@ -80,6 +81,12 @@ def build_edition(release: dict, site: Path, live: str) -> None:
                      step=f"versie {version} bouwen (building edition {version})", timeout=BUILD_TIMEOUT_SECONDS)
         if result.returncode != 0:
             sys.exit(f"versie {version} bouwt niet (edition {version} does not build):\n{result.stderr[-4000:]}")
+        # The markup Material gets wrong, made valid as on the live site; the words stay as released.
+        for page in out.rglob("*.html"):
+            text = page.read_text("utf-8")
+            fixed = valid_markup(text)
+            if fixed != text:
+                page.write_text(fixed, "utf-8")
         # The edition's own PDFs, showing its version and date (from the live tree's PDF builder).
         run([sys.executable, str(ROOT / "scripts" / "build_pdfs.py"), "--site", str(out)], capture=False,
             step=f"PDF's van versie {version} (PDFs of edition {version})", timeout=PDF_TIMEOUT_SECONDS, check=True)

@@ -7,8 +7,8 @@ runs; package.json pins it (vnu-jar, run with Java 17 or newer).
 Every error is reported as `path:line: …`, on the Markdown page the HTML was
 built from where there is one (docs/x.md or docs/x.en.md), else on the built
 file; the message names the built file and its line. The frozen editions under
-versies/ are left out: they are built unchanged from their release's commit
-(scripts/build_editions.py) and can no longer be corrected.
+versies/ are checked too: their words are as released, their markup is made
+valid like the live site's (dom_site.valid_markup, applied by build_editions.py).
 
 Usage: scripts/check_site_valid_html.py --site site [--timeout SECONDS]
 """
@@ -34,8 +34,8 @@ FIX_EN = ("usually raw HTML in the text or a template in overrides/ causes it; "
 
 
 def pages(site: Path) -> list[Path]:
-    """The built pages to check: every HTML file except the frozen editions."""
-    return [page for page in html_pages(site) if page.relative_to(site).parts[:1] != ("versies",)]
+    """The built pages to check: every HTML file, the frozen editions' too."""
+    return list(html_pages(site))
 
 
 def source_of(site: Path, page: Path, docs: Path = DOCS) -> Path | None:

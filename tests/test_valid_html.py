@@ -42,12 +42,26 @@ def test_the_checker_catches_a_known_bad_page_and_names_its_markdown_source(tmp_
                                   "404.html": BAD, "versies/1.0/index.html": BAD})
     problems = vnu.check(site, docs=docs)
     places = sorted({(p.path, p.line) for p in problems})
-    assert places == [(vnu.relative(docs / "over" / "privacy.md"), 1), ("site/404.html", 4), ("site/404.html", 5)], places
+    assert places == [(vnu.relative(docs / "over" / "privacy.md"), 1), ("site/404.html", 4), ("site/404.html", 5),
+                      ("site/versies/1.0/index.html", 4), ("site/versies/1.0/index.html", 5)], places
     said = " ".join(str(p) for p in problems)
     assert "autocomplete" in said and "“for” attribute" in said
     assert all(" — " in str(p) and "(English: " in str(p) and "geen geldige HTML" in str(p) for p in problems)
     assert "site/over/privacy/index.html" in said and "regel 4" in said, "the message names the built file and line"
-    assert "versies/" not in said, "frozen editions are left out"
+    assert "versies/1.0/index.html" in said, "frozen editions are checked too"
+
+
+def test_a_frozen_editions_markup_is_made_valid_and_its_words_kept() -> None:
+    from dom_site.valid_markup import valid_markup
+
+    page = ('<body><input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+            '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+            '<div class="md-dialog" data-md-component="dialog" aria-label="Melding"></div>'
+            '<label class="md-nav__title" for="__toc">Inhoud</label><p>Met veel waardering</p></body>')
+    fixed = valid_markup(page)
+    assert 'autocomplete="off">' not in fixed.replace('<form id="__toggles" autocomplete="off" hidden>', "")
+    assert 'form="__toggles"' in fixed and 'aria-label="Melding"' not in fixed and 'for="__toc"' not in fixed
+    assert "<p>Met veel waardering</p>" in fixed and valid_markup(fixed) == fixed
 
 
 def test_a_valid_page_passes(tmp_path: Path) -> None:

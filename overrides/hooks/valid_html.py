@@ -23,26 +23,22 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-FORM = '<form id="__toggles" autocomplete="off" hidden></form>'
-TOGGLES = {
-    name: (f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">',
-           f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" form="__toggles">')
-    for name in ("drawer", "search")
-}
+from dom_site.valid_markup import TOGGLES, UnexpectedToggles
+from dom_site.valid_markup import valid_toggles as toggles_of
+
+__all__ = ["TOGGLES", "valid_toggles"]
 
 
 def valid_toggles(output: str, where: str) -> str:
-    """The page with Material's two toggles owned by one autocomplete="off" form."""
-    if "<body" not in output or FORM in output:
-        return output
-    for name, (material, valid) in TOGGLES.items():
-        if material not in output:
-            raise PluginError(
-                f"overrides/hooks/valid_html.py:1: {where}: Material schrijft de schakelaar '{name}' niet meer als "
-                f"verwacht — pas TOGGLES in deze hook aan aan de nieuwe versie van Material "
-                f"(English: Material no longer writes the '{name}' toggle as expected — update TOGGLES in this hook)")
-        output = output.replace(material, (FORM if name == "drawer" else "") + valid, 1)
-    return output
+    """The page with Material's two toggles owned by one autocomplete="off" form (dom_site.valid_markup)."""
+    try:
+        return toggles_of(output)
+    except UnexpectedToggles as error:
+        raise PluginError(
+            f"overrides/hooks/valid_html.py:1: {where}: Material schrijft de schakelaar '{error}' niet meer als "
+            f"verwacht — pas TOGGLES in src/dom_site/valid_markup.py aan aan de nieuwe versie van Material "
+            f"(English: Material no longer writes the '{error}' toggle as expected — update TOGGLES in "
+            f"src/dom_site/valid_markup.py)") from error
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
