@@ -6,8 +6,13 @@
   <button> that copies a full citation with Material's clipboard integration
   (data-clipboard-text) and toast. The citation is in the page's language.
   A small script (assets/javascripts/cite.js) fills in the reader's date.
+  Next to the button: the citation as BibTeX, RIS and CSL-JSON files, and a
+  link to the unit's history.
 - on_post_build: write /c/<id>/ (and /en/c/<id>/), a redirect to the unit's
   current page and anchor; a retired ID gets a note that names its replacement.
+  Beside it the citation files (/c/<id>/citeer.bib, .ris, .json) and the history
+  page /c/<id>/geschiedenis/: the unit's text in every release, now, and the
+  word-level difference (dom_site.unit_history, dom_site.citation_formats).
 """
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from dom_site import build_state, citation_formats, unit_history
 from dom_site.languages import build_language as language
 
 REGISTRY = Path("registry") / "ids.yml"
@@ -34,12 +40,14 @@ TEXT: dict[str, dict[str, str]] = {
            "accessed": "geraadpleegd op {datum}", "org": "Dorpenoverleg Midden-Drenthe (DOM)",
            "moved": "Dit onderdeel staat nu op een andere plek.", "go": "Ga naar {id}",
            "retired": "{id} is ingetrokken.", "replaced": "Het is vervangen door {new}.",
-           "retired_title": "{id} is ingetrokken", "short": "Korte link naar {id}"},
+           "retired_title": "{id} is ingetrokken", "short": "Korte link naar {id}",
+           "history": "Geschiedenis", "history_aria": "Geschiedenis van {id}", "file": "{format}-bestand van {id}"},
     "en": {"cite": "Cite", "aria": "Cite {id}: {title}", "section": "§", "version": "version",
            "accessed": "accessed {datum}", "org": "Dorpenoverleg Midden-Drenthe (DOM)",
            "moved": "This section has moved.", "go": "Go to {id}",
            "retired": "{id} has been retired.", "replaced": "It was replaced by {new}.",
-           "retired_title": "{id} has been retired", "short": "Short link to {id}"},
+           "retired_title": "{id} has been retired", "short": "Short link to {id}",
+           "history": "History", "history_aria": "History of {id}", "file": "{format} file of {id}"},
 }
 MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                  "september", "oktober", "november", "december"],
@@ -50,7 +58,7 @@ MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli",
 
 
 def long_date(value: date, lang: str) -> str:
-    return f"{value.day} {MONTHS[lang][value.month - 1]} {value.year}"
+    return citation_formats.long_date(value, lang)
 
 
 def plain(fragment: str) -> str:
@@ -71,24 +79,53 @@ def cited_release(registry: reg.Registry) -> tuple[dict[str, Any] | None, bool]:
     return (registry.releases[-1] if registry.releases else None), True
 
 
+def as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def make_citation(lang: str, document: str, release: dict[str, Any] | None, live: bool, number: int, title: str,
+                  anchor: str, url: str) -> citation_formats.Citation:
+    return citation_formats.Citation(lang, document, number, title, anchor, url,
+                                     str(release["version"]) if release is not None else None,
+                                     as_date(release["date"]) if release is not None else None, live)
+
+
 def citation(lang: str, document: str, release: dict[str, Any] | None, live: bool, number: int, title: str,
              anchor: str, url: str) -> str:
-    t = TEXT[lang]
-    version = ""
-    if release is not None:
-        released = release["date"] if isinstance(release["date"], date) else date.fromisoformat(str(release["date"]))
-        version = f"{t['version']} {release['version']} ({long_date(released, lang)}), "
-    accessed = f" ({t['accessed']})" if live else ""
-    return (f"{t['org']}, \"{document}\", {version}"
-            f"{t['section']} {number} \"{title}\", {anchor.upper()}. {url}{accessed}")
+    return citation_formats.clipboard(make_citation(lang, document, release, live, number, title, anchor, url))
 
 
 def short_url(site_url: str, lang: str, anchor: str) -> str:
     return f"{site_url.rstrip('/')}/{'en/' if lang == 'en' else ''}c/{anchor}/"
 
 
-def render(page_html: str, lang: str, registry: reg.Registry, site_url: str) -> str:
-    """Add the visible ID and the cite button after every citable heading."""
+FORMAT_NAMES = {"bibtex": "BibTeX", "ris": "RIS", "csl_json": "CSL-JSON"}
+
+
+def frozen_live_url() -> str | None:
+    """In a frozen edition: the live site's address (its histories live there, kept up to date)."""
+    if os.environ.get("DOM_EDITION") and os.environ.get("DOM_EDITION_DATE"):
+        return os.environ.get("DOM_LIVE_URL", "").rstrip("/") + "/"
+    return None
+
+
+def unit_links(lang: str, anchor: str, page: str) -> str:
+    """The downloads and the history link of a cite bar; page is the page's site-relative URL."""
+    t = TEXT[lang]
+    base = "../" * page.count("/") + ("en/" if lang == "en" else "") + f"c/{anchor}/"
+    live = frozen_live_url()
+    history = f"{live}{'en/' if lang == 'en' else ''}c/{anchor}/geschiedenis/" if live else f"{base}geschiedenis/"
+    files = " ".join(
+        f'<a href="{base}{name}" download="dom-{anchor}.{name.rpartition(".")[2]}" '
+        f'aria-label="{html.escape(t["file"].format(format=FORMAT_NAMES[kind], id=anchor.upper()))}">'
+        f'{FORMAT_NAMES[kind]}</a>' for kind, name in citation_formats.FILES.items())
+    return (f'<span class="cite-downloads">{files}</span> '
+            f'<a class="cite-history" href="{history}" '
+            f'aria-label="{html.escape(t["history_aria"].format(id=anchor.upper()))}">{t["history"]}</a>')
+
+
+def render(page_html: str, lang: str, registry: reg.Registry, site_url: str, page: str = "") -> str:
+    """Add the visible ID, the cite button, the downloads and the history link after every citable heading."""
     counter = 0
 
     def add(match: re.Match[str]) -> str:
@@ -99,14 +136,16 @@ def render(page_html: str, lang: str, registry: reg.Registry, site_url: str) -> 
         counter += 1
         title = plain(match["inner"])
         release, live = cited_release(registry)
-        text = citation(lang, registry.documents[anchor[0]][lang], release, live, counter, title,
-                        anchor, short_url(site_url, lang, anchor))
+        cited = make_citation(lang, registry.documents[anchor[0]][lang], release, live, counter, title,
+                              anchor, short_url(site_url, lang, anchor))
+        build_state.cited[lang][anchor] = cited
+        text = citation_formats.clipboard(cited)
         label = TEXT[lang]["aria"].format(id=anchor.upper(), title=title)
         tag = match.group(1)
         return (f'<{tag} id="{anchor}"{match["attrs"]}><span class="cite-number">{counter}.</span> {match["inner"]}</{tag}>'
                 f'<p class="cite-bar"><span class="cite-id" title="ID">{anchor.upper()}</span> '
                 f'<button type="button" class="md-button cite-button" data-clipboard-text="{html.escape(text)}" '
-                f'aria-label="{html.escape(label)}">{TEXT[lang]["cite"]}</button></p>')
+                f'aria-label="{html.escape(label)}">{TEXT[lang]["cite"]}</button> {unit_links(lang, anchor, page)}</p>')
 
     return CITABLE_HEADING.sub(add, page_html)
 
@@ -118,6 +157,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _registry
     root = Path(config.config_file_path).parent
     _registry = reg.load_registry(root / REGISTRY)
+    build_state.cited[language(config)] = {}  # a new build (mkdocs serve rebuilds)
     if language(config) == "nl":  # the check covers both languages at once
         found = reg.problems(Path(config.docs_dir), _registry)
         if found:
@@ -128,7 +168,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _registry is not None
-    return render(page_html, language(config), _registry, config.site_url or "")
+    return render(page_html, language(config), _registry, config.site_url or "", page.url)
 
 
 def redirect_page(lang: str, anchor: str, target: str) -> str:
@@ -152,13 +192,39 @@ def retired_page(lang: str, anchor: str, replacement: str | None, target: str | 
             f'<meta name="robots" content="noindex"><link rel="stylesheet" href="{stylesheet}"></head>'
             f'<body><main class="md-main"><div class="md-content md-typeset" style="padding:1rem">'
             f'<h1>{html.escape(t["retired_title"].format(id=anchor.upper()))}</h1>'
-            f'<p>{t["retired"].format(id=anchor.upper())}{link}</p></div></main></body></html>\n')
+            f'<p>{t["retired"].format(id=anchor.upper())}{link}</p>'
+            f'<p><a href="geschiedenis/">{t["history_aria"].format(id=anchor.upper())}</a></p>'
+            f'</div></main></body></html>\n')
 
 
-def page_url(page: str) -> str:
-    """docs-relative Dutch page path to its directory URL: reactie/index.md -> reactie/."""
-    stem = page[: -len(".md")]
-    return "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+page_url = unit_history.page_url  # docs-relative Dutch page path to its directory URL: reactie/index.md -> reactie/
+
+
+def theme_stylesheets(site_dir: Path) -> tuple[str, ...]:
+    """Material's stylesheets (names with a hash) and the site's own, site-relative."""
+    sheets = Path(site_dir) / "assets" / "stylesheets"
+    found = [*sorted(sheets.glob("main.*.min.css")), *sorted(sheets.glob("palette.*.min.css"))]
+    return (*(f"assets/stylesheets/{sheet.name}" for sheet in found), "assets/stylesheets/site.css")
+
+
+def write_unit_files(config: MkDocsConfig, registry: reg.Registry, lang: str) -> None:
+    """The citation downloads and the history page of every unit, for one language."""
+    site = Path(config.site_dir)
+    prefix = "en/" if lang == "en" else ""
+    for anchor, cited in build_state.cited[lang].items():
+        folder = site / prefix / "c" / anchor
+        folder.mkdir(parents=True, exist_ok=True)
+        for kind, name in citation_formats.FILES.items():
+            (folder / name).write_text(citation_formats.FORMATS[kind](cited), encoding="utf-8", newline="")
+    if frozen_live_url():
+        return  # a frozen edition links the live histories: its own copy would never learn of later releases
+    root = Path(config.config_file_path).parent
+    extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
+    renderer = unit_history.TextRenderer(extensions, {k: v for k, v in config.mdx_configs.items() if k in extensions})
+    found = unit_history.histories(registry, Path(config.docs_dir), lang, unit_history.ReleaseSource(root), renderer)
+    build_state.histories[lang] = found
+    shell = unit_history.Shell(config.site_name, (config.site_url or "").rstrip("/") + "/", theme_stylesheets(site))
+    unit_history.write_histories(site, found, registry.documents, registry.ids, shell)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -180,3 +246,4 @@ def on_post_build(config: MkDocsConfig) -> None:
             target = f"{up}{page_url(new_entry['page'])}#{new}" if new and new_entry.get("page") else None
             content = retired_page(lang, anchor, new, target, stylesheet)
         (folder / "index.html").write_text(content, encoding="utf-8")
+    write_unit_files(config, _registry, lang)

@@ -9,7 +9,8 @@ commit with DOM_EDITION and DOM_EDITION_DATE set, and DOM_LIVE_URL pointing at t
   frozen: "bevroren versie 1.0 van <datum>" with a link to the live page.
 - on_page_markdown: the marker <!-- versies --> on the versions page becomes,
   per release, the units added, changed (checksum differs) and retired,
-  generated from registry/ids.yml.
+  generated from registry/ids.yml, followed by links to the Atom feed and the
+  units JSON (written by citation_data.py).
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from dom_site import site_data
 from dom_site.languages import build_language as language
 
 MARKER = "<!-- versies -->"
@@ -31,11 +33,15 @@ TEXT = {
     "nl": {"live": "U leest de actuele webversie.", "frozen": "U leest de bevroren versie {v} van {d}.",
            "to_frozen": "Bekijk versie {v} ({d})", "to_live": "Naar de actuele webversie",
            "added": "Nieuw", "changed": "Gewijzigd", "retired": "Ingetrokken", "none": "geen",
-           "release": "Versie {v} — {d}", "no_release": "Er is nog geen vastgestelde versie."},
+           "release": "Versie {v} — {d}", "no_release": "Er is nog geen vastgestelde versie.",
+           "data": "Voor programma's: dezelfde lijst als nieuwsfeed, en alle onderdelen als gegevens. "
+                   "Elk onderdeel heeft ook een eigen geschiedenis, via de link bij de knop Citeer."},
     "en": {"live": "You are reading the current web version.", "frozen": "You are reading the frozen version {v} of {d}.",
            "to_frozen": "See version {v} ({d})", "to_live": "Go to the current web version",
            "added": "Added", "changed": "Changed", "retired": "Retired", "none": "none",
-           "release": "Version {v} — {d}", "no_release": "There is no fixed version yet."},
+           "release": "Version {v} — {d}", "no_release": "There is no fixed version yet.",
+           "data": "For programs: the same list as a news feed, and all sections as data. "
+                   "Each section also has its own history, through the link next to the Cite button."},
 }
 
 
@@ -66,7 +72,7 @@ def changes(registry: reg.Registry) -> list[tuple[dict[str, Any], list[str], lis
 def changelog_markdown(registry: reg.Registry, lang: str) -> str:
     t = TEXT[lang]
     if not registry.releases:
-        return t["no_release"]
+        return f"{t['no_release']}\n\n{t['data']}\n\n{site_data.versions_page_links(lang)}"
     order = {anchor: i for i, anchor in enumerate(registry.ids)}
     blocks = []
     for release, added, changed, retired in reversed(changes(registry)):
@@ -78,7 +84,7 @@ def changelog_markdown(registry: reg.Registry, lang: str) -> str:
             shown = ", ".join(f'<a href="../../c/{a}/">{a.upper()}</a>' for a in sorted(ids, key=order.get)) or t["none"]
             rows.append(f"- **{label}:** {shown}")
         blocks.append("\n".join(rows))
-    return "\n\n".join(blocks)
+    return "\n\n".join([*blocks, f"{t['data']}\n\n{site_data.versions_page_links(lang)}"])
 
 
 _registry: reg.Registry | None = None
