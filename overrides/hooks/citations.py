@@ -49,16 +49,9 @@ TEXT: dict[str, dict[str, str]] = {
            "retired_title": "{id} has been retired", "short": "Short link to {id}",
            "history": "History", "history_aria": "History of {id}", "file": "{format} file of {id}"},
 }
-MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                 "september", "oktober", "november", "december"],
-          "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-                 "September", "October", "November", "December"]}
 
 
 
-
-def long_date(value: date, lang: str) -> str:
-    return citation_formats.long_date(value, lang)
 
 
 def plain(fragment: str) -> str:

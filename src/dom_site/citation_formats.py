@@ -12,11 +12,9 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from dom_site.dates import long_date
+
 ORGANISATION = "Dorpenoverleg Midden-Drenthe (DOM)"
-MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                 "september", "oktober", "november", "december"],
-          "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-                 "September", "October", "November", "December"]}
 WORDS = {"nl": {"version": "versie", "accessed": "geraadpleegd op {datum}", "bibtex_language": "dutch",
                 "locale": "nl-NL"},
          "en": {"version": "version", "accessed": "accessed {datum}", "bibtex_language": "english",
@@ -24,9 +22,6 @@ WORDS = {"nl": {"version": "versie", "accessed": "geraadpleegd op {datum}", "bib
 # Names of the download files, next to the short link: /c/<id>/citeer.bib (and /en/c/<id>/…).
 FILES = {"bibtex": "citeer.bib", "ris": "citeer.ris", "csl_json": "citeer.json"}
 
-
-def long_date(value: date, lang: str) -> str:
-    return f"{value.day} {MONTHS[lang][value.month - 1]} {value.year}"
 
 
 @dataclass(frozen=True)

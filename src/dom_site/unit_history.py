@@ -24,6 +24,7 @@ import markdown
 import yaml
 from bs4 import BeautifulSoup, Tag
 
+from dom_site.dates import long_date
 from dom_site.processes import StepFailed, run
 from dom_site.word_diff import Block, Kind, blocks_html, changed_words, compare, diff_html, same_words
 
@@ -254,10 +255,6 @@ def histories(registry: RegistryLike, docs_dir: Path, lang: str, source: Release
 
 # --- The page -------------------------------------------------------------------
 
-MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                 "september", "oktober", "november", "december"],
-          "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-                 "September", "October", "November", "December"]}
 
 TEXT: dict[str, dict[str, str]] = {
     "nl": {
@@ -302,9 +299,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-
-def long_date(value: date, lang: str) -> str:
-    return f"{value.day} {MONTHS[lang][value.month - 1]} {value.year}"
 
 
 @dataclass(frozen=True)
