@@ -20,14 +20,13 @@ import tempfile
 from io import BytesIO
 from pathlib import Path
 
+from dom_site import citation_registry as reg
+from dom_site.messages import say
+from dom_site.processes import StepFailed, builder, run
+from dom_site.valid_markup import valid_markup
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-import citation_registry as reg  # noqa: E402
-
-from dom_site.messages import say  # noqa: E402
-from dom_site.processes import StepFailed, builder, run  # noqa: E402
-from dom_site.valid_markup import valid_markup  # noqa: E402
 
 GIT_TIMEOUT_SECONDS = 120
 BUILD_TIMEOUT_SECONDS = 600

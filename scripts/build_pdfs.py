@@ -17,16 +17,15 @@ import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
+from static_host import chromium_path
 
 from dom_site.messages import say
+from dom_site.pdfs import PDFS
 from dom_site.processes import StepFailed, run
+from dom_site.unit_history import page_url
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from citations import page_url  # noqa: E402
-from pdf_links import PDFS  # noqa: E402
-from static_host import chromium_path  # noqa: E402
 
 PDF_TIMEOUT_SECONDS = 60
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+from sitecheck import report
 
-import citation_registry as reg  # noqa: E402
-from sitecheck import report  # noqa: E402
+from dom_site import citation_registry as reg
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check every village page (docs/maatwerk/dorpen/*.md) without building the site.
 
-Uses the same checks as the build hook (overrides/hooks/villages.py), so an editor
+Uses the same checks as the build hook (overrides/hooks/villages.py, through dom_site.village_data), so an editor
 gets the same message from `make check` as from `mkdocs serve` or CI:
 
     path:line: <wat er mis is> — <hoe je het oplost> (English: <what> — <fix>)
@@ -14,13 +14,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from dom_site import village_data
+from dom_site.messages import say
+
 ROOT = Path(__file__).resolve().parent.parent
-# The checks live next to the hook that uses them; the hooks folder is not a package.
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-
-import village_data  # noqa: E402
-
-from dom_site.messages import say  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,12 +16,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from dom_site import citation_registry as reg
 from dom_site.processes import run  # every step has a time limit and ends with its children
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-import citation_registry as reg  # noqa: E402
 
 REGISTRY = ROOT / "registry" / "ids.yml"
 

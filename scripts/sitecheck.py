@@ -1,17 +1,15 @@
 """Shared helpers for the checks: the one message format, and walking the built site."""
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from dom_site.messages import Problem, say  # the one message format, shared with the hooks
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-
-from dom_site.messages import Problem, say  # the one message format, shared with the hooks
 
 
 def report(problems: list[Problem]) -> int:

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import citation_registry as reg
 import pytest
 from bs4 import BeautifulSoup
-from citations import page_url
 from conftest import ROOT
+
+from dom_site import citation_registry as reg
+from dom_site.unit_history import page_url
 
 REGISTRY = reg.load_registry(ROOT / "registry" / "ids.yml")
 ACTIVE = sorted(a for a, e in REGISTRY.ids.items() if e.get("status") == "active")
@@ -52,7 +53,7 @@ def test_every_short_link_leads_to_its_unit(site_dir: Path, language: str) -> No
 
 
 def test_pdfs_are_in_the_site_and_linked(site_dir: Path) -> None:
-    from pdf_links import PDFS
+    from dom_site.pdfs import PDFS
 
     for first, name in PDFS.items():
         for prefix in ("", "en/"):

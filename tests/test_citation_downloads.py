@@ -12,14 +12,15 @@ from functools import cache
 from pathlib import Path
 
 import bibtexparser
-import citation_registry as reg
 import pytest
 import rispy
 from bs4 import BeautifulSoup
-from citations import page_url
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from conftest import ROOT
+
+from dom_site import citation_registry as reg
+from dom_site.unit_history import page_url
 
 REGISTRY = reg.load_registry(ROOT / "registry" / "ids.yml")
 ACTIVE = sorted(a for a, e in REGISTRY.ids.items() if e.get("status") == "active")

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import citation_registry as reg
 import citations
 import pytest
+
+from dom_site import citation_registry as reg
 
 REGISTRY = """\
 documents:

@@ -4,10 +4,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import citation_registry as reg
 import editions
 import pytest
 import release as release_script
+
+from dom_site import citation_registry as reg
 
 REGISTRY = """\
 documents:

@@ -5,10 +5,11 @@ import subprocess
 from pathlib import Path
 
 import check_site_verbatim
-import citation_registry as reg
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
+
+from dom_site import citation_registry as reg
 
 REGISTRY = reg.load_registry(ROOT / "registry" / "ids.yml")
 RELEASES = REGISTRY.releases

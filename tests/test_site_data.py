@@ -6,14 +6,15 @@ import json
 from functools import cache
 from pathlib import Path
 
-import citation_registry as reg
 import editions
 import feedparser
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-from citations import page_url
 from conftest import ROOT
+
+from dom_site import citation_registry as reg
+from dom_site.unit_history import page_url
 
 REGISTRY = reg.load_registry(ROOT / "registry" / "ids.yml")
 ACTIVE = sorted(a for a, e in REGISTRY.ids.items() if e.get("status") == "active")

@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import citation_registry as reg
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
+from dom_site import citation_registry as reg
 from dom_site import unit_history as uh
 from dom_site import word_diff as wd
 

@@ -6,21 +6,18 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
+import check_villages
 import pytest
+import village_map
+import villages
 
+from dom_site import village_data
 from dom_site.processes import builder
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import check_villages  # noqa: E402
-import village_data  # noqa: E402
-import village_map  # noqa: E402
-import villages  # noqa: E402
 
 DORPEN = ROOT / "docs" / "maatwerk" / "dorpen"
 MESSAGE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<nl>.+) — (?P<nl_fix>.+) \(English: (?P<en>.+) — (?P<en_fix>.+)\)$")

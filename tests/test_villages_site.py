@@ -2,17 +2,16 @@
 lists every village, the map links every village with coordinates to a page that exists."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+from dom_site import village_data
 
-import village_data  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+
 
 VILLAGES, _PROBLEMS = village_data.load_villages(ROOT / "docs", ROOT)
 LANGUAGES = {"nl": "", "en": "en/"}

@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import citation_registry as reg
 import citations
 import editions
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from dom_site import build_state, site_data
+from dom_site import citation_registry as reg
 from dom_site.languages import build_language as language
 
 _registry: reg.Registry | None = None

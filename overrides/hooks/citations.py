@@ -23,13 +23,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import citation_registry as reg
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from dom_site import build_state, citation_formats, unit_history
+from dom_site import citation_registry as reg
 from dom_site.languages import build_language as language
 
 REGISTRY = Path("registry") / "ids.yml"

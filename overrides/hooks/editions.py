@@ -19,11 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import citation_registry as reg
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from dom_site import citation_registry as reg
 from dom_site import site_data
 from dom_site.dates import long_date
 from dom_site.languages import build_language as language

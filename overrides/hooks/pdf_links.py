@@ -11,11 +11,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from dom_site.languages import build_language
+from dom_site.pdfs import PDFS
 
-PDFS: dict[str, str] = {
-    "reactie/index.md": "dom-reactie.pdf",
-    "draaiboek/index.md": "dom-draaiboek.pdf",
-}
 LABEL = {"nl": "Download als PDF (om te printen of te bewaren)", "en": "Download as PDF (to print or keep)"}
 
 

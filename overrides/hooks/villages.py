@@ -20,15 +20,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import village_data
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from village_data import UNKNOWN, VILLAGE_DIR, Village
 from village_map import MapPoint, MapText, render_map
 
+from dom_site import village_data
 from dom_site.once import Once, fingerprint
+from dom_site.village_data import UNKNOWN, VILLAGE_DIR, Village
 
 INDEX = f"{VILLAGE_DIR.as_posix()}/index.md"
 _VILLAGE_PAGE = re.compile(rf"^{re.escape(VILLAGE_DIR.as_posix())}/(?P<slug>[a-z0-9-]+?)(?:\.(?P<lang>[a-z]{{2}}))?\.md$")

@@ -156,7 +156,8 @@ def field_line(fm_lines: list[str], path: tuple[Any, ...]) -> int:
 # --- Messages -----------------------------------------------------------------
 
 def _schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema
 
 
 def _example(field_name: str) -> str:
@@ -194,12 +195,15 @@ def _problem_for(error: ValidationError, schema: dict[str, Any], rel: str, fm_li
     last = str(path[-1]) if path else ""
     value = error.instance
     line = field_line(fm_lines, path)
+    # jsonschema types these as "may be unset"; for the validators handled below they are set.
+    expected: Any = error.validator_value
+    error_schema: Any = error.schema
 
     def make(nl: str, nl_fix: str, en: str, en_fix: str, at: int = line) -> Problem:
         return Problem(rel, at, nl, nl_fix, en, en_fix)
 
     if error.validator == "required":
-        missing = next((m for m in error.validator_value if isinstance(error.instance, dict) and m not in error.instance), "?")
+        missing = next((m for m in expected if isinstance(error.instance, dict) and m not in error.instance), "?")
         if missing == "onderdeel_van":
             return make(
                 "een buurtschap hoort bij een dorp, maar het veld 'onderdeel_van' ontbreekt",
@@ -216,7 +220,7 @@ def _problem_for(error: ValidationError, schema: dict[str, Any], rel: str, fm_li
             f"add a line like '{_example(missing)}' (see schemas/dorp.schema.json)",
         )
     if error.validator == "additionalProperties" and isinstance(value, dict):
-        allowed = list(error.schema.get("properties", {}))
+        allowed = list(error_schema.get("properties", {}))
         extra = sorted(str(k) for k in value if k not in allowed)
         key = extra[0] if extra else "?"
         hint_nl = "gebruik 'paginastatus'" if key == "status" else "controleer de spelling"
@@ -229,7 +233,7 @@ def _problem_for(error: ValidationError, schema: dict[str, Any], rel: str, fm_li
             at=field_line(fm_lines, path + (key,)),
         )
     if error.validator == "enum":
-        options = ", ".join(str(o) for o in error.validator_value)
+        options = ", ".join(str(o) for o in expected)
         return make(
             f"'{value}' is geen geldige waarde voor '{name}'",
             f"kies een van: {options}",
@@ -419,7 +423,7 @@ def check_dutch_page(path: Path, root: Path) -> tuple[Village | None, list[Probl
             f"the file name does not match the name '{naam}'",
             f"name the file {slugify(naam)}.md (and {slugify(naam)}.en.md), or correct the name"))
 
-    bronnen = data.get("bronnen") if isinstance(data.get("bronnen"), list) else []
+    bronnen: list[Any] = data["bronnen"] if isinstance(data.get("bronnen"), list) else []
     labels = {str(b) for b in bronnen}
     line = field_line(page.front_matter_lines, ("bronnen",))
     for label in sorted(labels - _footnotes(page.body)):
