@@ -205,7 +205,7 @@ def test_word_diff_marks_words_and_keeps_markup_literal() -> None:
 
 
 def test_unit_texts_are_read_as_the_registry_checksums_read_them() -> None:
-    import citation_registry as reg
+    from dom_site import citation_registry as reg
 
     docs = ROOT / "docs"
     units = [u for u in reg.headings(docs) if reg.WELL_FORMED.match(u.anchor) and u.language == "nl"]

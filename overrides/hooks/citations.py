@@ -1,7 +1,7 @@
 """Citable sections: refuse broken citations, show each unit's ID with a cite button, write short links.
 
 - on_files (once per `mkdocs build`): check every ID in both languages against
-  registry/ids.yml (see citation_registry.py); any problem stops the build.
+  registry/ids.yml (see dom_site/citation_registry.py); any problem stops the build.
 - on_page_content: after each citable heading, show its ID ("R-4") and a real
   <button> that copies a full citation with Material's clipboard integration
   (data-clipboard-text) and toast. The citation is in the page's language.

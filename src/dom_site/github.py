@@ -168,7 +168,7 @@ class Unit:
 def units_in(markdown: str) -> dict[str, tuple[str, str]]:
     """Per ID in one page: (title, text), the text as the registry's checksums read it.
 
-    The same rule as overrides/hooks/citation_registry.py (headings() and unit_text()):
+    The same rule as dom_site/citation_registry.py (headings() and unit_text()):
     a heading with {#id} outside code fences, up to the next heading of the same or higher level.
     """
     lines = markdown.splitlines()

@@ -39,7 +39,7 @@ NESTED = set(BLOCK_TAGS) | {"ul", "ol", "dl", "table", "div", "details", "blockq
 
 
 class RegistryLike(Protocol):
-    """What this module reads of overrides/hooks/citation_registry.Registry."""
+    """What this module reads of dom_site.citation_registry.Registry."""
 
     documents: dict[str, dict[str, str]]
     releases: list[dict[str, Any]]

@@ -25,7 +25,7 @@ from jsonschema.exceptions import ValidationError
 from dom_site.markdown_source import footnotes
 from dom_site.messages import Problem
 
-# overrides/hooks/village_data.py -> the repository root is two folders up.
+# src/dom_site/village_data.py -> the repository root is two folders up (an editable install).
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = REPO_ROOT / "schemas" / "dorp.schema.json"
 TEMPLATE_PATH = REPO_ROOT / "sjablonen" / "dorp.md"
