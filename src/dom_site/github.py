@@ -34,6 +34,7 @@ from typing import Any, TextIO
 import yaml
 
 from dom_site.processes import StepFailed, run
+from dom_site.unit_history import section
 
 GIT_TIMEOUT = 30  # seconds, for every git call
 ARTIFACT = "voorbeeld-site"
@@ -168,8 +169,8 @@ class Unit:
 def units_in(markdown: str) -> dict[str, tuple[str, str]]:
     """Per ID in one page: (title, text), the text as the registry's checksums read it.
 
-    The same rule as dom_site/citation_registry.py (headings() and unit_text()):
-    a heading with {#id} outside code fences, up to the next heading of the same or higher level.
+    The same rule as dom_site/citation_registry.py (headings() and unit_text()): a heading with
+    {#id} outside code fences, up to the next heading of the same or higher level (unit_history.section).
     """
     lines = markdown.splitlines()
     found: dict[str, tuple[str, str]] = {}
@@ -181,15 +182,7 @@ def units_in(markdown: str) -> dict[str, tuple[str, str]]:
         match = None if in_fence else HEADING.match(line)
         if not match:
             continue
-        level = len(match["hashes"])
-        body = [line]
-        for following in lines[number + 1:]:
-            stripped = following.lstrip("#")
-            depth = len(following) - len(stripped)
-            if depth and depth <= level and stripped.startswith(" "):
-                break
-            body.append(following)
-        found[match["id"]] = (match["title"], "\n".join(body).strip())
+        found[match["id"]] = (match["title"], "\n".join(section(lines, number)).strip())
     return found
 
 
