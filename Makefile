@@ -50,14 +50,16 @@ serve: setup
 build: setup chromium
 	rm -rf site site.tmp
 	$(MKDOCS) build --strict --clean -d site.tmp || { rm -rf site.tmp; exit 1; }
-	$(BIN)/python scripts/build_pdfs.py --site site.tmp || { rm -rf site.tmp; exit 1; }
+	$(BIN)/dom-site pdfs --site site.tmp || { rm -rf site.tmp; exit 1; }
 	$(BIN)/python scripts/build_editions.py --site site.tmp || { rm -rf site.tmp; exit 1; }
 	mv site.tmp site
 
-check: build java
+# The sources first (no build), then a strict build in a temporary folder without the
+# PDFs and the frozen editions, and every check of it: one report, no browser.
+check: setup java
 	$(BIN)/ruff check src scripts tests overrides/hooks
 	$(BIN)/mypy
-	$(BIN)/python scripts/check.py --site site
+	$(BIN)/dom-site check --build
 
 chromium:
 	bash scripts/ensure-chromium.sh
@@ -67,10 +69,10 @@ java:
 	bash scripts/ensure-java.sh
 
 # Two workers: the browser tests (axe on every page) dominate; the machine has two cores.
-test: setup chromium check
+test: setup chromium check build
 	SITE_DIR=site $(BIN)/python -m pytest -n 2
 	@echo "--- Vertalingen (translations): a report, not a failure ---"
-	$(BIN)/python scripts/translation_report.py
+	$(BIN)/dom-site translations
 
 # Everything again on ProperDocs, the maintained fork of MkDocs 1.6 that will carry
 # the site past Material's end of life; CI runs it weekly and when the lock changes.

@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from static_host import chromium_path, serve
+from dom_site.static_host import chromium_path, serve
 
 from dom_site.processes import run  # every step has a time limit and ends with its children
 

@@ -41,7 +41,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # --- Browser fixtures (Chromium from the distribution, driven by Playwright) -------
 
-from static_host import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402  (scripts/ is on pytest's path)
+from dom_site.static_host import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
 
 @pytest.fixture(scope="session")

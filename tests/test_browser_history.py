@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import build_site
 from project_copy import copy_project
-from static_host import serve
+from dom_site.static_host import serve
 from test_browser_a11y import violations
 
 from dom_site.processes import run

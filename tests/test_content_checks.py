@@ -10,18 +10,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-import check_external_links as links
-import check_filenames
-import check_images
-import check_markdown
-import check_raw_html
-import check_spelling
+from dom_site.checks import external_links as links
+from dom_site.checks import images as check_images
+from dom_site.checks import markdown as check_markdown
+from dom_site.checks import spelling as check_spelling
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-CHECKS = ["check_spelling.py", "check_markdown.py", "check_raw_html.py", "check_filenames.py",
-          "check_images.py", "check_external_links.py"]
+from dom_site import raw_html, rules, source
+from dom_site.checks.common import relative
+
+CHECKS = ["spelling", "markdown", "veilig", "bestandsnamen", "afbeeldingen", "adressen"]
 NODE_TOOLS = pytest.mark.skipif(not (ROOT / "node_modules" / ".bin" / "cspell").exists(),
                                 reason="node_modules ontbreekt: draai 'make setup' (npm ci)")
 
@@ -48,17 +48,28 @@ def only(problems: list, where: Path | str, line: int, dutch: str) -> None:
 
 # --- every check passes on the real content, on its own ---------------------------------
 
+def raw_check(files: list[Path]) -> list:
+    return raw_html.check_files(files, ROOT)
+
+
+def names_check(docs: Path) -> list:
+    return rules.run(rules.Context(docs.parent, source.load(docs, shown=str(docs))), ["bestandsnamen"])
+
+
 @NODE_TOOLS
-@pytest.mark.parametrize("script", CHECKS)
-def test_check_passes_on_the_current_content(script: str) -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / script)], timeout=600, cwd=ROOT, capture_output=True, text=True)
+def test_the_command_passes_on_the_current_content() -> None:
+    """One smoke test of the command line: these checks, in one report, on the real sources."""
+    result = subprocess.run([sys.executable, "-m", "dom_site.cli", "check", *CHECKS], timeout=600, cwd=ROOT,
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip() == "" or script == "check_external_links.py", result.stdout
+    assert result.stdout.startswith(f"Alle controles geslaagd ({len(CHECKS)})"), result.stdout
 
 
 def test_every_check_of_this_area_is_run_by_make_check() -> None:
-    found = {p.name for p in (ROOT / "scripts").glob("check_*.py")}
-    assert set(CHECKS) <= found
+    from dom_site.cli import all_checks
+
+    assert set(CHECKS) <= {c.name for c in all_checks()}
+    assert "dom-site check --build" in (ROOT / "Makefile").read_text("utf-8")
 
 
 # --- spelling ------------------------------------------------------------------
@@ -218,7 +229,7 @@ Meer over onderwerpen: <https://volkshuisvestingnederland.nl/onderwerpen/wooncoo
 
 def test_raw_html_allows_markdown_svg_and_plain_links(tmp_path: Path) -> None:
     page = write(tmp_path, "veilig.md", SAFE_PAGE)
-    assert messages(check_raw_html.check([page])) == []
+    assert messages(raw_check([page])) == []
 
 
 @pytest.mark.parametrize(("text", "dutch"), [
@@ -254,8 +265,8 @@ def test_raw_html_allows_markdown_svg_and_plain_links(tmp_path: Path) -> None:
 ])
 def test_raw_html_refuses_what_can_run_code_or_track_a_reader(tmp_path: Path, text: str, dutch: str) -> None:
     page = write(tmp_path, "kwaad.md", f"# Kwaad\n\n{text}\n")
-    found = messages(check_raw_html.check([page]))
-    where = check_raw_html.relative(page)
+    found = messages(raw_check([page]))
+    where = relative(page)
     assert found, "nothing refused"
     assert any(m.startswith(f"{where}:3: ") and dutch in m.split(" (English: ")[0] for m in found), found
 
@@ -268,25 +279,25 @@ def test_what_the_raw_html_check_accepts_renders_without_active_content(tmp_path
                                                     "md_in_html", "tables", "pymdownx.superfences"])
     assert "<svg" in html and 'class="grid cards"' in html
     for element in BeautifulSoup(html, "html.parser").find_all(True):
-        assert element.name not in check_raw_html.REFUSED
+        assert element.name not in raw_html.REFUSED
         for attr, value in element.attrs.items():
             assert not attr.lower().startswith("on"), attr
-            if attr in check_raw_html.URL_ATTRS:
-                assert check_raw_html.bad_scheme(str(value)) is None, value
+            if attr in raw_html.URL_ATTRS:
+                assert raw_html.bad_scheme(str(value)) is None, value
 
 
 def test_raw_html_also_refuses_inside_code_and_comments(tmp_path: Path) -> None:
     # Raw HTML around a code block can make it live, so the check does not trust code blocks.
     page = write(tmp_path, "code.md", "# Code\n\n<!-- <script>alert(1)</script> -->\n\n```html\n<iframe src=x></iframe>\n```\n")
-    found = messages(check_raw_html.check([page]))
+    found = messages(raw_check([page]))
     assert any(":3: <script>" in m for m in found) and any(":6: <iframe>" in m for m in found), found
 
 
 def test_raw_html_checks_svg_files_and_stylesheets(tmp_path: Path) -> None:
     svg = write(tmp_path, "tekening.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n')
-    only(check_raw_html.check([svg]), check_raw_html.relative(svg), 2, "<script> is niet toegestaan")
+    only(raw_check([svg]), relative(svg), 2, "<script> is niet toegestaan")
     css = write(tmp_path, "kaart.css", ".a { background: url(kaart.png); }\n.b { background: url(https://tracker.example/x.png); }\n")
-    only(check_raw_html.check([css]), check_raw_html.relative(css), 2, "de opmaak laadt een bestand van buiten de site")
+    only(raw_check([css]), relative(css), 2, "de opmaak laadt een bestand van buiten de site")
 
 
 # --- file names ------------------------------------------------------------------------
@@ -308,7 +319,7 @@ def docs_tree(root: Path) -> Path:
 
 
 def test_file_names_pass_on_a_good_tree(tmp_path: Path) -> None:
-    assert messages(check_filenames.check(docs_tree(tmp_path))) == []
+    assert messages(names_check(docs_tree(tmp_path))) == []
 
 
 @pytest.mark.parametrize(("name", "text", "dutch"), [
@@ -327,14 +338,14 @@ def test_file_names_pass_on_a_good_tree(tmp_path: Path) -> None:
 def test_file_names_name_each_wrong_file(tmp_path: Path, name: str, text: str, dutch: str) -> None:
     docs = docs_tree(tmp_path)
     bad = write(docs, name, text)
-    only(check_filenames.check(docs), check_filenames.relative(bad), 1, dutch)
+    only(names_check(docs), relative(bad), 1, dutch)
 
 
 def test_file_names_name_a_wrong_folder_once(tmp_path: Path) -> None:
     docs = docs_tree(tmp_path)
     write(docs, "Mijn Map/a.md", "# a\n")
     write(docs, "Mijn Map/b.md", "# b\n")
-    only(check_filenames.check(docs), check_filenames.relative(docs / "Mijn Map"), 1, "noem de map 'mijn-map'")
+    only(names_check(docs), relative(docs / "Mijn Map"), 1, "noem de map 'mijn-map'")
 
 
 # --- images --------------------------------------------------------------------------------
@@ -449,7 +460,7 @@ def test_links_offline_run_never_asks_a_website(monkeypatch: pytest.MonkeyPatch)
 # --- Admonitions (Material's !!! and ??? blocks), checked beside markdownlint --------
 
 def test_admonition_problems_are_named(tmp_path):
-    from check_markdown import admonitions
+    from dom_site.checks.markdown import admonitions
 
     page = tmp_path / "p.md"
     page.write_text('# P\n\n!!! note "Goed"\n\n    In het blok.\n\n!!! tip "Open\n\n    Tekst.\n\n???\n\n    X\n\n!!! warning\n\nNiet ingesprongen.\n', "utf-8")

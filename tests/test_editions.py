@@ -6,7 +6,7 @@ from pathlib import Path
 
 import editions
 import pytest
-import release as release_script
+from dom_site import release as release_script
 
 from dom_site import citation_registry as reg
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import check_site_verbatim
+from dom_site.checks import site_verbatim as check_site_verbatim
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from static_host import serve
+from dom_site.static_host import serve
 
 from dom_site.processes import builder
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import check_site_html
-import check_site_verbatim
+from dom_site.checks import site_html as check_site_html
+from dom_site.checks import site_verbatim as check_site_verbatim
 from bs4 import BeautifulSoup
 from editor_messages import explain
 

@@ -6,8 +6,8 @@ import urllib.request
 from pathlib import Path
 
 import bench
-import check_site_links
-from static_host import serve
+from dom_site.checks import site_links as check_site_links
+from dom_site.static_host import serve
 
 
 def write(path: Path, text: str) -> Path:

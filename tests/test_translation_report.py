@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import translation_report as tr
+from dom_site import translations as tr
 
 DUTCH = "# Wonen\n\n## Deel {#d-1}\n\nEen zin.\n"
 ENGLISH = "# Housing\n\n## Part {#d-1}\n\nA sentence.\n"
@@ -75,9 +75,9 @@ def test_messages_name_file_line_and_the_stamp_command(docs: Path) -> None:
     assert lines[0] == (
         "docs/index.en.md:2: de Nederlandse tekst (docs/index.md) is veranderd sinds deze vertaling — "
         "werk de vertaling bij (zie 'git log -p docs/index.md') en draai daarna "
-        "'python scripts/translation_report.py --stamp docs/index.en.md' (English: the Dutch text (docs/index.md) "
+        "'dom-site translations --stamp docs/index.en.md' (English: the Dutch text (docs/index.md) "
         "has changed since this translation — update the translation (see 'git log -p docs/index.md'), then run "
-        "'python scripts/translation_report.py --stamp docs/index.en.md')"
+        "'dom-site translations --stamp docs/index.en.md')"
     )
     assert lines[1].startswith("docs/sub/alleen-nl.md:1: deze pagina heeft nog geen Engelse vertaling — vertaal haar in "
                                "docs/sub/alleen-nl.en.md")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import check_site_valid_html as vnu
+from dom_site.checks import site_valid_html as vnu
 import pytest
 import valid_html
 from bs4 import BeautifulSoup

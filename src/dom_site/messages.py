@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from dom_site import github
@@ -28,6 +28,10 @@ class Problem:
     fix_nl: str
     wrong_en: str
     fix_en: str
+    # What the mistake is about ("id:d-41", "page:over/extra.en.md"). Two rules that see
+    # the same mistake give it the same subject, and an editor reads only the first
+    # (dom_site.rules.run): one mistake, one message, one fix.
+    subject: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return (f"{self.path}:{self.line}: {self.wrong_nl} — {self.fix_nl} "

@@ -27,11 +27,15 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup, Tag
 
 from dom_site.messages import Problem
+
+if TYPE_CHECKING:
+    from dom_site.rules import Context
 
 SCANNED_SUFFIXES = {".md", ".svg", ".html", ".htm", ".xhtml", ".xml", ".css"}
 
@@ -233,4 +237,18 @@ def check_files(files: list[Path], root: Path) -> list[Problem]:
         except ValueError:
             where = str(path)
         problems += check_text(where, text)
+    return problems
+
+
+def rule(context: Context) -> list[Problem]:
+    """The rule over docs/ (Markdown from the source model) and the folders pages pull files from."""
+    model = context.model
+    problems: list[Problem] = []
+    for rel in model.files:
+        if PurePosixPath(rel).suffix.lower() not in SCANNED_SUFFIXES:
+            continue
+        page = model.get(rel)
+        text = page.text if page else (model.docs_dir / rel).read_text(encoding="utf-8", errors="replace")
+        problems += check_text(f"{model.shown}/{rel}", text)
+    problems += check_files(scanned_files([context.path(folder) for folder in context.settings.extra_dirs]), context.root)
     return problems

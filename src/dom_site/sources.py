@@ -29,8 +29,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from dom_site.dates import long_date, partial_date
-from dom_site.markdown_source import footnotes, front_matter_lines
 from dom_site.messages import Problem
+from dom_site.source import SourceModel
 
 # libyaml when installed: the same safe loader, several times faster than the pure-Python one.
 _SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -269,22 +269,16 @@ class Citation:
     key: str
 
 
-def page_footnotes(raw: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """References and definitions of a page's file content, numbered from the file's first line."""
-    offset = front_matter_lines(raw)
-    body = "\n".join(raw.splitlines()[offset:])
-    return footnotes(body, first_line=offset + 1)
-
-
-def citations(docs: Path, root: Path, pages: Iterable[str]) -> tuple[list[Citation], list[Citation]]:
-    """Every footnote reference and every page-local definition in these pages."""
+def citations(model: SourceModel, pages: Iterable[str] | None = None) -> tuple[list[Citation], list[Citation]]:
+    """Every footnote reference and every page-local definition in these pages (all by default)."""
     refs: list[Citation] = []
     defs: list[Citation] = []
-    for page in pages:
-        file = (docs / page).relative_to(root).as_posix()
-        references, definitions = page_footnotes((docs / page).read_text(encoding="utf-8"))
-        refs += [Citation(page, file, line, key) for line, key in references]
-        defs += [Citation(page, file, line, key) for line, key in definitions]
+    chosen = set(pages) if pages is not None else None
+    for page in model:
+        if chosen is not None and page.path not in chosen:
+            continue
+        refs += [Citation(page.path, page.shown, note.line, note.label) for note in page.references]
+        defs += [Citation(page.path, page.shown, note.line, note.label) for note in page.definitions]
     return refs, defs
 
 

@@ -14,16 +14,19 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from dom_site.markdown_source import footnotes
+from dom_site import data_file, source
 from dom_site.messages import Problem
+from dom_site.source import DuplicateKey, SourcePage
+
+if TYPE_CHECKING:
+    from dom_site.rules import Context
 
 # src/dom_site/village_data.py -> the repository root is two folders up (an editable install).
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -38,9 +41,6 @@ REQUIRED_SECTIONS = ("in-het-kort", "maatwerk", "vragen")
 ENGLISH_KEYS = ("title", "description", "vertaald_van")
 UNKNOWN = "onbekend"
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
-_HEADING_ID = re.compile(r"\{#([a-z0-9-]+)\}\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 @dataclass(frozen=True)
@@ -63,62 +63,8 @@ class Village:
         return self.lat is not None and self.lon is not None
 
 
-@dataclass
-class PageText:
-    """A Markdown file split into front matter and body, with line numbers kept."""
-
-    front_matter: str | None
-    body: str
-    body_first_line: int  # 1-based line number of the body's first line
-    front_matter_lines: list[str] = field(default_factory=list)
-
-
-# --- YAML --------------------------------------------------------------------
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML without the date resolver, and refusing duplicate keys.
-
-    Why: PyYAML turns 2026-11-28 into a date object (and crashes on 2026-02-30),
-    so the schema could never say "write the date as YYYY-MM-DD". Keeping dates as
-    text lets the schema check them. Duplicate keys would silently keep the last.
-    """
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-class DuplicateKey(yaml.MarkedYAMLError):
-    """A key that appears twice in one mapping."""
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise DuplicateKey(problem=f"{key}", problem_mark=key_node.start_mark)
-        seen.add(key)
-    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-# --- Reading ------------------------------------------------------------------
-
-def split_page(text: str) -> PageText:
-    """Split front matter (between --- lines at the very top) from the body."""
-    lines = text.splitlines()
-    if not lines or lines[0].strip() != "---":
-        return PageText(None, text, 1)
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            fm_lines = lines[1:index]
-            return PageText("\n".join(fm_lines), "\n".join(lines[index + 1:]), index + 2, fm_lines)
-    return PageText(None, text, 1)
+# A page as the rules read it: front matter, body and headings with their file lines.
+PageText = SourcePage
 
 
 def slugify(name: str) -> str:
@@ -296,59 +242,33 @@ def _problem_for(error: ValidationError, schema: dict[str, Any], rel: str, fm_li
 
 # --- Checks -------------------------------------------------------------------
 
-def _headings(body: str, first_line: int) -> list[tuple[int, int, str | None]]:
-    """(line, level, id) for every Markdown heading outside code fences."""
-    found: list[tuple[int, int, str | None]] = []
-    in_fence = False
-    for offset, text in enumerate(body.splitlines()):
-        if _FENCE.match(text):
-            in_fence = not in_fence
-            continue
-        match = _HEADING.match(text)
-        if match and not in_fence:
-            anchor = _HEADING_ID.search(match.group(2))
-            found.append((first_line + offset, len(match.group(1)), anchor.group(1) if anchor else None))
-    return found
-
-
-def _footnotes(body: str) -> set[str]:
+def _footnotes(page: SourcePage) -> set[str]:
     """The registry keys the page cites as footnotes (their text comes from registry/bronnen/)."""
-    references, _ = footnotes(body)
-    return {label for _, label in references}
+    return {note.label for note in page.references}
 
 
-def _check_body(rel: str, page: PageText) -> list[Problem]:
-    """Headings: one `#` title, ids on all deeper headings, and the three required parts."""
+def _check_body(page: SourcePage) -> list[Problem]:
+    """One `#` title and the three required parts (that every heading has an id is the heading rule's)."""
     problems: list[Problem] = []
-    heads = _headings(page.body, page.body_first_line)
-    if not any(level == 1 for _, level, _ in heads):
+    rel = page.shown
+    if not any(h.level == 1 for h in page.headings):
         problems.append(Problem(
             rel, page.body_first_line, "de pagina heeft geen titel",
             "begin de tekst met een regel '# ' en de naam van het dorp, zoals '# Elp'",
             "the page has no title", "start the text with a line '# ' and the village name, like '# Elp'"))
-    for line, level, anchor in heads:
-        if level >= 2 and anchor is None:
-            problems.append(Problem(
-                rel, line, "deze kop heeft geen id",
-                "zet aan het eind van de kop een id in kleine letters, zoals {#vragen}, gelijk in het Nederlands en Engels",
-                "this heading has no id",
-                "end the heading with a lowercase id, like {#vragen}, the same in Dutch and English"))
-    ids = {anchor for _, _, anchor in heads if anchor}
+    ids = set(page.ids(min_level=1))
     for section in REQUIRED_SECTIONS:
         if section not in ids:
             problems.append(Problem(
                 rel, page.body_first_line, f"het deel met id {{#{section}}} ontbreekt",
                 f"neem de kop over uit sjablonen/dorp.md, met {{#{section}}} aan het eind",
                 f"the part with id {{#{section}}} is missing",
-                f"copy the heading from sjablonen/dorp.md, ending with {{#{section}}}"))
+                f"copy the heading from sjablonen/dorp.md, ending with {{#{section}}}",
+                subject=f"id:{page.dutch}#{section}"))
     return problems
 
 
-def _section_ids(page: PageText) -> set[str]:
-    return {anchor for _, level, anchor in _headings(page.body, page.body_first_line) if anchor and level >= 2}
-
-
-def _parse_front_matter(rel: str, page: PageText) -> tuple[dict[str, Any] | None, list[Problem]]:
+def _parse_front_matter(rel: str, page: SourcePage) -> tuple[dict[str, Any] | None, list[Problem]]:
     if page.front_matter is None:
         return None, [Problem(
             rel, 1, "de gegevens bovenaan de pagina ontbreken",
@@ -356,7 +276,7 @@ def _parse_front_matter(rel: str, page: PageText) -> tuple[dict[str, Any] | None
             "the data at the top of the page is missing",
             "start the file with the lines between --- from sjablonen/dorp.md")]
     try:
-        data = yaml.load(page.front_matter, Loader=_Loader) or {}
+        data = page.meta
     except DuplicateKey as exc:
         line = (exc.problem_mark.line + 2) if exc.problem_mark else 1
         return None, [Problem(
@@ -380,28 +300,27 @@ def _parse_front_matter(rel: str, page: PageText) -> tuple[dict[str, Any] | None
     return data, []
 
 
-def check_dutch_page(path: Path, root: Path) -> tuple[Village | None, list[Problem]]:
+def check_dutch_page(page: SourcePage, english: SourcePage | None) -> tuple[Village | None, list[Problem]]:
     """Validate one Dutch village page and its English twin; return its data if sound."""
-    rel = _relative(path, root)
-    page = split_page(path.read_text(encoding="utf-8"))
+    rel = page.shown
     data, problems = _parse_front_matter(rel, page)
-    english_path = path.with_name(f"{path.stem}.en.md")
-    english = split_page(english_path.read_text(encoding="utf-8")) if english_path.exists() else None
-    problems += _check_body(rel, page)
+    problems += _check_body(page)
+    english_name = page.twin.rpartition("/")[2]
     if english is None:
         problems.append(Problem(
-            rel, 1, f"de Engelse pagina {english_path.name} ontbreekt",
-            f"maak {english_path.name} naast deze pagina, met dezelfde koppen en ids, in het Engels",
-            f"the English page {english_path.name} is missing",
-            f"create {english_path.name} next to this page, with the same headings and ids, in English"))
+            rel, 1, f"de Engelse pagina {english_name} ontbreekt",
+            f"maak {english_name} naast deze pagina, met dezelfde koppen en ids, in het Engels",
+            f"the English page {english_name} is missing",
+            f"create {english_name} next to this page, with the same headings and ids, in English",
+            subject=f"page:{page.twin}"))
     else:
-        problems += _check_english(english_path, root, english, page)
+        problems += _check_english(english)
     if data is None:
         problems.sort(key=lambda p: (p.path != rel, p.line))
         return None, problems
 
-    schema = _schema()
-    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    validator = data_file.validator(SCHEMA_PATH)  # one validator for every page and language
+    schema: dict[str, Any] = dict(validator.schema) if isinstance(validator.schema, dict) else {}
     seen: set[tuple[Any, ...]] = set()
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         # One message per field value is enough (a bad date fails both pattern and format);
@@ -415,7 +334,8 @@ def check_dutch_page(path: Path, root: Path) -> tuple[Village | None, list[Probl
         problems.append(_problem_for(error, schema, rel, page.front_matter_lines))
 
     naam = data.get("naam")
-    if isinstance(naam, str) and naam.strip() and slugify(naam) != path.stem:
+    stem = page.path.rpartition("/")[2].removesuffix(".md")
+    if isinstance(naam, str) and naam.strip() and slugify(naam) != stem:
         problems.append(Problem(
             rel, field_line(page.front_matter_lines, ("naam",)),
             f"de bestandsnaam past niet bij de naam '{naam}'",
@@ -426,20 +346,20 @@ def check_dutch_page(path: Path, root: Path) -> tuple[Village | None, list[Probl
     bronnen: list[Any] = data["bronnen"] if isinstance(data.get("bronnen"), list) else []
     labels = {str(b) for b in bronnen}
     line = field_line(page.front_matter_lines, ("bronnen",))
-    for label in sorted(labels - _footnotes(page.body)):
+    for label in sorted(labels - _footnotes(page)):
         problems.append(Problem(
             rel, line, f"bron '{label}' staat in 'bronnen', maar de pagina heeft geen voetnoot [^{label}]",
             f"zet [^{label}] achter de zin die de bron gebruikt, of haal '{label}' uit 'bronnen'",
             f"source '{label}' is listed in 'bronnen', but the page has no footnote [^{label}]",
             f"put [^{label}] after the sentence that uses the source, or remove '{label}' from 'bronnen'"))
-    for label in sorted(_footnotes(page.body) - labels):
+    for label in sorted(_footnotes(page) - labels):
         problems.append(Problem(
             rel, line, f"de voetnoot [^{label}] staat niet in 'bronnen'",
             f"voeg {label} toe aan de lijst 'bronnen'",
             f"the footnote [^{label}] is not listed in 'bronnen'", f"add {label} to the list 'bronnen'"))
     if english is not None:
-        en_rel = _relative(english_path, root)
-        for label in sorted(labels - _footnotes(english.body)):
+        en_rel = english.shown
+        for label in sorted(labels - _footnotes(english)):
             problems.append(Problem(
                 en_rel, english.body_first_line, f"de Engelse pagina mist de voetnoot [^{label}]",
                 f"zet [^{label}] achter dezelfde zin als op de Nederlandse pagina",
@@ -451,86 +371,61 @@ def check_dutch_page(path: Path, root: Path) -> tuple[Village | None, list[Probl
         return None, problems
     coords = data.get("coordinaten") or {}
     return Village(
-        slug=path.stem, naam=data["naam"].strip(), soort=data["soort"], paginastatus=data["paginastatus"],
+        slug=stem, naam=data["naam"].strip(), soort=data["soort"], paginastatus=data["paginastatus"],
         grote_kern=data["grote_kern"], bronnen=tuple(bronnen), laatst_bekeken=data["laatst_bekeken"],
         onderdeel_van=data.get("onderdeel_van"), lat=coords.get("lat"), lon=coords.get("lon"),
     ), []
 
 
-def _check_english(path: Path, root: Path, page: PageText, dutch: PageText) -> list[Problem]:
-    """The English twin: text only, and the same section ids as the Dutch page."""
-    rel = _relative(path, root)
-    problems = _check_body(rel, page)
-    if page.front_matter is not None:
-        try:
-            data = yaml.load(page.front_matter, Loader=_Loader) or {}
-        except yaml.YAMLError:
-            data = {}
-        for key in (data if isinstance(data, dict) else {}):
-            if key not in ENGLISH_KEYS:
-                problems.append(Problem(
-                    rel, field_line(page.front_matter_lines, (str(key),)),
-                    f"het veld '{key}' hoort alleen op de Nederlandse pagina",
-                    "haal de regel hier weg; de site leest de gegevens van de Nederlandse pagina",
-                    f"the field '{key}' belongs on the Dutch page only",
-                    "remove the line here; the site reads the data from the Dutch page"))
-    missing = sorted(_section_ids(dutch) - _section_ids(page))
-    extra = sorted(_section_ids(page) - _section_ids(dutch))
-    if missing or extra:
-        problems.append(Problem(
-            rel, page.body_first_line,
-            "de koppen hebben niet dezelfde ids als de Nederlandse pagina"
-            + (f" (ontbreekt: {', '.join(missing)})" if missing else "")
-            + (f" (extra: {', '.join(extra)})" if extra else ""),
-            "geef elke kop hetzelfde {#id} als de Nederlandse kop",
-            "the headings do not have the same ids as the Dutch page"
-            + (f" (missing: {', '.join(missing)})" if missing else "")
-            + (f" (extra: {', '.join(extra)})" if extra else ""),
-            "give each heading the same {#id} as the Dutch heading"))
+def _check_english(page: SourcePage) -> list[Problem]:
+    """The English twin: text only (its ids are the heading rule's, dom_site.rules.headings)."""
+    problems = _check_body(page)
+    try:
+        data = page.meta
+    except yaml.YAMLError:
+        data = {}
+    for key in data:
+        if key not in ENGLISH_KEYS:
+            problems.append(Problem(
+                page.shown, field_line(page.front_matter_lines, (str(key),)),
+                f"het veld '{key}' hoort alleen op de Nederlandse pagina",
+                "haal de regel hier weg; de site leest de gegevens van de Nederlandse pagina",
+                f"the field '{key}' belongs on the Dutch page only",
+                "remove the line here; the site reads the data from the Dutch page"))
     return problems
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+def load_villages(docs_dir: Path, root: Path | None = None) -> tuple[list[Village], list[Problem]]:
+    """All village pages, sorted by name, and every problem found in them (root: unused, kept for callers)."""
+    return villages_in(source.read(docs_dir))
 
 
-def village_files(docs_dir: Path) -> list[Path]:
-    """Dutch village pages: docs/maatwerk/dorpen/*.md except index and the English twins."""
-    folder = docs_dir / VILLAGE_DIR
-    return sorted(p for p in folder.glob("*.md") if p.name != "index.md" and not p.name.endswith(".en.md"))
-
-
-def load_villages(docs_dir: Path, root: Path) -> tuple[list[Village], list[Problem]]:
-    """All village pages, sorted by name, and every problem found in them."""
+def villages_in(model: source.SourceModel) -> tuple[list[Village], list[Problem]]:
+    """All village pages of the source model, sorted by name, and every problem found in them."""
     villages: list[Village] = []
     problems: list[Problem] = []
-    folder = docs_dir / VILLAGE_DIR
-    for english in sorted(folder.glob("*.en.md")):
-        dutch = english.with_name(english.name.removesuffix(".en.md") + ".md")
-        if english.name != "index.en.md" and not dutch.exists():
-            problems.append(Problem(
-                _relative(english, root), 1, f"er is geen Nederlandse pagina {dutch.name}",
-                f"maak eerst {dutch.name} met de gegevens, of haal deze Engelse pagina weg",
-                f"there is no Dutch page {dutch.name}",
-                f"create {dutch.name} with the data first, or remove this English page"))
-    for path in village_files(docs_dir):
-        village, found = check_dutch_page(path, root)
+    folder = VILLAGE_DIR.as_posix() + "/"
+    pages = {page.path: page for page in model.in_folder(folder)
+             if "/" not in page.path[len(folder):] and page.language == "nl" and page.path != folder + "index.md"}
+    for page in pages.values():
+        village, found = check_dutch_page(page, model.twin(page))
         problems += found
         if village is not None:
             villages.append(village)
     names = {v.naam for v in villages}
     for village in villages:
         if village.onderdeel_van and village.onderdeel_van not in names | {UNKNOWN}:
-            path = folder / f"{village.slug}.md"
-            page = split_page(path.read_text(encoding="utf-8"))
+            page = pages[f"{folder}{village.slug}.md"]
             problems.append(Problem(
-                _relative(path, root), field_line(page.front_matter_lines, ("onderdeel_van",)),
+                page.shown, field_line(page.front_matter_lines, ("onderdeel_van",)),
                 f"'{village.onderdeel_van}' heeft geen eigen dorpspagina",
                 "schrijf de naam precies zoals op de pagina van dat dorp (naam:), of schrijf onbekend",
                 f"'{village.onderdeel_van}' has no village page of its own",
                 "write the name exactly as on that village's page (naam:), or write onbekend"))
     villages.sort(key=lambda v: v.naam.casefold())
     return villages, problems
+
+
+def rule(context: Context) -> list[Problem]:
+    """The village pages' data, as one of the site's rules (dom_site.rules)."""
+    return villages_in(context.model)[1]

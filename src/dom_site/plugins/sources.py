@@ -6,8 +6,8 @@
           lists:                              # a page that lists a part's sources
             draaiboek/bronnen.md: [draaiboek/]
 
-The registry and every page's citations are checked once per build (on_files);
-each page then gets the footnote texts of the keys it cites, in its language.
+The registry and every page's citations are checked by the rules (dom-regels);
+each page gets the footnote texts of the keys it cites, in its language.
 """
 from __future__ import annotations
 
@@ -16,15 +16,12 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from dom_site import sources
+from dom_site import source, sources
 from dom_site.languages import build_language, dutch_path
-from dom_site.markdown_source import footnotes
-from dom_site.messages import Problem
 from dom_site.once import Once, fingerprint
 
 
@@ -43,24 +40,18 @@ class SourcesPlugin(BasePlugin[SourcesConfig]):
         self.registry: sources.Registry | None = None
         self.cited: dict[str, set[str]] = {}
         self.local: set[tuple[str, str]] = set()
-        self.checked: Once[tuple[sources.Registry, list[sources.Citation], list[sources.Citation], list[Problem]]] = Once()
+        self.loaded: Once[sources.Registry] = Once()
+        self.model: source.SourceModel | None = None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # The registry and the citations are checked by the rules (dom-regels, dom_site.rules.sources)
+        # before this runs; here the registry is only read, once for both languages' builds.
         root = Path(config.config_file_path).parent
-        docs = Path(config.docs_dir)
-        pages = [f.src_uri for f in files.documentation_pages()]
         folder, schema = root / self.config.registry, root / self.config.schema
-
-        def check() -> tuple[sources.Registry, list[sources.Citation], list[sources.Citation], list[Problem]]:
-            registry = sources.Registry(root, folder, schema)
-            refs, defs = sources.citations(docs, root, pages)
-            return registry, refs, defs, sources.check(registry, refs, defs, self.config.strict)
-
-        # Once for both languages' builds; again when a page or the registry changed.
-        inputs = [schema, *sorted(folder.glob("*.yml")), *(docs / page for page in pages)]
-        self.registry, refs, defs, problems = self.checked.get(fingerprint(inputs, self.config.strict), check)
-        if problems:
-            raise PluginError("Bronnen kloppen niet (sources are broken):\n" + "\n".join(map(str, problems)))
+        inputs = [schema, *sorted(folder.glob("*.yml"))]
+        self.registry = self.loaded.get(fingerprint(inputs), lambda: sources.Registry(root, folder, schema))
+        self.model = source.read(Path(config.docs_dir))
+        refs, defs = sources.citations(self.model, [f.src_uri for f in files.documentation_pages()])
         self.cited = {}
         for ref in refs:
             self.cited.setdefault(dutch_path(ref.page), set()).add(ref.key)
@@ -71,8 +62,9 @@ class SourcesPlugin(BasePlugin[SourcesConfig]):
         assert self.registry is not None
         lang = build_language(config)
         uri = page.file.src_uri
-        refs, _ = footnotes(markdown)
-        keys = [key for _, key in refs if (uri, key) not in self.local]
+        page_source = self.model.get(uri) if self.model else None
+        refs = page_source.references if page_source else []
+        keys = [note.label for note in refs if (uri, note.label) not in self.local]
         extra = []
         listed = self.config.lists.get(dutch_path(uri))
         if listed:

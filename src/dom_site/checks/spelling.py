@@ -1,7 +1,7 @@
 """Spelling: cspell with the Dutch dictionary for `*.md` and English for `*.en.md`.
 
-    .venv/bin/python scripts/check_spelling.py            # every file cspell.json names
-    .venv/bin/python scripts/check_spelling.py FILE …     # only these
+    .venv/bin/dom-site check spelling.py            # every file cspell.json names
+    .venv/bin/dom-site check spelling.py FILE …     # only these
 
 What is checked and what is skipped lives in `cspell.json`: the reactie as
 submitted is never "corrected", and code, links and HTML tags are skipped. Names
@@ -11,15 +11,13 @@ package pinned in package.json; `make setup` installs it with `npm ci`.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import sys
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from sitecheck import ROOT, Problem, relative, report
-
+from dom_site.checks.common import ROOT, Problem, relative
 from dom_site.processes import run  # every step has a time limit and ends with its children
 
 CSPELL = ROOT / "node_modules" / ".bin" / "cspell"
@@ -34,7 +32,7 @@ def missing_tool(tool: Path) -> Problem:
                    f"{tool.name} is not installed", "run 'make setup' (it runs 'npm ci')")
 
 
-def run_cspell(files: list[Path]) -> dict[str, object]:
+def run_cspell(files: list[Path]) -> dict[str, Any]:
     """Run cspell with the JSON reporter and return its parsed report."""
     cmd = [str(CSPELL), "lint", "--config", str(CONFIG), "--no-progress", "--no-summary",
            "--no-color", "--no-gitignore", "--show-suggestions",
@@ -49,14 +47,15 @@ def run_cspell(files: list[Path]) -> dict[str, object]:
     result = run(cmd, step="spelling (cspell)", cwd=ROOT, timeout=300)
     if result.returncode not in (0, 1) or not result.stdout.strip():
         raise RuntimeError(f"cspell failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-    return json.loads(result.stdout)
+    found: dict[str, Any] = json.loads(result.stdout)
+    return found
 
 
-def problem_for(issue: dict[str, object]) -> Problem:
+def problem_for(issue: dict[str, Any]) -> Problem:
     """Turn one cspell issue into an editor's message, Dutch first."""
     path = Path(unquote(urlsplit(str(issue["uri"])).path))
     word = str(issue["text"])
-    suggestions = [str(s) for s in issue.get("suggestions", [])][:3]  # type: ignore[union-attr]
+    suggestions = [str(s) for s in issue.get("suggestions", [])][:3]
     english = path.name.endswith(".en.md")
     taal, language = ("Engels", "English") if english else ("Nederlands", "Dutch")
     if suggestions:
@@ -65,7 +64,7 @@ def problem_for(issue: dict[str, object]) -> Problem:
     else:
         hint_nl, hint_en = "verbeter het woord", "correct the word"
     return Problem(
-        relative(path), int(issue["row"]),  # type: ignore[arg-type]
+        relative(path), int(issue["row"]),
         f"het woord '{word}' staat niet in het woordenboek ({taal})",
         f"{hint_nl}; is het een naam of vakterm, zet het dan in {WORDLIST}",
         f"the word '{word}' is not in the dictionary ({language})",
@@ -78,15 +77,8 @@ def check(files: list[Path]) -> list[Problem]:
         return [missing_tool(CSPELL)]
     found = run_cspell(files)
     issues = found.get("issues", [])
-    return [problem_for(issue) for issue in issues]  # type: ignore[union-attr]
+    return [problem_for(issue) for issue in issues]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("files", nargs="*", type=Path, help="Markdown files (default: as cspell.json says)")
-    args = parser.parse_args(argv)
-    return report(check(args.files))
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def findings(files: list[Path] | None = None) -> list[Problem]:
+    return check(files or [])

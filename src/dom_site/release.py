@@ -19,7 +19,8 @@ from pathlib import Path
 from dom_site import citation_registry as reg
 from dom_site.processes import run  # every step has a time limit and ends with its children
 
-ROOT = Path(__file__).resolve().parent.parent
+# src/dom_site/<this>.py: the repository is two folders up (an editable install).
+ROOT = Path(__file__).resolve().parents[2]
 
 
 REGISTRY = ROOT / "registry" / "ids.yml"

@@ -1,7 +1,7 @@
 """Images: every image has a description (alt text), comes from this site, and stays small.
 
-    .venv/bin/python scripts/check_images.py               # docs/ and includes/
-    .venv/bin/python scripts/check_images.py --docs DIR    # another docs folder (tests)
+    .venv/bin/dom-site check images.py               # docs/ and includes/
+    .venv/bin/dom-site check images.py --docs DIR    # another docs folder (tests)
 
 - `![beschrijving](foto.jpg)` and `<img alt="…">` need a non-empty description:
   a screen reader reads it aloud instead of the image.
@@ -13,15 +13,13 @@
 """
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
-from sitecheck import DOCS, ROOT, Problem, relative, report
 
+from dom_site.checks.common import DOCS, ROOT, Problem, relative
 from dom_site.raw_html import without_autolinks
 
 MAX_BYTES = 300 * 1024
@@ -91,13 +89,13 @@ def check_page(page: Path, docs: Path) -> list[Problem]:
     for img in soup.find_all("img"):
         if not isinstance(img, Tag):
             continue
-        line = img.sourceline or 1
+        img_line = img.sourceline or 1
         alt = img.get("alt")
         if not isinstance(alt, str) or not alt.strip():
-            problems.append(missing_alt(where, line, "<img>"))
+            problems.append(missing_alt(where, img_line, "<img>"))
         src = img.get("src")
         if isinstance(src, str):
-            problems += source_problems(where, line, page, src, docs)
+            problems += source_problems(where, img_line, page, src, docs)
     for svg in soup.find_all("svg"):
         if not isinstance(svg, Tag):
             continue
@@ -133,13 +131,5 @@ def check(docs: Path = DOCS, includes: Path | None = ROOT / "includes") -> list[
     return problems
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--docs", type=Path, default=DOCS, help="the docs folder (default: docs/)")
-    args = parser.parse_args(argv)
-    includes = ROOT / "includes" if args.docs.resolve() == DOCS.resolve() else None
-    return report(check(args.docs, includes))
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def findings() -> list[Problem]:
+    return check(DOCS, ROOT / "includes")

@@ -14,15 +14,12 @@ Usage: scripts/check_site_valid_html.py --site site [--timeout SECONDS]
 """
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from sitecheck import DOCS, ROOT, Problem, html_pages, relative, report
-
+from dom_site.checks.common import DOCS, ROOT, Problem, html_pages, relative, source_of
 from dom_site.processes import StepFailed, run
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -36,24 +33,6 @@ FIX_EN = ("usually raw HTML in the text or a template in overrides/ causes it; "
 def pages(site: Path) -> list[Path]:
     """The built pages to check: every HTML file, the frozen editions' too."""
     return list(html_pages(site))
-
-
-def source_of(site: Path, page: Path, docs: Path = DOCS) -> Path | None:
-    """The Markdown page a built page came from, or None (404 pages, short links, generated pages)."""
-    parts = list(page.relative_to(site).parts)
-    english = parts[:1] == ["en"]
-    if english:
-        parts = parts[1:]
-    if not parts or parts[-1] != "index.html":
-        return None
-    folder = parts[:-1]
-    suffix = ".en.md" if english else ".md"
-    candidates = [docs.joinpath(*folder, "index" + suffix)]
-    if folder:
-        candidates.insert(0, docs.joinpath(*folder[:-1], folder[-1] + suffix))
-    if english:  # an untranslated page is built from the Dutch one
-        candidates += [c.with_name(c.name.replace(".en.md", ".md")) for c in candidates]
-    return next((c for c in candidates if c.is_file()), None)
 
 
 def run_checker(files: list[Path], timeout: float) -> tuple[int, str] | None:
@@ -120,13 +99,5 @@ def check(site: Path, timeout: float = TIMEOUT, docs: Path = DOCS) -> list[Probl
     return problems
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, default=Path("site"))
-    parser.add_argument("--timeout", type=float, default=TIMEOUT, help=f"seconds (default {TIMEOUT})")
-    args = parser.parse_args(argv)
-    return report(check(args.site, args.timeout))
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def findings(site: Path) -> list[Problem]:
+    return check(site, TIMEOUT)

@@ -7,14 +7,13 @@ find that id on the target page.
 """
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from sitecheck import ROOT, Problem, html_pages, relative, report, soup
+from dom_site.checks.common import ROOT, Problem, html_pages, place, soup
+from dom_site.pdfs import PDFS
 
 SKIP_SCHEMES = {"mailto", "tel", "javascript", "data"}
 REFRESH = re.compile(r"url=(?P<url>.+)$", re.IGNORECASE)
@@ -68,6 +67,15 @@ def links(page_file: Path) -> list[tuple[str, str]]:
     return [(str(href), kind) for href, kind in found]
 
 
+def made_later(site: Path, target: Path) -> bool:
+    """A file `make build` adds after the MkDocs build (the PDFs, the frozen editions under
+    versies/), in a site built without them (`make check`): checked where it is made."""
+    rel = target.relative_to(site).parts if target.is_relative_to(site) else ()
+    if rel[:1] == ("versies",):
+        return not (site / "versies").is_dir()
+    return target.name in PDFS.values() and not any(site.rglob(target.name))
+
+
 def check_page(site: Path, page_file: Path, base_path: str = "/") -> list[Problem]:
     problems = []
     site = site.resolve()
@@ -75,32 +83,24 @@ def check_page(site: Path, page_file: Path, base_path: str = "/") -> list[Proble
         if urlsplit(href).scheme in SKIP_SCHEMES:
             continue
         target, fragment = target_file(site, page_file.resolve(), href, base_path)
-        if target is None:
+        if target is None or made_later(site, target):
             continue
-        where = relative(page_file)
+        where, line = place(site, page_file, href, f"#{fragment}" if fragment else "")
         if not target.is_file() or site not in target.parents and target != site:
-            problems.append(Problem(where, 1, f"{kind} '{href}' leidt naar een pagina die niet bestaat",
+            problems.append(Problem(where, line, f"{kind} '{href}' leidt naar een pagina die niet bestaat",
                                     "pas de link aan in de Markdown-bron van deze pagina of in de hook die haar maakt",
                                     f"{kind} '{href}' leads to a page that does not exist",
                                     "fix the link in this page's Markdown source or in the hook that generates it"))
         elif fragment and target.suffix == ".html" and unquote(fragment) not in ids_of(target):
-            problems.append(Problem(where, 1, f"{kind} '{href}' wijst naar een onderdeel (#{fragment}) dat niet bestaat",
+            problems.append(Problem(where, line, f"{kind} '{href}' wijst naar een onderdeel (#{fragment}) dat niet bestaat",
                                     "gebruik een bestaand {#id}; ID's veranderen nooit",
                                     f"{kind} '{href}' points to a section (#{fragment}) that does not exist",
                                     "use an existing {#id}; IDs never change"))
     return problems
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--site", default="site")
-    args = parser.parse_args(argv)
-    site = Path(args.site)
+def findings(site: Path) -> list[Problem]:
     # Frozen editions are checked when they are built from their own commit.
     pages = [p for p in html_pages(site) if "versies" not in p.relative_to(site).parts[:1]]
     base_path = site_path()
-    return report([problem for page in pages for problem in check_page(site, page, base_path)])
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return [problem for page in pages for problem in check_page(site, page, base_path)]

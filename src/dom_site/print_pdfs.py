@@ -15,24 +15,26 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup, Tag
-from static_host import chromium_path
 
 from dom_site.messages import say
 from dom_site.pdfs import PDFS
 from dom_site.processes import StepFailed, run
+from dom_site.static_host import chromium_path
 from dom_site.unit_history import page_url
 
-ROOT = Path(__file__).resolve().parent.parent
+# src/dom_site/<this>.py: the repository is two folders up (an editable install).
+ROOT = Path(__file__).resolve().parents[2]
 
 
 PDF_TIMEOUT_SECONDS = 60
 
 
-def section_pages(nav: list, first: str) -> list[str]:
+def section_pages(nav: list[Any], first: str) -> list[str]:
     """The pages of the nav section that contains `first`, in nav order."""
-    def flatten(items: list) -> list[str]:
+    def flatten(items: list[Any]) -> list[str]:
         pages: list[str] = []
         for item in items:
             value = next(iter(item.values())) if isinstance(item, dict) else item

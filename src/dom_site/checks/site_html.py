@@ -7,14 +7,13 @@
 """
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
-from sitecheck import Problem, html_pages, page_language, relative, report, soup
+
+from dom_site.checks.common import Problem, html_pages, page_language, place, relative, soup
 
 # (tag, attribute) pairs whose URL the browser fetches by itself.
 RESOURCE_ATTRS: tuple[tuple[str, str], ...] = (
@@ -57,7 +56,7 @@ def external_resources(page: BeautifulSoup) -> list[str]:
 
 
 def check_page(site: Path, page_file: Path) -> list[Problem]:
-    where = relative(page_file)
+    where, _ = place(site, page_file)
     page = soup(page_file)
     problems: list[Problem] = []
     want = page_language(site, page_file)
@@ -78,7 +77,7 @@ def check_page(site: Path, page_file: Path) -> list[Problem]:
                                     f"the page lacks an hreflang alternate for: {', '.join(sorted(missing))}",
                                     "make sure the page exists in both languages (page.md and page.en.md)"))
     for resource in external_resources(page):
-        problems.append(Problem(where, 1, f"de pagina laadt iets van een andere website: {resource}",
+        problems.append(Problem(*place(site, page_file, resource), f"de pagina laadt iets van een andere website: {resource}",
                                 "zet het bestand in deze site zelf, of haal het weg (privacy: geen verzoeken naar andere hosts)",
                                 f"the page loads something from another host: {resource}",
                                 "serve the file from this site, or remove it (privacy: no requests to other hosts)"))
@@ -98,14 +97,5 @@ def check_stylesheets(site: Path) -> list[Problem]:
     return problems
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--site", default="site")
-    args = parser.parse_args(argv)
-    site = Path(args.site)
-    problems = [p for page in html_pages(site) for p in check_page(site, page)]
-    return report(problems + check_stylesheets(site))
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def findings(site: Path) -> list[Problem]:
+    return [p for page in html_pages(site) for p in check_page(site, page)] + check_stylesheets(site)

@@ -1,7 +1,7 @@
 """Which English pages are not translated yet, and which are behind their Dutch text.
 
     .venv/bin/python scripts/translation_report.py                     # the report
-    .venv/bin/python scripts/translation_report.py --stamp docs/x.en.md  # after translating
+    .venv/bin/dom-site translations --stamp docs/x.en.md  # after translating
 
 Dutch is the authoritative text. Each English page `x.en.md` records which version
 of its Dutch page `x.md` it translates, in its front matter:
@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from sitecheck import DOCS, ROOT, Problem
+
+from dom_site.checks.common import DOCS, ROOT, Problem
 
 FIELD = "vertaald_van"
 TRANSLATED_FIELDS = ("title", "description")  # front matter a translator translates
@@ -118,7 +119,7 @@ def shown(path: Path, root: Path) -> str:
 def problem(entry: Entry, root: Path) -> Problem:
     """The entry in the project's message format: path:line: Dutch — fix (English: …)."""
     nl, en = shown(entry.dutch, root), shown(entry.english, root)
-    stamp = f"python scripts/translation_report.py --stamp {en}"
+    stamp = f"dom-site translations --stamp {en}"
     if entry.kind == "untranslated":
         return Problem(nl, 1, "deze pagina heeft nog geen Engelse vertaling",
                        f"vertaal haar in {en} en draai daarna '{stamp}'",

@@ -1,7 +1,7 @@
 """Markdown lint: markdownlint-cli2 with rules fitted to this site, said in plain Dutch.
 
-    .venv/bin/python scripts/check_markdown.py            # docs/**/*.md and CONTRIBUTING.md
-    .venv/bin/python scripts/check_markdown.py FILE …     # only these
+    .venv/bin/dom-site check markdown.py            # docs/**/*.md and CONTRIBUTING.md
+    .venv/bin/dom-site check markdown.py FILE …     # only these
 
 Which rules apply, and why some are off, is in `.markdownlint-cli2.yaml`. This
 script runs the tool and rewrites each finding as `path:line: wat er mis is — hoe
@@ -10,13 +10,10 @@ nothing to a village editor.
 """
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from pathlib import Path
 
-from sitecheck import ROOT, Problem, relative, report
-
+from dom_site.checks.common import ROOT, Problem, relative
 from dom_site.processes import run  # every step has a time limit and ends with its children
 
 MARKDOWNLINT = ROOT / "node_modules" / ".bin" / "markdownlint-cli2"
@@ -201,12 +198,5 @@ def markdown_files(files: list[Path]) -> list[Path]:
     return files or sorted((ROOT / "docs").rglob("*.md"))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("files", nargs="*", type=Path, help="Markdown files (default: as .markdownlint-cli2.yaml says)")
-    args = parser.parse_args(argv)
-    return report(check(args.files) + admonitions(markdown_files(args.files)))
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def findings(files: list[Path] | None = None) -> list[Problem]:
+    return check(files or []) + admonitions(markdown_files(files or []))

@@ -44,7 +44,7 @@ class PagesHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def send_head(self):  # type: ignore[override]
+    def send_head(self) -> io.BytesIO | None:
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         target = None
         if path.startswith(self.prefix):
@@ -52,7 +52,7 @@ class PagesHandler(SimpleHTTPRequestHandler):
             if target.is_dir():
                 target = target / "index.html"
         status = 200 if target is not None and target.is_file() else 404
-        if status == 404:
+        if status == 404 or target is None:
             target = self.site / "404.html"
         body = target.read_bytes()
         gzipped = self.compress and target.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "")

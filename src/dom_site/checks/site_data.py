@@ -5,16 +5,15 @@ every registered ID listed once; versies.atom well-formed Atom with an entry per
 """
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
-from sitecheck import ROOT, Problem, relative, report
+
+from dom_site.checks.common import ROOT, Problem, relative
+from dom_site.citation_registry import load_registry
 
 SCHEMA = ROOT / "schemas" / "onderdelen.schema.json"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -53,14 +52,7 @@ def check_language(site: Path, prefix: str, registry: dict[str, Any]) -> list[Pr
     return found
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--site", default="site")
-    args = parser.parse_args(argv)
-    registry = yaml.safe_load((ROOT / "registry" / "ids.yml").read_text("utf-8")) or {}
-    site = Path(args.site)
-    return report([p for prefix in ("", "en/") for p in check_language(site, prefix, registry)])
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def findings(site: Path) -> list[Problem]:
+    loaded = load_registry(ROOT / "registry" / "ids.yml")
+    registry = {"ids": loaded.ids, "releases": loaded.releases}
+    return [p for prefix in ("", "en/") for p in check_language(site, prefix, registry)]

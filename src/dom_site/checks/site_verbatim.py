@@ -6,11 +6,9 @@ breaks, paragraphs) may differ.
 """
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
-from sitecheck import DOCS, Problem, relative, report, soup
+from dom_site.checks.common import DOCS, Problem, relative, soup
 
 SOURCE = DOCS / "reactie" / "dom-reactie-concept-woonvisie.txt"
 PAGE_MD = DOCS / "reactie" / "zoals-ingediend.md"
@@ -74,13 +72,6 @@ def compare(source_words: list[str], found: list[str], markdown_file: Path) -> l
     return []
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--site", default="site")
-    args = parser.parse_args(argv)
+def findings(site: Path) -> list[Problem]:
     source_words = SOURCE.read_text(encoding="utf-8").split()
-    return report(compare(source_words, published_words(Path(args.site) / PAGE_HTML), PAGE_MD))
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return compare(source_words, published_words(site / PAGE_HTML), PAGE_MD)

@@ -1,7 +1,7 @@
 """External links: every source address is well formed, and (weekly) still answers.
 
-    .venv/bin/python scripts/check_external_links.py            # offline: form only
-    .venv/bin/python scripts/check_external_links.py --online   # also ask every site
+    .venv/bin/dom-site check external_links.py            # offline: form only
+    .venv/bin/dom-site check external_links.py --online   # also ask every site
     … --online --github-output "$GITHUB_OUTPUT"                 # for the weekly workflow
 
 Offline (this is what `make check` and pull requests run) it only reads
@@ -20,14 +20,13 @@ from __future__ import annotations
 import argparse
 import re
 import secrets
-import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sitecheck import DOCS, ROOT, Problem, relative, report
+from dom_site.checks.common import DOCS, ROOT, Problem, relative, report
 
 INCLUDES = ROOT / "includes"
 URL = re.compile(r"https?://[^\s<>\"'`\[\]{}|\\^]+", re.IGNORECASE)
@@ -196,6 +195,11 @@ def write_github_output(target: Path, problems: list[Problem], unverifiable: lis
         out.write(f"report<<{delimiter}\n{issue_body(problems, unverifiable)}{delimiter}\n")
 
 
+def findings() -> list[Problem]:
+    """Offline: every address is well formed (what make check and pull requests run)."""
+    return form_problems(collect(markdown_files()))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--online", action="store_true", help="ask every site (the weekly workflow)")
@@ -214,5 +218,3 @@ def main(argv: list[str] | None = None) -> int:
     return report(problems)
 
 
-if __name__ == "__main__":
-    sys.exit(main())

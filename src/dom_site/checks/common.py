@@ -1,0 +1,81 @@
+"""Shared helpers for the checks: the one message format, and walking the built site."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from dom_site.messages import Problem, say  # the one message format, shared with the hooks
+
+__all__ = ["DOCS", "ROOT", "Problem", "html_pages", "page_language", "place", "relative", "report", "soup", "source_of"]
+
+# src/dom_site/checks/common.py: the repository is three folders up (an editable install).
+ROOT = Path(__file__).resolve().parents[3]
+DOCS = ROOT / "docs"
+
+
+def report(problems: list[Problem]) -> int:
+    """Print every problem (in a GitHub Actions run also on its line of the pull request); the exit code."""
+    for problem in problems:
+        say(problem)
+    return 1 if problems else 0
+
+
+def html_pages(site: Path) -> Iterator[Path]:
+    """Every HTML page of the built site, in a stable order."""
+    yield from sorted(site.rglob("*.html"))
+
+
+def page_language(site: Path, page: Path) -> str:
+    """The language a built page belongs to, from its place in the site (frozen editions under versies/<v>/ too)."""
+    rel = page.relative_to(site).parts
+    if len(rel) > 2 and rel[0] == "versies":
+        rel = rel[2:]
+    return "en" if rel and rel[0] == "en" else "nl"
+
+
+def soup(page: Path) -> BeautifulSoup:
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def relative(path: Path) -> str:
+    """A path as an editor sees it: relative to the repository when possible."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def source_of(site: Path, page: Path, docs: Path = DOCS) -> Path | None:
+    """The Markdown page a built page came from, or None (404 pages, short links, generated pages)."""
+    parts = list(page.relative_to(site).parts)
+    english = parts[:1] == ["en"]
+    if english:
+        parts = parts[1:]
+    if not parts or parts[-1] != "index.html":
+        return None
+    folder = parts[:-1]
+    suffix = ".en.md" if english else ".md"
+    candidates = [docs.joinpath(*folder, "index" + suffix)]
+    if folder:
+        candidates.insert(0, docs.joinpath(*folder[:-1], folder[-1] + suffix))
+    if english:  # an untranslated page is built from the Dutch one
+        candidates += [c.with_name(c.name.replace(".en.md", ".md")) for c in candidates]
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def place(site: Path, page: Path, *needles: str, docs: Path = DOCS) -> tuple[str, int]:
+    """Where an editor fixes a problem found in a built page: its Markdown file, at the first
+    line holding one of the needles (a link, an address), else line 1; a generated page
+    without a Markdown source is named itself."""
+    markdown = source_of(site, page, docs)
+    if markdown is None:
+        return relative(page), 1
+    lines = markdown.read_text(encoding="utf-8").splitlines()
+    for needle in needles:
+        if needle:
+            found = next((number for number, line in enumerate(lines, start=1) if needle in line), None)
+            if found is not None:
+                return relative(markdown), found
+    return relative(markdown), 1

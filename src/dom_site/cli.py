@@ -1,0 +1,187 @@
+"""`dom-site`: the project's one command line (make calls it; so can an editor).
+
+    dom-site check                    every check of the sources: no build, no browser
+    dom-site check koppen citeren     only these checks
+    dom-site check --build            the sources, then a strict build (no PDFs) and every check of it
+    dom-site check --site site        the sources and an already built site
+    dom-site checks                   the list of checks, with what each one looks at
+    dom-site pdfs --site site         print the PDFs of a built site (Chromium)
+    dom-site release 1.1              freeze a release in registry/ids.yml
+    dom-site translations             which English pages are behind their Dutch page
+
+Every problem is one line, `file:line: wat er mis is — hoe je het oplost (English: …)`,
+at the Markdown line where an editor fixes it; all checks report into one list and
+the exit code is 1 when it is not empty. Node tools (cspell, markdownlint) and the
+W3C checker run as subprocesses under a time limit; everything else runs in-process.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from dom_site import rules
+from dom_site.messages import Problem, say
+
+# The repository (an editable install: src/dom_site/cli.py is two folders down).
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    about: str                                   # Dutch — English
+    run: Callable[[Path | None], list[Problem]]  # gets the built site (None for source checks)
+    needs_site: bool = False
+
+
+def _tool_checks() -> list[Check]:
+    from dom_site.checks import external_links, images, markdown, spelling
+
+    return [
+        Check("spelling", "spelling met cspell — spelling with cspell", lambda _: spelling.findings()),
+        Check("markdown", "Markdown-stijl met markdownlint — Markdown style", lambda _: markdown.findings()),
+        Check("afbeeldingen", "beschrijving, herkomst en grootte van afbeeldingen — images", lambda _: images.findings()),
+        Check("adressen", "vorm van externe adressen — form of external addresses", lambda _: external_links.findings()),
+    ]
+
+
+def _site_checks() -> list[Check]:
+    from dom_site.checks import site_data, site_html, site_links, site_valid_html, site_verbatim
+
+    def on_site(run: Callable[[Path], list[Problem]]) -> Callable[[Path | None], list[Problem]]:
+        return lambda site: run(site) if site is not None else []
+
+    return [
+        Check("site-html", "taal, hreflang en niets van andere websites — lang, hreflang, no other hosts",
+              on_site(site_html.findings), True),
+        Check("site-links", "elke link in de gebouwde site werkt — every link of the built site works",
+              on_site(site_links.findings), True),
+        Check("site-geldig", "geldige HTML (W3C Nu checker) — valid HTML", on_site(site_valid_html.findings), True),
+        Check("site-letterlijk", "de reactie woord voor woord — the response word for word",
+              on_site(site_verbatim.findings), True),
+        Check("site-gegevens", "onderdelen.json en versies.atom — the units JSON and the feed",
+              on_site(site_data.findings), True),
+    ]
+
+
+RULE_ABOUT = {
+    "bestandsnamen": "namen en plaats van bestanden — file names and places",
+    "veilig": "geen HTML die iets uitvoert of van buiten laadt — no unsafe HTML",
+    "koppen": "elke kop een vast {#id}, gelijk in beide talen — heading IDs in both languages",
+    "citeren": "citeerbare ID's tegen registry/ids.yml — citable IDs against the registry",
+    "bronnen": "voetnoten uit registry/bronnen/ — footnotes from the sources registry",
+    "feiten": "een voetnoot bij elk feit in het draaiboek — a footnote for every fact",
+    "dorpen": "de gegevens van de dorpspagina's — the village pages' data",
+}
+
+
+def all_checks() -> list[Check]:
+    """Every check, in the order their messages are read: the sources' rules first."""
+    return [Check(name, RULE_ABOUT.get(name, name), lambda _: []) for name in rules.names()] \
+        + _tool_checks() + _site_checks()
+
+
+def build_site(dest: Path) -> bool:
+    """A strict build of the site into dest, in-process (no PDFs, no frozen editions).
+
+    False when it stopped: the build printed the editor's messages itself, once.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, PluginError
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(dest), strict=True)
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, PluginError):
+        return False
+    return True
+
+
+def check(names: list[str], site: Path | None, build: bool) -> int:
+    known = {c.name: c for c in all_checks()}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        print(f"onbekende controle: {', '.join(unknown)} — kies uit: {', '.join(known)} "
+              f"(unknown check: {', '.join(unknown)} — choose from the list of `dom-site checks`)")
+        return 2
+    chosen = [known[name] for name in names] if names else list(known.values())
+    problems: list[Problem] = []
+    started = time.monotonic()
+    rule_names = [c.name for c in chosen if c.name in rules.names()]
+    if rule_names:
+        problems += rules.run(rules.Context.of(ROOT), rule_names)
+    for item in chosen:
+        if item.name not in rules.names() and not item.needs_site:
+            problems += item.run(None)
+    site_checks = [c for c in chosen if c.needs_site]
+    built = True
+    with tempfile.TemporaryDirectory(prefix="dom-site-") as tmp:
+        if build and site_checks and not problems:
+            site = Path(tmp) / "site"
+            built = build_site(site)
+        if site is not None and built:
+            for item in site_checks:
+                problems += item.run(site)
+    for problem in problems:
+        say(problem)
+    took = time.monotonic() - started
+    if not built:
+        print(f"\nDe bouw stopte: los de meldingen hierboven op. (The build stopped: fix the messages above.) [{took:.1f} s]")
+        return 1
+    if problems:
+        print(f"\n{len(problems)} fout(en) — elke regel zegt waar en hoe je die oplost. "
+              f"({len(problems)} problem(s) — each line says where and how to fix it.) [{took:.1f} s]")
+        return 1
+    ran = len([c for c in chosen if not c.needs_site or site is not None or build])
+    print(f"Alle controles geslaagd ({ran}). (All checks passed.) [{took:.1f} s]")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="dom-site", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    checking = commands.add_parser("check", help="controleer de inhoud (check the content)")
+    checking.add_argument("names", nargs="*", help="alleen deze controles (only these checks)")
+    where = checking.add_mutually_exclusive_group()
+    where.add_argument("--site", type=Path, help="ook deze gebouwde site controleren (also check this built site)")
+    where.add_argument("--build", action="store_true", help="bouw de site en controleer haar (build and check it)")
+    commands.add_parser("checks", help="de lijst van controles (the list of checks)")
+    pdfs = commands.add_parser("pdfs", help="de PDF's van een gebouwde site (the PDFs of a built site)")
+    pdfs.add_argument("--site", default="site")
+    release = commands.add_parser("release", help="een versie vastleggen (freeze a release)")
+    release.add_argument("version")
+    release.add_argument("--date")
+    translations = commands.add_parser("translations", help="welke Engelse pagina's achterlopen (translations)")
+    translations.add_argument("--docs")
+    translations.add_argument("--stamp", nargs="+", metavar="X.en.md")
+    args = parser.parse_args(argv)
+
+    if args.command == "check":
+        return check(args.names, args.site, args.build)
+    if args.command == "checks":
+        for item in all_checks():
+            print(f"{item.name:16} {item.about}{' (gebouwde site / built site)' if item.needs_site else ''}")
+        return 0
+    if args.command == "pdfs":
+        from dom_site import print_pdfs
+        return print_pdfs.main(["--site", args.site])
+    if args.command == "release":
+        from dom_site import release as releasing
+        return releasing.main([args.version, *(["--date", args.date] if args.date else [])])
+    from dom_site import translations as report
+    return report.main([*(["--docs", args.docs] if args.docs else []), *(["--stamp", *args.stamp] if args.stamp else [])])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""MkDocs plugin `dom-regels`: every content rule, before any page renders.
+
+    plugins:
+      - dom-regels:
+          extra_dirs: [includes]        # files pages pull in (snippets): checked for unsafe content too
+          translated: [draaiboek/]      # folders where every page exists in both languages
+          facts: [draaiboek/]           # folders where every figure needs a footnote
+
+It runs the rules of dom_site.rules (file names, unsafe content, heading IDs, citable
+IDs, sources, facts, villages) over the source model in on_files, the first event
+that sees the pages, so `mkdocs serve`, `make build` and CI all stop there with the
+editor's messages, one per mistake, and no page, browser or PDF printer ever gets
+unsafe content. `dom-site check` runs the same rules without building.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+
+from dom_site import rules
+from dom_site.messages import Problem
+from dom_site.once import Once, fingerprint
+
+
+class RulesConfig(Config):
+    # Which rules run (names from dom_site.rules); empty: all of them.
+    only = c.ListOfItems(c.Type(str), default=[])
+    extra_dirs = c.ListOfItems(c.Type(str), default=["includes"])
+    ids_registry = c.Type(str, default="registry/ids.yml")
+    translated = c.ListOfItems(c.Type(str), default=["draaiboek/"])
+    facts = c.ListOfItems(c.Type(str), default=["draaiboek/"])
+
+
+def settings_of(config: MkDocsConfig, own: RulesConfig | None = None) -> rules.Settings:
+    """The rules' settings from mkdocs.yml: this plugin's, and the sources registry of dom-bronnen."""
+    found: dict[str, object] = {}
+    if own is not None:
+        found.update(extra_dirs=tuple(own.extra_dirs), ids_registry=own.ids_registry,
+                     translated=tuple(own.translated), facts=tuple(own.facts))
+    sources_plugin = config.plugins.get("dom-bronnen")
+    if sources_plugin is not None:
+        sources_config = sources_plugin.config
+        found.update(sources_registry=sources_config["registry"], sources_schema=sources_config["schema"],
+                     sources_strict=sources_config["strict"])
+    return rules.Settings(**found)  # type: ignore[arg-type]
+
+
+def inputs(context: rules.Context) -> list[Path]:
+    """Every file a rule reads: docs/, the registries, the schemas, the extra folders."""
+    settings = context.settings
+    found = [context.model.docs_dir / rel for rel in context.model.files]
+    for folder in (*settings.extra_dirs, settings.sources_registry):
+        path = context.path(folder)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file())
+    found += [context.path(settings.ids_registry), context.path(settings.ids_schema),
+              context.path(settings.sources_schema), context.path(settings.village_schema)]
+    return found
+
+
+class RulesPlugin(BasePlugin[RulesConfig]):
+    def __init__(self) -> None:
+        self.checked: Once[list[Problem]] = Once()
+
+    @event_priority(100)  # before every other plugin looks at the files
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        root = Path(config.config_file_path).parent
+        context = rules.Context.of(root, Path(config.docs_dir), settings_of(config, self.config))
+        only = list(self.config.only) or None
+        # Once for both languages' builds; again when an input changed (mkdocs serve).
+        problems = self.checked.get(fingerprint(inputs(context), only),
+                                    lambda: rules.run(context, only))
+        if problems:
+            count = len(problems)
+            raise PluginError(f"De inhoud heeft {count} fout(en); elke regel zegt waar en hoe je die oplost "
+                              f"(the content has {count} problem(s); each line says where and how to fix it):\n"
+                              + "\n".join(map(str, problems)))
+        return files

@@ -1,0 +1,97 @@
+"""Every content rule of the site, each written once against the source model.
+
+The build runs them (the `dom-regels` plugin, before any page renders, so
+`mkdocs serve` shows an editor what CI shows) and so does `dom-site check`, from
+this one list. A rule takes the `Context` (the parsed sources and the settings)
+and returns `Problem`s in the project's one message format.
+
+One mistake, one message: when two rules see the same mistake (a heading that lost
+its `{#d-41}` is also an ID missing from the registry's page and an ID only the
+English page has), they give their problems the same `subject`, and `run()` keeps
+the first: the rules are listed from the most specific advice to the most general.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dom_site.messages import Problem
+from dom_site.source import SourceModel, read
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the rules find their inputs, relative to the project folder (mkdocs.yml's)."""
+
+    ids_registry: str = "registry/ids.yml"
+    ids_schema: str = "schemas/ids.schema.json"
+    sources_registry: str = "registry/bronnen"
+    sources_schema: str = "schemas/bronnen.schema.json"
+    # false only while pages still write their own footnote texts (see dom-bronnen).
+    sources_strict: bool = True
+    village_schema: str = "schemas/dorp.schema.json"
+    # Folders outside docs/ whose files pages pull in (snippets): checked for unsafe content too.
+    extra_dirs: tuple[str, ...] = ("includes",)
+    # Folders of docs/ where every page must exist in both languages, and every fact needs a footnote.
+    translated: tuple[str, ...] = ("draaiboek/",)
+    facts: tuple[str, ...] = ("draaiboek/",)
+
+
+@dataclass
+class Context:
+    root: Path
+    model: SourceModel
+    settings: Settings = field(default_factory=Settings)
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative
+
+    @classmethod
+    def of(cls, root: Path, docs_dir: Path | None = None, settings: Settings | None = None) -> Context:
+        return cls(root, read(docs_dir or root / "docs"), settings or Settings())
+
+
+Rule = Callable[[Context], Iterable[Problem]]
+
+
+def _rules() -> dict[str, Rule]:
+    # Imported here: the rule modules import this module's Context.
+    from dom_site import raw_html, village_data
+    from dom_site.rules import citable, facts, filenames, headings, sources
+
+    return {
+        "bestandsnamen": filenames.check,   # file names; an English page without its Dutch page
+        "veilig": raw_html.rule,            # nothing a pull request writes may run in a browser
+        "koppen": headings.check,           # every section heading has the same {#id} in both languages
+        "citeren": citable.check,           # citable IDs against registry/ids.yml
+        "bronnen": sources.check,           # footnotes cite registry/bronnen/ by key
+        "feiten": facts.check,              # a figure in the draaiboek has a footnote
+        "dorpen": village_data.rule,        # the village pages' data
+    }
+
+
+def names() -> list[str]:
+    return list(_rules())
+
+
+def run(context: Context, only: Iterable[str] | None = None) -> list[Problem]:
+    """The problems of the chosen rules (all by default), one message per mistake, in rule order."""
+    rules = _rules()
+    chosen = list(only) if only is not None else list(rules)
+    unknown = [name for name in chosen if name not in rules]
+    if unknown:
+        raise KeyError(f"onbekende controle / unknown rule: {', '.join(unknown)} (kies uit / choose from: {', '.join(rules)})")
+    found: list[Problem] = []
+    subjects: set[str] = set()
+    said: set[str] = set()
+    for name in chosen:
+        for problem in rules[name](context):
+            if problem.subject is not None:
+                if problem.subject in subjects:
+                    continue
+                subjects.add(problem.subject)
+            if str(problem) not in said:
+                said.add(str(problem))
+                found.append(problem)
+    return found

@@ -1,0 +1,109 @@
+"""Every fact in the draaiboek has a source: a figure carries a footnote in its own paragraph.
+
+A paragraph, list item, table row, heading or admonition title that names an
+amount (€, EUR), a percentage, a legal article, a year, or a number of weeks,
+years, homes and the like carries a footnote `[^key]` in that same unit. (That
+the key names a registered source is the sources rule's: dom_site.sources.)
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from dom_site.messages import Problem
+from dom_site.rules import Context
+from dom_site.source import FOOTNOTE_REFERENCE, HEADING, SourcePage
+
+COUNTED = (
+    r"weken|week|maanden|maand|jaren|jaar|dagen|dag|woningen|woning|huizen|huis|huishoudens|"
+    r"initiatieven|initiatief|inwoners|inwoner|leden|dorpen|dorpsverenigingen|kernen|projecten|mensen|"
+    r"weeks|months|month|years|year|days|day|homes|home|houses|house|households|"
+    r"initiatives|initiative|inhabitants|residents|members|villages|village|projects|people"
+)
+FACTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"€|\bEUR\b"), "een bedrag", "an amount"),
+    (re.compile(r"\d\s?%|\bprocent\b|\bpercent\b", re.IGNORECASE), "een percentage", "a percentage"),
+    (re.compile(r"\b(?:art\.|artikel|article)\s*\d[\w.()]*", re.IGNORECASE), "een wetsartikel", "a legal article"),
+    (re.compile(rf"\b\d[\d.,]*\s+(?:{COUNTED})\b", re.IGNORECASE), "een aantal", "a number"),
+    (re.compile(r"\b(?:1[89]|20)\d\d\b"), "een jaartal", "a year"),
+)
+TABLE_ROW = re.compile(r"^\s*\|")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s")
+DEFINITION = re.compile(r"^\[\^[^\]\s]+\]:")
+ABBREVIATION = re.compile(r"^\*\[[^\]]*\]:")
+# Text that is not prose: link targets, autolinks, attribute lists, code, HTML tags, footnote marks.
+NOT_PROSE = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|\{[^}]*\}|`[^`]*`|<[^>]*>|\[\^[^\]]*\]")
+
+
+@dataclass
+class Unit:
+    """A paragraph, list item, table row, heading or admonition title."""
+
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+def units(page: SourcePage) -> list[Unit]:
+    """The page's prose split into the units a footnote belongs to."""
+    found: list[Unit] = []
+    current: Unit | None = None
+    in_definition = False
+
+    def close() -> None:
+        nonlocal current
+        if current is not None and current.lines:
+            found.append(current)
+        current = None
+
+    for number, line in page.prose:
+        stripped = line.strip()
+        if DEFINITION.match(line):
+            close()
+            in_definition = True  # a definition continues on indented lines
+            continue
+        if in_definition:
+            if not stripped or line.startswith(("    ", "\t")):
+                continue
+            in_definition = False
+        if not stripped or ABBREVIATION.match(line):
+            close()
+            continue
+        if HEADING.match(line) or TABLE_ROW.match(line) or ADMONITION.match(line):
+            close()
+            found.append(Unit([(number, line)]))
+            continue
+        if LIST_ITEM.match(line):
+            close()
+        if current is None:
+            current = Unit()
+        current.lines.append((number, line))
+    close()
+    return found
+
+
+def first_fact(unit: Unit) -> tuple[int, str, str, str] | None:
+    """The first fact in a unit: its line, the matched text, and its kind in both languages."""
+    for number, line in unit.lines:
+        prose = NOT_PROSE.sub(" ", line)
+        hits = [(m.start(), m.group(0), nl, en) for pattern, nl, en in FACTS for m in [pattern.search(prose)] if m]
+        if hits:
+            _, text, nl, en = min(hits)
+            return number, text.strip(), nl, en
+    return None
+
+
+def check(context: Context) -> Iterator[Problem]:
+    for page in context.model:
+        if not any(page.path.startswith(folder) for folder in context.settings.facts):
+            continue
+        for unit in units(page):
+            fact = first_fact(unit)
+            if fact and not any(FOOTNOTE_REFERENCE.search(line) for _, line in unit.lines):
+                number, text, nl, en = fact
+                yield Problem(page.shown, number, f"'{text}' is {nl} zonder voetnoot in dezelfde alinea",
+                              "zet er een voetnoot naar de bron achter, met de sleutel uit registry/bronnen/, "
+                              "bijvoorbeeld [^drenthe-cpo-regeling]",
+                              f"'{text}' is {en} without a footnote in the same paragraph",
+                              "add a footnote with the source's key from registry/bronnen/, "
+                              "for example [^drenthe-cpo-regeling]")

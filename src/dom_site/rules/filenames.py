@@ -1,0 +1,90 @@
+"""File names under docs/: lowercase, no spaces, a known kind of file, in the right folder.
+
+Why: a file name becomes a web address. `Elp.md` and `elp.md` are different files
+on GitHub but the same on some computers; a space becomes `%20` in a link; an
+accent breaks a link that someone typed. So every folder and file name is
+lowercase ASCII letters, digits and hyphens, followed by one of the known endings:
+`.md` (Dutch), `.en.md` (English, next to its Dutch page), images, `.txt`, `.css`.
+An English page needs its Dutch page (Dutch is authoritative), and a village page
+(Markdown with the village data at the top) belongs in docs/maatwerk/dorpen/.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from dom_site.messages import Problem
+from dom_site.rules import Context
+
+NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
+ALLOWED_SUFFIXES = (".en.md", ".md", ".txt", ".css", *IMAGE_SUFFIXES)
+VILLAGE_FOLDER = PurePosixPath("maatwerk/dorpen")
+# The keys only a village page has (schemas/dorp.schema.json requires them).
+VILLAGE_KEYS = re.compile(r"^(?:paginastatus|grote_kern|laatst_bekeken)\s*:", re.MULTILINE)
+KNOWN = "Markdown (.md, .en.md), afbeeldingen (.png, .jpg, .webp, .svg), .txt of .css"
+KNOWN_EN = "Markdown (.md, .en.md), images (.png, .jpg, .webp, .svg), .txt or .css"
+
+
+def suggestion(name: str) -> str:
+    """The name as it should be: lowercase ASCII, hyphens for spaces and underscores."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = re.sub(r"[\s_.]+", "-", ascii_name.lower())
+    ascii_name = re.sub(r"[^a-z0-9-]", "", ascii_name)
+    return re.sub(r"-{2,}", "-", ascii_name).strip("-") or "naam"
+
+
+def split_suffix(name: str) -> tuple[str, str]:
+    """(stem, known ending) of a file name; the ending is '' when it is not allowed."""
+    lowered = name.lower()
+    for suffix in ALLOWED_SUFFIXES:
+        if lowered.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)], name[-len(suffix):]
+    return name, ""
+
+
+def check(context: Context) -> Iterator[Problem]:
+    model = context.model
+    docs = model.shown
+    folders = sorted({parent for rel in model.files for parent in PurePosixPath(rel).parents if str(parent) != "."})
+    for folder in folders:
+        if not NAME.fullmatch(folder.name):
+            good = suggestion(folder.name)
+            yield Problem(f"{docs}/{folder}", 1, f"de mapnaam '{folder.name}' mag alleen kleine letters, cijfers en streepjes hebben",
+                          f"noem de map '{good}'",
+                          f"the folder name '{folder.name}' may only have lowercase letters, digits and hyphens",
+                          f"name the folder '{good}'", subject=f"name:{folder}")
+    for rel_text in model.files:
+        rel = PurePosixPath(rel_text)
+        where = f"{docs}/{rel}"
+        stem, suffix = split_suffix(rel.name)
+        if not suffix:
+            yield Problem(where, 1, f"'{rel.name}' is geen soort bestand dat in docs/ hoort",
+                          f"zet hier alleen {KNOWN}; haal dit bestand weg",
+                          f"'{rel.name}' is not a kind of file that belongs in docs/",
+                          f"only {KNOWN_EN} belong here; remove this file", subject=f"name:{rel}")
+            continue
+        if not NAME.fullmatch(stem) or suffix != suffix.lower():
+            good = suggestion(stem) + suffix.lower()
+            yield Problem(where, 1, f"de bestandsnaam '{rel.name}' mag alleen kleine letters, cijfers en streepjes hebben "
+                          "(geen spaties, hoofdletters of accenten)", f"noem het bestand '{good}'",
+                          f"the file name '{rel.name}' may only have lowercase letters, digits and hyphens "
+                          "(no spaces, capitals or accents)", f"name the file '{good}'", subject=f"name:{rel}")
+        page = model.get(rel_text)
+        if page is None:
+            continue
+        if page.language == "en" and model.twin(page) is None:
+            dutch = page.twin.rpartition("/")[2]
+            yield Problem(where, 1, f"bij deze Engelse pagina ontbreekt de Nederlandse pagina '{dutch}' in dezelfde map",
+                          f"maak eerst '{dutch}': het Nederlands is leidend (of haal deze Engelse pagina weg)",
+                          f"this English page has no Dutch page '{dutch}' in the same folder",
+                          f"write '{dutch}' first: the Dutch text is authoritative (or remove this English page)",
+                          subject=f"page:{rel_text}")
+        if VILLAGE_KEYS.search(page.front_matter or "") and rel.parent != VILLAGE_FOLDER:
+            target = f"{docs}/{VILLAGE_FOLDER}/{rel.name}"
+            yield Problem(where, 1, "dit is een dorpspagina, maar hij staat niet in docs/maatwerk/dorpen/",
+                          f"verplaats het bestand naar {target}",
+                          "this is a village page, but it is not in docs/maatwerk/dorpen/",
+                          f"move the file to {target}", subject=f"place:{rel_text}")

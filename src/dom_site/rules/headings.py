@@ -1,0 +1,162 @@
+"""Every section heading has a fixed `{#id}`, the same in Dutch and English.
+
+`/reactie/#r-3` and `/en/reactie/#r-3` must be the same section: the language
+switch keeps the reader's place by keeping the `#id`, and citations link to it.
+So every heading of level 2 or deeper has an explicit `{#id}`, unique on its page,
+and a page and its translation have the same ids in the same order. The page
+title (level 1) may differ: it is never linked to.
+
+A heading that lost its id while its translation still has one is told to put
+that id back: the advice "pick a new number" would break every citation of it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from dom_site import citation_registry as reg
+from dom_site.messages import Problem
+from dom_site.rules import Context
+from dom_site.source import Heading, SourceModel, SourcePage
+
+GOOD_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def sections(page: SourcePage) -> list[Heading]:
+    return [h for h in page.headings if h.level >= 2]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "onderdeel"
+
+
+def subject(page: SourcePage, anchor: str) -> str:
+    """What a problem with an id is about: that id on that page (in either language)."""
+    return f"id:{page.dutch}#{anchor}"
+
+
+def new_id_advice(context: Context, model: SourceModel, page: SourcePage, heading: Heading) -> tuple[str, str]:
+    """What id to add to a heading that has none, in Dutch and English."""
+    letters = {h.id[0] for p in (page, model.twin(page)) if p for h in p.headings
+               if h.id and reg.WELL_FORMED.match(h.id)}
+    registry_file = context.path(context.settings.ids_registry)
+    if len(letters) == 1 and registry_file.is_file():
+        letter = letters.pop()
+        registry = reg.load_registry(registry_file)
+        numbers = [int(anchor[2:]) for anchor in registry.ids if anchor[0] == letter and anchor[2:].isdigit()]
+        new = f"{letter}-{max(numbers, default=0) + 1}"
+        line = f"{new}: {{page: {page.dutch}, status: active, since: \"{reg.next_release(registry)}\"}}"
+        return (f"zet er een nieuw citeerbaar ID achter, {{#{new}}} (het eerstvolgende vrije nummer), in beide talen, "
+                f"en voeg toe aan {context.settings.ids_registry}:   {line}",
+                f"add a new citable ID, {{#{new}}} (the next free number), in both languages, "
+                f"and add to {context.settings.ids_registry}:   {line}")
+    good = slug(heading.text)
+    return (f"zet er een vast ID achter, bijvoorbeeld {{#{good}}}, en dezelfde achter de kop in de andere taal",
+            f"add a fixed ID, for example {{#{good}}}, and the same to the heading in the other language")
+
+
+def page_problems(context: Context, page: SourcePage) -> Iterator[Problem]:
+    twin = context.model.twin(page)
+    twin_sections = sections(twin) if twin else []
+    own_ids = page.ids()
+    seen: dict[str, int] = {}
+    for index, heading in enumerate(sections(page)):
+        if heading.id is None:
+            counterpart = twin_sections[index] if index < len(twin_sections) else None
+            if twin and counterpart and counterpart.id and counterpart.id not in own_ids:
+                anchor = counterpart.id
+                yield Problem(
+                    page.shown, heading.line,
+                    f"de kop '{heading.text}' heeft geen vast ID meer; in {twin.shown} (regel {counterpart.line}) "
+                    f"heeft dezelfde kop {{#{anchor}}}",
+                    f"zet {{#{anchor}}} terug achter de kop (ID's veranderen nooit: citaten verwijzen ernaar)",
+                    f"the heading '{heading.text}' has lost its fixed ID; in {twin.shown} (line {counterpart.line}) "
+                    f"the same heading has {{#{anchor}}}",
+                    f"put {{#{anchor}}} back after the heading (IDs never change: citations point to them)",
+                    subject=subject(page, anchor))
+            else:
+                fix_nl, fix_en = new_id_advice(context, context.model, page, heading)
+                # The same new heading in both languages is one mistake: said once, on the Dutch page.
+                yield Problem(page.shown, heading.line, f"de kop '{heading.text}' heeft geen vast ID", fix_nl,
+                              f"the heading '{heading.text}' has no fixed ID", fix_en,
+                              subject=f"new-heading:{page.dutch}:{index}")
+            continue
+        anchor = heading.id
+        if not GOOD_ID.fullmatch(anchor):
+            if reg.LOOKS_LIKE_ID.match(anchor):
+                good = f"{anchor[0].lower()}-{int(re.sub(r'[^0-9]', '', anchor))}"
+                fix_nl = f"schrijf een kleine letter, een streepje en een getal zonder voorloopnul, zoals {{#{good}}}"
+                fix_en = f"write a lowercase letter, a hyphen and a number without leading zero, like {{#{good}}}"
+            else:
+                good = slug(anchor)
+                fix_nl, fix_en = f"schrijf bijvoorbeeld {{#{good}}}", f"write, for example, {{#{good}}}"
+            yield Problem(page.shown, heading.line,
+                          f"het ID '{anchor}' mag alleen kleine letters, cijfers en streepjes hebben", fix_nl,
+                          f"the ID '{anchor}' may only hold lowercase letters, digits and hyphens", fix_en,
+                          subject=f"heading:{page.path}:{heading.line}")
+        elif reg.WELL_FORMED.match(anchor) is None and reg.LOOKS_LIKE_ID.match(anchor):
+            good = f"{anchor[0]}-{int(re.sub(r'[^0-9]', '', anchor))}"
+            yield Problem(page.shown, heading.line, f"het ID '{anchor}' heeft niet de juiste vorm",
+                          f"schrijf een kleine letter, een streepje en een getal zonder voorloopnul, zoals {{#{good}}}",
+                          f"the ID '{anchor}' is malformed",
+                          f"write a lowercase letter, a hyphen and a number without leading zero, like {{#{good}}}",
+                          subject=f"heading:{page.path}:{heading.line}")
+        if anchor in seen:
+            yield Problem(page.shown, heading.line, f"het ID #{anchor} staat ook al op regel {seen[anchor]}",
+                          "geef deze kop een eigen ID, hetzelfde als in de andere taal",
+                          f"the ID #{anchor} is already used on line {seen[anchor]}",
+                          "give this heading its own ID, the same as in the other language",
+                          subject=f"heading:{page.path}:{heading.line}")
+        seen.setdefault(anchor, heading.line)
+
+
+def pair_problems(dutch: SourcePage, english: SourcePage) -> Iterator[Problem]:
+    """Ids only one language has, and ids in another order."""
+    nl_ids, en_ids = dutch.ids(), english.ids()
+    for anchor, line in en_ids.items():
+        if anchor not in nl_ids:
+            yield Problem(english.shown, line, f"het ID #{anchor} staat niet in de Nederlandse pagina {dutch.shown}",
+                          f"gebruik het ID van dezelfde kop in {dutch.shown}, of zet de kop met {{#{anchor}}} ook daar",
+                          f"the ID #{anchor} is not in the Dutch page {dutch.shown}",
+                          f"use the ID of the same heading in {dutch.shown}, or add the heading with {{#{anchor}}} there",
+                          subject=subject(english, anchor))
+    en_sections = sections(english)
+    last_line = en_sections[-1].line if en_sections else 1
+    for index, heading in enumerate(sections(dutch)):
+        if heading.id and heading.id not in en_ids:
+            line = en_sections[index].line if index < len(en_sections) else last_line
+            yield Problem(english.shown, line,
+                          f"de kop #{heading.id} uit {dutch.shown} (regel {heading.line}) ontbreekt in de Engelse pagina",
+                          f"vertaal die kop en zet er {{#{heading.id}}} achter",
+                          f"the heading #{heading.id} of {dutch.shown} (line {heading.line}) is missing from the English page",
+                          f"translate that heading and add {{#{heading.id}}} to it",
+                          subject=subject(dutch, heading.id))
+    common = [anchor for anchor in nl_ids if anchor in en_ids]
+    english_order = [anchor for anchor in en_ids if anchor in nl_ids]
+    first = next((n for n, (a, b) in enumerate(zip(common, english_order, strict=True)) if a != b), None)
+    if first is not None:
+        yield Problem(english.shown, en_ids[english_order[first]],
+                      f"de koppen staan in een andere volgorde dan in {dutch.shown} (hier #{english_order[first]}, "
+                      f"in het Nederlands #{common[first]})",
+                      "zet de koppen in dezelfde volgorde als in de Nederlandse pagina",
+                      f"the headings are in another order than in {dutch.shown} (here #{english_order[first]}, "
+                      f"in Dutch #{common[first]})",
+                      "put the headings in the same order as in the Dutch page",
+                      subject=f"order:{dutch.path}")
+
+
+def check(context: Context) -> Iterator[Problem]:
+    model = context.model
+    for page in sorted(model, key=lambda p: (p.language != "nl", p.path)):  # Dutch first: it is authoritative
+        yield from page_problems(context, page)
+    for dutch, english in model.pairs():
+        yield from pair_problems(dutch, english)
+    for page in model:
+        if page.language == "nl" and model.twin(page) is None \
+                and any(page.path.startswith(folder) for folder in context.settings.translated):
+            name = page.twin.rpartition("/")[2]
+            yield Problem(page.shown, 1, f"deze pagina heeft geen Engelse vertaling {name}",
+                          f"maak {name} met dezelfde koppen en ID's",
+                          f"this page has no English translation {name}",
+                          f"create {name} with the same headings and IDs",
+                          subject=f"page:{page.twin}")

@@ -1,0 +1,21 @@
+"""Footnotes cite the sources registry (registry/bronnen/) by key; every source there is
+sound (an address of the page that says the fact, a date read) and cited somewhere.
+
+The rule itself lives with the registry (dom_site.sources.check); this is its place
+in the list of rules. The dom-bronnen plugin writes the footnote texts.
+"""
+from __future__ import annotations
+
+from dom_site import sources
+from dom_site.messages import Problem
+from dom_site.rules import Context
+
+
+def registry(context: Context) -> sources.Registry:
+    settings = context.settings
+    return sources.Registry(context.root, context.path(settings.sources_registry), context.path(settings.sources_schema))
+
+
+def check(context: Context) -> list[Problem]:
+    refs, defs = sources.citations(context.model)
+    return sources.check(registry(context), refs, defs, context.settings.sources_strict)

@@ -1,0 +1,300 @@
+"""The site's Markdown sources, read once: what every rule needs, with the lines an editor sees.
+
+Every rule (file names, heading IDs, citable IDs, footnotes and sources, facts,
+villages, unsafe content) reads the pages from this one model instead of parsing
+the files itself, so a fence, a heading or a front matter block means the same
+to all of them, and line numbers always count from the top of the file, front
+matter included. `read()` parses docs/ once and keeps the result until a file
+changes (static-i18n builds the site once per language; `mkdocs serve` rebuilds).
+
+Languages: `x.md` is Dutch, `x.en.md` its English twin (static-i18n's suffix layout).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dom_site.once import Once, fingerprint
+
+ENGLISH_SUFFIX = ".en.md"
+
+# A fence opens with three or more backticks or tildes (indented inside admonitions and
+# tabs); it closes on a line of only the same character, at least as many (CommonMark).
+FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+# An ATX heading; inside an admonition or a tab it is indented by four spaces a level.
+HEADING = re.compile(r"^[ \t]{0,12}(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
+ATTRS = re.compile(r"[ \t]*\{:?(?P<attrs>[^{}]*)\}[ \t]*$")
+ID_IN_ATTRS = re.compile(r"(?:^|\s)#(?P<id>[^\s#.}]+)")
+CODE_SPAN = re.compile(r"`[^`\n]*`")
+FOOTNOTE_DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:")
+FOOTNOTE_REFERENCE = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
+
+
+def language_of(path: str) -> str:
+    """"en" for `x.en.md`, "nl" for every other page."""
+    return "en" if path.endswith(ENGLISH_SUFFIX) else "nl"
+
+
+def dutch_path(path: str) -> str:
+    """The Dutch page of a page path: x.en.md → x.md (a Dutch path stays as it is)."""
+    return path[: -len(ENGLISH_SUFFIX)] + ".md" if path.endswith(ENGLISH_SUFFIX) else path
+
+
+def english_path(path: str) -> str:
+    """The English twin of a page path: x.md → x.en.md (an English path stays as it is)."""
+    return path if path.endswith(ENGLISH_SUFFIX) else path[: -len(".md")] + ENGLISH_SUFFIX
+
+
+def twin_path(path: str) -> str:
+    """The other language's file of a page: x.md ↔ x.en.md."""
+    return dutch_path(path) if path.endswith(ENGLISH_SUFFIX) else english_path(path)
+
+
+# --- Front matter ---------------------------------------------------------------
+
+# libyaml's parser when PyYAML has it (the registries are read on every build).
+_SAFE_BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FrontMatterLoader(_SAFE_BASE):  # type: ignore[misc]
+    """Safe YAML that keeps dates as text and refuses a key written twice.
+
+    Why: PyYAML turns 2026-11-28 into a date (and crashes on 2026-02-30), so a schema
+    could never say "write the date as YYYY-MM-DD"; a key written twice would
+    silently keep the last value.
+    """
+
+
+FrontMatterLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    """A key that appears twice in one mapping."""
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise DuplicateKey(problem=f"{key}", problem_mark=key_node.start_mark)
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+FrontMatterLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def front_matter_end(lines: list[str]) -> int:
+    """The line number of the `---` (or `...`) that closes the front matter; 0 without one."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() in ("---", "..."):
+            return number
+    return 0
+
+
+# --- One page -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    level: int
+    text: str          # without its attribute list
+    id: str | None     # the explicit {#id}; None without one
+
+
+@dataclass(frozen=True)
+class Footnote:
+    line: int
+    label: str
+
+
+@dataclass
+class SourcePage:
+    """One Markdown file of docs/, parsed once."""
+
+    path: str                       # relative to docs/, with forward slashes
+    shown: str                      # as an editor names it in a message: docs/…
+    text: str
+    lines: list[str] = field(repr=False)
+    front_matter_end: int           # line of the closing ---; 0 without front matter
+    headings: list[Heading] = field(repr=False)
+    prose: list[tuple[int, str]] = field(repr=False)   # lines outside front matter, fences and comments
+    references: list[Footnote] = field(repr=False)
+    definitions: list[Footnote] = field(repr=False)
+
+    @property
+    def language(self) -> str:
+        return language_of(self.path)
+
+    @property
+    def dutch(self) -> str:
+        return dutch_path(self.path)
+
+    @property
+    def twin(self) -> str:
+        return twin_path(self.path)
+
+    @property
+    def body_first_line(self) -> int:
+        return self.front_matter_end + 1
+
+    @property
+    def front_matter_lines(self) -> list[str]:
+        return self.lines[1:self.front_matter_end - 1] if self.front_matter_end else []
+
+    @property
+    def front_matter(self) -> str | None:
+        return "\n".join(self.front_matter_lines) if self.front_matter_end else None
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.lines[self.front_matter_end:])
+
+    @cached_property
+    def meta(self) -> dict[str, Any]:
+        """The front matter as data (dates as text); raises yaml.YAMLError when it is not valid YAML."""
+        data = yaml.load(self.front_matter or "", Loader=FrontMatterLoader)  # noqa: S506 (a safe loader)
+        return data if isinstance(data, dict) else {}
+
+    def unit(self, anchor: str) -> str | None:
+        """A unit's Markdown: the heading with {#anchor} up to the next heading of its level or higher.
+
+        This is the text a citation names: the registry's checksums, the history pages
+        and the pull request summary all read a unit through here.
+        """
+        for index, heading in enumerate(self.headings):
+            if heading.id == anchor:
+                end = next((h.line for h in self.headings[index + 1:] if h.level <= heading.level), None)
+                stop = end - 1 if end is not None else len(self.lines)
+                return "\n".join(self.lines[heading.line - 1:stop]).strip()
+        return None
+
+    def units(self) -> dict[str, tuple[Heading, str]]:
+        """Every heading with an explicit id, with its unit's Markdown (see unit())."""
+        return {h.id: (h, self.unit(h.id) or "") for h in self.headings if h.id}
+
+    def ids(self, min_level: int = 2) -> dict[str, int]:
+        """The explicit heading ids of this page (level >= min_level) with their first line."""
+        found: dict[str, int] = {}
+        for heading in self.headings:
+            if heading.level >= min_level and heading.id:
+                found.setdefault(heading.id, heading.line)
+        return found
+
+
+def parse(path: str, text: str, shown: str) -> SourcePage:
+    """Split a Markdown file into what the rules read, keeping every line number."""
+    lines = text.splitlines()
+    end = front_matter_end(lines)
+    headings: list[Heading] = []
+    prose: list[tuple[int, str]] = []
+    references: list[Footnote] = []
+    definitions: list[Footnote] = []
+    fence: str | None = None
+    in_comment = False
+    for index in range(end, len(lines)):
+        number, line = index + 1, lines[index]
+        opened = FENCE.match(line)
+        if fence is not None:
+            if opened and opened["fence"][0] == fence[0] and len(opened["fence"]) >= len(fence) \
+                    and not line.strip().strip(fence[0]):
+                fence = None
+            continue
+        if opened:
+            fence = opened["fence"]
+            continue
+        stripped = line.strip()
+        if in_comment or stripped.startswith("<!--"):
+            in_comment = "-->" not in stripped
+            continue
+        visible = CODE_SPAN.sub("``", line)
+        prose.append((number, visible))
+        heading = HEADING.match(line)
+        if heading:
+            text_part = heading["text"]
+            attrs = ATTRS.search(text_part)
+            anchor = None
+            if attrs:
+                id_match = ID_IN_ATTRS.search(attrs["attrs"])
+                anchor = id_match["id"] if id_match else None
+                text_part = text_part[: attrs.start()]
+            headings.append(Heading(number, len(heading["hashes"]), text_part.strip(), anchor))
+        definition = FOOTNOTE_DEFINITION.match(visible)
+        if definition:
+            definitions.append(Footnote(number, definition["label"]))
+            visible = visible[definition.end():]
+        references.extend(Footnote(number, m["label"]) for m in FOOTNOTE_REFERENCE.finditer(visible))
+    return SourcePage(path, shown, text, lines, end, headings, prose, references, definitions)
+
+
+# --- All pages ------------------------------------------------------------------
+
+@dataclass
+class SourceModel:
+    """Every Markdown page of docs/ and the names of its other files."""
+
+    docs_dir: Path
+    pages: dict[str, SourcePage]
+    files: list[str]                # every file under docs/, Markdown included, relative, sorted
+    shown: str = "docs"             # how messages name docs/
+
+    def __iter__(self) -> Iterator[SourcePage]:
+        return iter(self.pages.values())
+
+    def get(self, path: str) -> SourcePage | None:
+        return self.pages.get(path)
+
+    def twin(self, page: SourcePage) -> SourcePage | None:
+        return self.pages.get(page.twin)
+
+    def pairs(self) -> list[tuple[SourcePage, SourcePage]]:
+        """(Dutch, English) for every page that exists in both languages."""
+        return [(page, english) for page in self if page.language == "nl"
+                and (english := self.pages.get(english_path(page.path))) is not None]
+
+    def in_folder(self, folder: str) -> list[SourcePage]:
+        """The pages directly or deeper in a docs folder ("draaiboek/"); "" is every page."""
+        return [page for page in self if page.path.startswith(folder)]
+
+
+def _files(docs_dir: Path) -> list[Path]:
+    return sorted(p for p in docs_dir.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def load(docs_dir: Path, shown: str | None = None) -> SourceModel:
+    """Parse every Markdown file of docs_dir (no caching: see read()).
+
+    shown: how messages name the folder (default: its name, "docs").
+    """
+    docs_dir = docs_dir.resolve()
+    shown_root = shown if shown is not None else docs_dir.name
+    pages: dict[str, SourcePage] = {}
+    files: list[str] = []
+    for file in _files(docs_dir):
+        rel = file.relative_to(docs_dir).as_posix()
+        files.append(rel)
+        if file.suffix == ".md":
+            pages[rel] = parse(rel, file.read_text(encoding="utf-8"), f"{shown_root}/{rel}")
+    return SourceModel(docs_dir, pages, files, shown_root)
+
+
+_models: dict[Path, Once[SourceModel]] = {}
+
+
+def read(docs_dir: Path) -> SourceModel:
+    """The model of docs_dir, parsed again only when a file in it was added, removed or changed."""
+    docs_dir = docs_dir.resolve()
+    once = _models.setdefault(docs_dir, Once())
+    return once.get(fingerprint(_files(docs_dir)), lambda: load(docs_dir))

@@ -1,0 +1,303 @@
+"""The content rules over the source model (dom_site.rules): what each refuses, at which line,
+and that one mistake gives one message with the right fix.
+
+In-process: each test writes a small docs folder (and, where needed, a registry) into
+tmp_path and runs the rules on it; the real site's rules run once on the real docs.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from mkdocs.exceptions import PluginError
+
+from dom_site import citation_registry, rules, source
+from dom_site.messages import Problem
+
+SOURCE = "[^s1]: Bron, titel, 2024: <https://example.org/2024/bron>.\n"
+# Rules on a bare folder of pages: no registries, every page in both languages, facts everywhere.
+PAGES = ["bestandsnamen", "veilig", "koppen", "feiten"]
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def pair(folder: Path, dutch: str, english: str | None = None, name: str = "hoofdstuk") -> None:
+    """A Dutch page and its English twin (the same text unless given)."""
+    write(folder, f"{name}.md", dutch)
+    write(folder, f"{name}.en.md", dutch if english is None else english)
+
+
+def run(docs: Path, names: list[str] = PAGES, root: Path | None = None) -> list[str]:
+    settings = rules.Settings(translated=("",), facts=("",), extra_dirs=())
+    context = rules.Context(root or docs.parent, source.load(docs, shown=str(docs)), settings)
+    return [str(p) for p in rules.run(context, names)]
+
+
+# --- the real site -------------------------------------------------------------------
+
+def test_the_real_sources_pass_every_rule() -> None:
+    assert [str(p) for p in rules.run(rules.Context.of(ROOT))] == []
+
+
+# --- facts need a footnote (feiten) -----------------------------------------------------
+
+def test_a_clean_page_passes(tmp_path: Path) -> None:
+    text = (
+        "# Titel\n\n## Stap {#stap}\n\n"
+        "De subsidie is € 10.000,\n"
+        "en loopt tot 2027.[^s1]\n\n"
+        "- Een lening van EUR 50.000.[^s1]\n\n"
+        "| Procedure | Termijn |\n|---|---|\n| Regulier | 8 weken[^s1] |\n\n"
+        "Zie [de regeling](https://example.org/2023/regeling) en `artikel 5`.\n\n"
+        "```\n€ 5 in code telt niet\n```\n\n"
+        f"{SOURCE}"
+    )
+    pair(tmp_path, text)
+    assert run(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kind_nl", "kind_en"),
+    [
+        ("Een subsidie tot € 10.000.", "een bedrag", "an amount"),
+        ("Een lening tot EUR 50.000.", "een bedrag", "an amount"),
+        ("Rente van 3% per jaar.", "een percentage", "a percentage"),
+        ("Dat staat in artikel 16.55 van de wet.", "een wetsartikel", "a legal article"),
+        ("Zie art. 18a Woningwet.", "een wetsartikel", "a legal article"),
+        ("The Act says so in article 16.55.", "een wetsartikel", "a legal article"),
+        ("De gemeente beslist binnen 8 weken.", "een aantal", "a number"),
+        ("Minstens 5 woningen.", "een aantal", "a number"),
+        ("For at least 5 homes.", "een aantal", "a number"),
+        ("Het project duurde 3 jaar.", "een aantal", "a number"),
+        ("Opgericht in 1975.", "een jaartal", "a year"),
+    ],
+)
+def test_a_fact_without_a_footnote_is_reported_with_file_and_line(tmp_path: Path, line: str, kind_nl: str,
+                                                                    kind_en: str) -> None:
+    write(tmp_path, "hoofdstuk.md", f"# Titel\n\nEerste zin.\n{line}\n")
+    write(tmp_path, "hoofdstuk.en.md", "# Title\n")
+    out = run(tmp_path)
+    assert len(out) == 1, out
+    assert out[0].startswith(f"{tmp_path / 'hoofdstuk.md'}:4: ")
+    assert f"is {kind_nl} zonder voetnoot in dezelfde alinea — zet er een voetnoot naar de bron achter" in out[0]
+    assert "(English: " in out[0] and f"is {kind_en} without a footnote in the same paragraph" in out[0]
+
+
+def test_a_footnote_in_another_paragraph_does_not_count(tmp_path: Path) -> None:
+    pair(tmp_path, f"# T\n\nTot € 10.000.\n\nBron.[^s1]\n\n{SOURCE}")
+    out = run(tmp_path)
+    assert len(out) == 2 and all(":3: '€' is een bedrag" in line for line in out), out  # once per language
+
+
+def test_each_list_item_and_table_row_needs_its_own_footnote(tmp_path: Path) -> None:
+    write(tmp_path, "hoofdstuk.md", f"# T\n\n- Tot € 10.000.[^s1]\n- Tot € 50.000.\n\n| a | b |\n|---|---|\n| 8 weken | x |\n\n{SOURCE}")
+    write(tmp_path, "hoofdstuk.en.md", "# T\n")
+    assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in run(tmp_path)] == ["4", "8"]
+
+
+def test_a_list_item_may_continue_on_the_next_line(tmp_path: Path) -> None:
+    pair(tmp_path, f"# T\n\n- Tot € 10.000,\n  zegt de provincie.[^s1]\n\nTerm\n:   Ten minste 5 woningen.\n    Bron.[^s1]\n\n{SOURCE}")
+    assert run(tmp_path) == []
+
+
+def test_an_admonition_body_is_a_paragraph(tmp_path: Path) -> None:
+    write(tmp_path, "hoofdstuk.md", '# T\n\n!!! tip "Let op"\n    Het duurt vaak 2 jaar.\n    Dat is normaal.\n')
+    write(tmp_path, "hoofdstuk.en.md", "# T\n")
+    out = run(tmp_path)
+    assert len(out) == 1 and ":4: '2 jaar' is een aantal" in out[0]
+
+
+def test_urls_ids_and_front_matter_are_not_facts(tmp_path: Path) -> None:
+    pair(tmp_path, "---\ndate: 2024-01-01\n---\n# T\n\n## Kop {#d-2024}\n\nLees <https://example.org/2023/x> of [dit](https://example.org/nieuws/2022).\n")
+    assert run(tmp_path) == []
+
+
+def test_a_definition_may_continue_on_indented_lines(tmp_path: Path) -> None:
+    pair(tmp_path, "# T\n\nTekst.[^s1]\n\n[^s1]: Bron,\n    uit 2024, met € 5 in de titel.\n")
+    assert run(tmp_path) == []
+
+
+# --- headings: a fixed id, the same in both languages (koppen) ------------------------------
+
+NL = """---
+title: Voorbeeld
+---
+
+# Titel
+
+## Eerste deel {#een}
+
+```markdown
+## Geen kop in een codeblok
+```
+
+### Onderdeel {: #twee .klein }
+
+## Laatste deel {#drie}
+"""
+
+EN = """# Title
+
+## First part {#een}
+
+### Sub-part {: #twee .klein }
+
+## Last part {#drie}
+"""
+
+
+def headings(tmp_path: Path, english: str, dutch: str = NL) -> list[str]:
+    pair(tmp_path, dutch, english, name="x")
+    return run(tmp_path, ["koppen"])
+
+
+def test_headings_are_found_with_their_ids_and_lines() -> None:
+    page = source.parse("x.md", NL, "docs/x.md")
+    assert [(h.line, h.level, h.id) for h in page.headings] == [(5, 1, None), (7, 2, "een"), (13, 3, "twee"), (15, 2, "drie")]
+
+
+def test_same_ids_in_the_same_order_pass(tmp_path: Path) -> None:
+    assert headings(tmp_path, EN) == []
+
+
+def test_english_id_that_dutch_does_not_have(tmp_path: Path) -> None:
+    found = headings(tmp_path, EN.replace("{#drie}", "{#last-part}"))
+    x, x_en = tmp_path / "x.md", tmp_path / "x.en.md"
+    assert found[0].startswith(f"{x_en}:7: het ID #last-part staat niet in de Nederlandse pagina {x} — ")
+    assert f"(English: the ID #last-part is not in the Dutch page {x} — use the ID" in found[0]
+    assert found[1].startswith(f"{x_en}:7: de kop #drie uit {x} (regel 15) ontbreekt in de Engelse pagina")
+
+
+def test_a_heading_that_lost_its_id_is_told_to_put_it_back(tmp_path: Path) -> None:
+    found = headings(tmp_path, EN.replace(" {#een}", ""))
+    assert found == [found[0]], found  # one mistake, one message
+    assert found[0].startswith(f"{tmp_path / 'x.en.md'}:3: de kop 'First part' heeft geen vast ID meer; "
+                               f"in {tmp_path / 'x.md'} (regel 7) heeft dezelfde kop {{#een}} — zet {{#een}} terug")
+
+
+def test_a_new_heading_without_id_gets_an_id_to_add(tmp_path: Path) -> None:
+    found = headings(tmp_path, EN + "\n## New part\n", NL + "\n## Nieuw deel\n")
+    assert len(found) == 1, found  # one message for both languages, on the Dutch page
+    assert ":17: de kop 'Nieuw deel' heeft geen vast ID — zet er een vast ID achter, bijvoorbeeld {#nieuw-deel}" in found[0]
+
+
+def test_missing_heading_in_english(tmp_path: Path) -> None:
+    found = headings(tmp_path, EN.replace("### Sub-part {: #twee .klein }\n\n", ""))
+    assert found == [found[0]] and "de kop #twee uit" in found[0] and "(regel 13) ontbreekt" in found[0]
+
+
+def test_same_id_twice(tmp_path: Path) -> None:
+    found = headings(tmp_path, EN.replace("{#drie}", "{#een}"))
+    assert found[0].startswith(f"{tmp_path / 'x.en.md'}:7: het ID #een staat ook al op regel 3 — ")
+
+
+def test_a_malformed_id(tmp_path: Path) -> None:
+    found = headings(tmp_path, EN.replace("{#drie}", "{#D_3}"), NL.replace("{#drie}", "{#D_3}"))
+    assert ":15: het ID 'D_3' mag alleen kleine letters, cijfers en streepjes hebben — schrijf een kleine letter" in found[0]
+    assert "{#d-3}" in found[0]
+
+
+def test_other_order(tmp_path: Path) -> None:
+    swapped = "# Title\n\n## Last part {#drie}\n\n## First part {#een}\n\n### Sub-part {#twee}\n"
+    x, x_en = tmp_path / "x.md", tmp_path / "x.en.md"
+    assert headings(tmp_path, swapped) == [
+        f"{x_en}:3: de koppen staan in een andere volgorde dan in {x} (hier #drie, in het Nederlands #een) — "
+        "zet de koppen in dezelfde volgorde als in de Nederlandse pagina (English: the headings are in another "
+        f"order than in {x} (here #drie, in Dutch #een) — put the headings in the same order as in the Dutch page)"]
+
+
+def test_a_dutch_page_without_english_twin_where_both_are_required(tmp_path: Path) -> None:
+    write(tmp_path, "hoofdstuk.md", "# T\n\n## A {#a}\n")
+    out = run(tmp_path)
+    assert out == [f"{tmp_path / 'hoofdstuk.md'}:1: deze pagina heeft geen Engelse vertaling hoofdstuk.en.md — "
+                   "maak hoofdstuk.en.md met dezelfde koppen en ID's (English: this page has no English translation "
+                   "hoofdstuk.en.md — create hoofdstuk.en.md with the same headings and IDs)"]
+
+
+# --- one mistake, one message (the registry, the twin and the heading rule agree) ----------
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    """The real docs, registries and schemas in a temporary folder, to break on purpose."""
+    for part in ("docs", "registry", "schemas", "includes"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    return tmp_path
+
+
+def check(project: Path) -> list[Problem]:
+    return rules.run(rules.Context(project, source.load(project / "docs")))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_removing_a_citable_id_gives_one_message_that_restores_it(project: Path) -> None:
+    edit(project / "docs/draaiboek/financiering.md", "### Maak een begroting {#d-41}", "### Maak een begroting")
+    found = check(project)
+    assert len(found) == 1, "\n".join(map(str, found))
+    assert found[0].path == "docs/draaiboek/financiering.md" and found[0].line == 22
+    assert "zet {#d-41} terug achter de kop" in found[0].fix_nl
+    assert "put {#d-41} back" in found[0].fix_en
+
+
+def test_an_english_page_without_its_dutch_page_gives_one_message(project: Path) -> None:
+    write(project / "docs", "over/extra.en.md", "# Extra\n\nText.\n")
+    found = check(project)
+    assert [str(p) for p in found] == [
+        "docs/over/extra.en.md:1: bij deze Engelse pagina ontbreekt de Nederlandse pagina 'extra.md' in dezelfde map "
+        "— maak eerst 'extra.md': het Nederlands is leidend (of haal deze Engelse pagina weg) (English: this English "
+        "page has no Dutch page 'extra.md' in the same folder — write 'extra.md' first: the Dutch text is "
+        "authoritative (or remove this English page))"]
+
+
+def test_an_english_village_page_without_its_dutch_page_gives_one_message(project: Path) -> None:
+    write(project / "docs", "maatwerk/dorpen/nergens.en.md", "# Nowhere\n")
+    found = check(project)
+    assert len(found) == 1 and found[0].path == "docs/maatwerk/dorpen/nergens.en.md", [str(p) for p in found]
+
+
+def test_a_release_without_date_is_one_message_at_its_line_not_a_crash(project: Path) -> None:
+    edit(project / "registry/ids.yml", "  - {version: \"1.0\", date: 2026-11-28, commit:",
+         "  - {version: \"1.0\", commit:")
+    found = check(project)
+    assert len(found) == 1, [str(p) for p in found]
+    line = next(n for n, text in enumerate((project / "registry/ids.yml").read_text().splitlines(), 1)
+                if text.startswith("  - {version"))
+    assert (found[0].path, found[0].line) == ("registry/ids.yml", line)
+    assert "ontbreekt het veld 'date'" in found[0].wrong_nl and "date: …" in found[0].fix_nl
+    with pytest.raises(PluginError, match=r"registry/ids.yml:\d+: bij releases → 0 ontbreekt het veld 'date'"):
+        citation_registry.load_registry(project / "registry/ids.yml")
+
+
+def test_an_unregistered_id_in_both_languages_is_one_message_on_the_dutch_page(project: Path) -> None:
+    edit(project / "docs/draaiboek/financiering.md", "### Maak een begroting {#d-41}", "### Maak een begroting {#d-999}")
+    edit(project / "docs/draaiboek/financiering.en.md", "{#d-41}", "{#d-999}")
+    found = check(project)
+    assert len(found) == 2, [str(p) for p in found]  # the new ID is unregistered; d-41 vanished from the site
+    assert found[0].path == "docs/draaiboek/financiering.md" and "d-999 staat niet in het register" in found[0].wrong_nl
+    assert found[1].path == "registry/ids.yml" and "d-41 komt niet meer voor" in found[1].wrong_nl
+
+
+def test_the_build_stops_with_the_same_message(project: Path) -> None:
+    from mkdocs.config import load_config
+
+    from dom_site.plugins.rules import RulesPlugin
+
+    edit(project / "docs/draaiboek/financiering.md", "### Maak een begroting {#d-41}", "### Maak een begroting")
+    (project / "mkdocs.yml").write_text("site_name: t\n", "utf-8")
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = RulesPlugin()
+    plugin.load_config({})
+    with pytest.raises(PluginError, match=r"De inhoud heeft 1 fout\(en\).*\ndocs/draaiboek/financiering.md:22: "
+                                          r"de kop 'Maak een begroting' heeft geen vast ID meer"):
+        plugin.on_files(None, config=config)  # type: ignore[arg-type]
