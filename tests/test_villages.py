@@ -1,20 +1,19 @@
-"""Village pages: the schema check (every bad case gives its own message), the nav
-hook, the overview table and the map, tested without building the whole site."""
+"""Village pages: the schema check (every bad case gives its own message), the nav,
+the overview table and the map (plugin dom-dorpen), tested without building the whole site."""
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import check_villages
 import pytest
-import village_map
-import villages
+from mkdocs.exceptions import Abort
+from project_copy import edit
+from small_build import build_project, write
 
-from dom_site import village_data
-from dom_site.processes import builder
+from dom_site import village_data, village_map
+from dom_site.plugins import villages
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -253,7 +252,7 @@ def test_shared_principles_have_citable_ids_in_both_languages() -> None:
         assert re.findall(r"\{#(m-\d+)\}", text) == ["m-1", "m-2", "m-3", "m-4", "m-5"], page
 
 
-# --- Nav hook ---------------------------------------------------------------------
+# --- Nav ---------------------------------------------------------------------
 
 def test_fill_nav_adds_villages_under_the_overview_and_is_idempotent() -> None:
     nav = [
@@ -321,21 +320,62 @@ def test_map_labels_of_the_real_villages_do_not_overlap() -> None:
             assert village_map._overlap(a, b) == 0, (a, b)
 
 
-# --- The hook refuses a broken page in a real (small) build ---------------------------
+# --- The plugin in a real (small) build, both languages ----------------------------
 
-def test_build_refuses_a_broken_village_page(tmp_path: Path) -> None:
-    docs = write_docs(tmp_path, nl=ELP.replace("soort: esdorp", "soort: dorp"))
-    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
-    (docs / "maatwerk" / "dorpen" / "index.md").write_text("# Dorpen\n\n<!-- dorpen:tabel -->\n", encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
+def village_project(tmp_path: Path, nl: str = ELP) -> Path:
+    """A two-language project with the overview page and two villages, built by dom-dorpen."""
+    docs = write_docs(tmp_path, nl=nl)
+    write(docs, {
+        "index.md": "# Start\n", "index.en.md": "# Home\n",
+        "maatwerk/soorten-dorpen.md": "# Soorten\n\n## Esdorp {#esdorp}\n",
+        "maatwerk/dorpen/index.md": "# Dorpen\n\n<!-- dorpen:tabel -->\n\n<!-- dorpen:kaart -->\n",
+        "maatwerk/dorpen/index.en.md": "# Villages\n\n<!-- dorpen:tabel -->\n\n<!-- dorpen:sjabloon -->\n",
+    })
+    # The template is the project's own (a path from this project's folder would not exist).
+    (tmp_path / "mkdocs.yml").write_text(
         "site_name: test\n"
-        f"hooks: [{json.dumps(str(ROOT / 'overrides' / 'hooks' / 'villages.py'))}]\n"
-        "nav:\n  - index.md\n  - Dorpen:\n      - maatwerk/dorpen/index.md\n",
+        "markdown_extensions: [admonition, footnotes, attr_list, tables]\n"
+        "plugins:\n"
+        "  - i18n:\n"
+        "      docs_structure: suffix\n"
+        "      languages:\n"
+        "        - {locale: nl, name: Nederlands, default: true}\n"
+        "        - {locale: en, name: English}\n"
+        "  - dom-dorpen:\n"
+        f"      template: {json.dumps(str(ROOT / 'sjablonen' / 'dorp.md'))}\n"
+        "nav:\n  - index.md\n  - maatwerk/soorten-dorpen.md\n  - Dorpen:\n      - maatwerk/dorpen/index.md\n",
         encoding="utf-8",
     )
-    result = subprocess.run([*builder(), "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")], timeout=600,
-                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-    assert result.returncode != 0
-    assert "docs/maatwerk/dorpen/elp.md:3: 'dorp' is geen geldige waarde voor 'soort'" in result.stderr + result.stdout
-    shutil.rmtree(tmp_path / "site", ignore_errors=True)
+    return tmp_path
+
+
+def test_build_checks_the_villages_once_and_renders_them_in_both_languages(tmp_path: Path) -> None:
+    config = build_project(village_project(tmp_path))
+    plugin = config.plugins["dom-dorpen"]
+    assert plugin.loaded.computed == 1  # one check for the Dutch and the English build
+    site = tmp_path / "site"
+    for prefix, notice, head in (("", "Concept — nog niet besproken met het dorp", "Naam"),
+                                 ("en/", "Draft — not yet discussed with the village", "Name")):
+        elp = (site / prefix / "maatwerk" / "dorpen" / "elp" / "index.html").read_text("utf-8")
+        assert notice in elp
+        overview = (site / prefix / "maatwerk" / "dorpen" / "index.html").read_text("utf-8")
+        assert f"<th>{head}</th>" in overview and 'href="elp/"' in overview
+        # The nav lists the villages under the overview, sorted by name.
+        assert overview.index('href="beilen/"') < overview.index('href="elp/"')
+    assert 'class="dorpen-kaart__svg"' in (site / "maatwerk" / "dorpen" / "index.html").read_text("utf-8")
+    assert "naam:" in (site / "en" / "maatwerk" / "dorpen" / "index.html").read_text("utf-8")  # the template
+
+
+def test_build_refuses_a_broken_village_page(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = village_project(tmp_path, nl=ELP.replace("soort: esdorp", "soort: dorp"))
+    with pytest.raises(Abort):
+        build_project(project)
+    assert "docs/maatwerk/dorpen/elp.md:3: 'dorp' is geen geldige waarde voor 'soort'" in caplog.text
+
+
+def test_build_refuses_a_folder_the_check_does_not_read(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = village_project(tmp_path)
+    edit(project / "mkdocs.yml", "  - dom-dorpen:\n", "  - dom-dorpen:\n      folder: dorpen\n")
+    with pytest.raises(Abort):
+        build_project(project)
+    assert "mkdocs.yml:9: dom-dorpen: de map 'dorpen' is niet de map die de controle leest" in caplog.text
