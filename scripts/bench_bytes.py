@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 import yaml
 from bench import ROOT, defaults_config, load_ours, timed_build
+
 from dom_site.static_host import CHROMIUM_ARGS, chromium_path, serve
 
 # Home page and one content page, per language (paths relative to the site root).

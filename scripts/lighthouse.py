@@ -18,9 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from dom_site.static_host import chromium_path, serve
-
 from dom_site.processes import run  # every step has a time limit and ends with its children
+from dom_site.static_host import chromium_path, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from conftest import build_site
 from project_copy import copy_project
-from dom_site.static_host import serve
 from test_browser_a11y import violations
 
 from dom_site.processes import run
+from dom_site.static_host import serve
 
 pytestmark = pytest.mark.browser
 

@@ -10,15 +10,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dom_site.checks import external_links as links
-from dom_site.checks import images as check_images
-from dom_site.checks import markdown as check_markdown
-from dom_site.checks import spelling as check_spelling
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from dom_site import raw_html, rules, source
+from dom_site.checks import external_links as links
+from dom_site.checks import images as check_images
+from dom_site.checks import markdown as check_markdown
+from dom_site.checks import spelling as check_spelling
 from dom_site.checks.common import relative
 
 CHECKS = ["spelling", "markdown", "veilig", "bestandsnamen", "afbeeldingen", "adressen"]

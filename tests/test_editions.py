@@ -6,9 +6,9 @@ from pathlib import Path
 
 import editions
 import pytest
-from dom_site import release as release_script
 
 from dom_site import citation_registry as reg
+from dom_site import release as release_script
 
 REGISTRY = """\
 documents:

@@ -4,12 +4,12 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from dom_site.checks import site_verbatim as check_site_verbatim
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from dom_site import citation_registry as reg
+from dom_site.checks import site_verbatim as check_site_verbatim
 
 REGISTRY = reg.load_registry(ROOT / "registry" / "ids.yml")
 RELEASES = REGISTRY.releases

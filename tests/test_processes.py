@@ -6,9 +6,9 @@ import subprocess
 import time
 from pathlib import Path
 
-from dom_site import print_pdfs as build_pdfs
 import pytest
 
+from dom_site import print_pdfs as build_pdfs
 from dom_site.processes import StepFailed, run
 
 

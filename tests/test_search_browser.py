@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dom_site.static_host import serve
 
 from dom_site.processes import builder
+from dom_site.static_host import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SUB_PATH = "/dom-woonvisie/"

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import search_index
+from dom_site.plugins import languages
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -25,8 +25,8 @@ MERGED = {
 
 
 def test_split_keeps_one_language_and_its_lunr_language() -> None:
-    dutch = search_index.split_index(MERGED, "nl", ["nl", "en"])
-    english = search_index.split_index(MERGED, "en", ["nl", "en"])
+    dutch = languages.split_index(MERGED, "nl", ["nl", "en"])
+    english = languages.split_index(MERGED, "en", ["nl", "en"])
     assert dutch["config"]["lang"] == ["nl"] and english["config"]["lang"] == ["en"]
     assert [d["location"] for d in dutch["docs"]] == ["", "reactie/#r-1"]
     # English locations are relative to en/, where English pages point Material's "base".

@@ -1,8 +1,9 @@
-"""Unit tests for the small hooks that adjust rendered HTML."""
+"""Unit tests for the small hooks and plugin steps that adjust rendered HTML."""
 from __future__ import annotations
 
-from language_labels import relabel
 from task_lists import name_checkboxes
+
+from dom_site.plugins.languages import name_dialog, relabel
 
 
 def test_checklist_boxes_are_named_after_their_item() -> None:
@@ -22,8 +23,6 @@ def test_extension_labels_follow_the_page_language() -> None:
 
 
 def test_materials_search_dialog_gets_a_name_in_the_page_language() -> None:
-    from language_labels import name_dialog
-
     page = '<div class="md-search" data-md-component="search" role="dialog"><label class="md-search__overlay"></label></div>'
     assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Zoeken">' in name_dialog(page, "nl")
     assert 'aria-label="Search"' in name_dialog(page, "en")

@@ -6,6 +6,7 @@ import urllib.request
 from pathlib import Path
 
 import bench
+
 from dom_site.checks import site_links as check_site_links
 from dom_site.static_host import serve
 

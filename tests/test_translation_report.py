@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from dom_site import translations as tr
 
 DUTCH = "# Wonen\n\n## Deel {#d-1}\n\nEen zin.\n"

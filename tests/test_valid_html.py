@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dom_site.checks import site_valid_html as vnu
 import pytest
 import valid_html
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
+
+from dom_site.checks import site_valid_html as vnu
 
 BAD = """<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>Fout</title></head>

@@ -1,20 +1,18 @@
-"""Village pages: the schema check (every bad case gives its own message), the nav
-hook, the overview table and the map, tested without building the whole site."""
+"""Village pages: the schema check (every bad case gives its own message), the nav,
+the overview table and the map (plugin dom-dorpen), tested without building the whole site."""
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import check_villages
 import pytest
-import village_map
-import villages
+from mkdocs.exceptions import Abort
+from project_copy import edit
+from small_build import build_project, write
 
-from dom_site import village_data
-from dom_site.processes import builder
+from dom_site import rules, source, village_data, village_map
+from dom_site.plugins import villages
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,9 +81,9 @@ def write_docs(tmp_path: Path, nl: str | None = ELP, en: str | None = ELP_EN, ex
 
 
 def problems_for(tmp_path: Path, **kwargs: object) -> list[str]:
+    """What the rules of a village page say: its data, its headings, its file name (one message per mistake)."""
     docs = write_docs(tmp_path, **kwargs)  # type: ignore[arg-type]
-    _, problems = village_data.load_villages(docs, tmp_path)
-    return [str(p) for p in problems]
+    return [str(p) for p in rules.run(rules.Context(tmp_path, source.load(docs)), ["bestandsnamen", "koppen", "dorpen"])]
 
 
 def test_valid_pages_have_no_problems(tmp_path: Path) -> None:
@@ -142,7 +140,7 @@ def test_bad_front_matter_gives_its_message(tmp_path: Path, change: tuple[str, s
 BAD_BODY = [
     pytest.param({"nl": ELP.split("---\n", 2)[2]}, "elp.md", "de gegevens bovenaan de pagina ontbreken", id="geen-front-matter"),
     pytest.param({"nl": ELP.replace("## Vragen aan het dorp {#vragen}", "## Vragen aan het dorp")}, "elp.md",
-                 "deze kop heeft geen id", id="kop-zonder-id"),
+                 "het deel met id {#vragen} ontbreekt", id="kop-zonder-id"),
     pytest.param({"nl": ELP.replace("{#vragen}", "{#vragen-aan-het-dorp}")}, "elp.md",
                  "het deel met id {#vragen} ontbreekt", id="deel-ontbreekt"),
     pytest.param({"nl": ELP.replace("# Elp\n", "")}, "elp.md", "de pagina heeft geen titel", id="geen-titel"),
@@ -150,12 +148,12 @@ BAD_BODY = [
     pytest.param({"en": "---\nsoort: esdorp\n---\n" + ELP_EN}, "elp.en.md",
                  "het veld 'soort' hoort alleen op de Nederlandse pagina", id="engels-met-gegevens"),
     pytest.param({"en": ELP_EN.replace("{#maatwerk}", "{#tailored}")}, "elp.en.md",
-                 "de koppen hebben niet dezelfde ids als de Nederlandse pagina (ontbreekt: maatwerk) (extra: tailored)",
+                 "het ID #tailored staat niet in de Nederlandse pagina",
                  id="engels-andere-ids"),
     pytest.param({"en": ELP_EN.replace("People live there.[^s1]", "People live there.")}, "elp.en.md",
                  "de Engelse pagina mist de voetnoot [^s1]", id="engels-mist-voetnoot"),
     pytest.param({"extra": {"orvelte.en.md": ELP_EN}}, "orvelte.en.md",
-                 "er is geen Nederlandse pagina orvelte.md", id="engels-zonder-nederlands"),
+                 "bij deze Engelse pagina ontbreekt de Nederlandse pagina 'orvelte.md'", id="engels-zonder-nederlands"),
 ]
 
 
@@ -183,6 +181,7 @@ def test_template_filled_in_passes(tmp_path: Path) -> None:
     template = village_data.TEMPLATE_PATH.read_text(encoding="utf-8")
     filled = (template.replace("soort: kies-een-soort", "soort: esdorp")
               .replace("laatst_bekeken: JJJJ-MM-DD", "laatst_bekeken: 2026-11-28"))
+    filled += "\nEen feit.[^wikipedia-midden-drenthe]\n"  # a filled-in page cites its sources
     english = "# Naam van het dorp\n\n## In brief {#in-het-kort}\n\n## Maatwerk {#maatwerk}\n\n## Questions {#vragen}\n\nA fact.[^wikipedia-midden-drenthe]\n"
     problems = problems_for(tmp_path, extra={"naam-van-het-dorp.md": filled, "naam-van-het-dorp.en.md": english})
     assert problems == []
@@ -212,14 +211,14 @@ def test_slugify() -> None:
 # --- The real pages ---------------------------------------------------------------
 
 def test_all_real_village_pages_pass_the_check() -> None:
-    assert check_villages.main([str(ROOT / "docs")]) == 0
+    assert rules.run(rules.Context.of(ROOT), ["dorpen"]) == []
 
 
-def test_check_script_fails_on_a_broken_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_village_rule_names_a_broken_page(tmp_path: Path) -> None:
     docs = write_docs(tmp_path, nl=ELP.replace("soort: esdorp", "soort: dorp"))
-    assert check_villages.main([str(docs)]) == 1
-    err = capsys.readouterr().err
-    assert "docs/maatwerk/dorpen/elp.md:3: 'dorp' is geen geldige waarde voor 'soort'" in err
+    found = [str(p) for p in rules.run(rules.Context.of(tmp_path, docs), ["dorpen"])]
+    assert any(line.startswith("docs/maatwerk/dorpen/elp.md:3: 'dorp' is geen geldige waarde voor 'soort'")
+               for line in found), found
 
 
 BRIEF_VILLAGES = [
@@ -253,7 +252,7 @@ def test_shared_principles_have_citable_ids_in_both_languages() -> None:
         assert re.findall(r"\{#(m-\d+)\}", text) == ["m-1", "m-2", "m-3", "m-4", "m-5"], page
 
 
-# --- Nav hook ---------------------------------------------------------------------
+# --- Nav ---------------------------------------------------------------------
 
 def test_fill_nav_adds_villages_under_the_overview_and_is_idempotent() -> None:
     nav = [
@@ -321,21 +320,62 @@ def test_map_labels_of_the_real_villages_do_not_overlap() -> None:
             assert village_map._overlap(a, b) == 0, (a, b)
 
 
-# --- The hook refuses a broken page in a real (small) build ---------------------------
+# --- The plugin in a real (small) build, both languages ----------------------------
 
-def test_build_refuses_a_broken_village_page(tmp_path: Path) -> None:
-    docs = write_docs(tmp_path, nl=ELP.replace("soort: esdorp", "soort: dorp"))
-    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
-    (docs / "maatwerk" / "dorpen" / "index.md").write_text("# Dorpen\n\n<!-- dorpen:tabel -->\n", encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
+def village_project(tmp_path: Path, nl: str = ELP) -> Path:
+    """A two-language project with the overview page and two villages, built by dom-dorpen."""
+    docs = write_docs(tmp_path, nl=nl)
+    write(docs, {
+        "index.md": "# Start\n", "index.en.md": "# Home\n",
+        "maatwerk/soorten-dorpen.md": "# Soorten\n\n## Esdorp {#esdorp}\n",
+        "maatwerk/dorpen/index.md": "# Dorpen\n\n<!-- dorpen:tabel -->\n\n<!-- dorpen:kaart -->\n",
+        "maatwerk/dorpen/index.en.md": "# Villages\n\n<!-- dorpen:tabel -->\n\n<!-- dorpen:sjabloon -->\n",
+    })
+    # The template is the project's own (a path from this project's folder would not exist).
+    (tmp_path / "mkdocs.yml").write_text(
         "site_name: test\n"
-        f"hooks: [{json.dumps(str(ROOT / 'overrides' / 'hooks' / 'villages.py'))}]\n"
-        "nav:\n  - index.md\n  - Dorpen:\n      - maatwerk/dorpen/index.md\n",
+        "markdown_extensions: [admonition, footnotes, attr_list, tables]\n"
+        "plugins:\n"
+        "  - i18n:\n"
+        "      docs_structure: suffix\n"
+        "      languages:\n"
+        "        - {locale: nl, name: Nederlands, default: true}\n"
+        "        - {locale: en, name: English}\n"
+        "  - dom-dorpen:\n"
+        f"      template: {json.dumps(str(ROOT / 'sjablonen' / 'dorp.md'))}\n"
+        "nav:\n  - index.md\n  - maatwerk/soorten-dorpen.md\n  - Dorpen:\n      - maatwerk/dorpen/index.md\n",
         encoding="utf-8",
     )
-    result = subprocess.run([*builder(), "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")], timeout=600,
-                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-    assert result.returncode != 0
-    assert "docs/maatwerk/dorpen/elp.md:3: 'dorp' is geen geldige waarde voor 'soort'" in result.stderr + result.stdout
-    shutil.rmtree(tmp_path / "site", ignore_errors=True)
+    return tmp_path
+
+
+def test_build_checks_the_villages_once_and_renders_them_in_both_languages(tmp_path: Path) -> None:
+    config = build_project(village_project(tmp_path))
+    plugin = config.plugins["dom-dorpen"]
+    assert plugin.loaded.computed == 1  # one check for the Dutch and the English build
+    site = tmp_path / "site"
+    for prefix, notice, head in (("", "Concept — nog niet besproken met het dorp", "Naam"),
+                                 ("en/", "Draft — not yet discussed with the village", "Name")):
+        elp = (site / prefix / "maatwerk" / "dorpen" / "elp" / "index.html").read_text("utf-8")
+        assert notice in elp
+        overview = (site / prefix / "maatwerk" / "dorpen" / "index.html").read_text("utf-8")
+        assert f"<th>{head}</th>" in overview and 'href="elp/"' in overview
+        # The nav lists the villages under the overview, sorted by name.
+        assert overview.index('href="beilen/"') < overview.index('href="elp/"')
+    assert 'class="dorpen-kaart__svg"' in (site / "maatwerk" / "dorpen" / "index.html").read_text("utf-8")
+    assert "naam:" in (site / "en" / "maatwerk" / "dorpen" / "index.html").read_text("utf-8")  # the template
+
+
+def test_build_refuses_a_broken_village_page(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = village_project(tmp_path, nl=ELP.replace("soort: esdorp", "soort: dorp"))
+    with pytest.raises(Abort):
+        build_project(project)
+    assert "docs/maatwerk/dorpen/elp.md:3: 'dorp' is geen geldige waarde voor 'soort'" in caplog.text
+
+
+def test_build_refuses_a_folder_the_check_does_not_read(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = village_project(tmp_path)
+    edit(project / "mkdocs.yml", "  - dom-dorpen:\n", "  - dom-dorpen:\n      folder: dorpen\n")
+    with pytest.raises(Abort):
+        build_project(project)
+    assert "mkdocs.yml:9: dom-dorpen: de map 'dorpen' is niet de map die de controle leest" in caplog.text

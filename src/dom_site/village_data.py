@@ -1,6 +1,6 @@
 """Read and check the village pages under docs/maatwerk/dorpen/.
 
-Not a hook itself: the hook `villages.py` and the tool `scripts/check_villages.py`
+Not a plugin itself: the plugin `dom-dorpen` (dom_site.plugins.villages) and the tool `scripts/check_villages.py`
 both import this module, so the build and `make check` give editors the same
 messages. Every message has the form the project uses for editor errors:
 

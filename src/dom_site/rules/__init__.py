@@ -63,11 +63,11 @@ def _rules() -> dict[str, Rule]:
     return {
         "bestandsnamen": filenames.check,   # file names; an English page without its Dutch page
         "veilig": raw_html.rule,            # nothing a pull request writes may run in a browser
+        "dorpen": village_data.rule,        # the village pages' data and their three required parts
         "koppen": headings.check,           # every section heading has the same {#id} in both languages
         "citeren": citable.check,           # citable IDs against registry/ids.yml
         "bronnen": sources.check,           # footnotes cite registry/bronnen/ by key
         "feiten": facts.check,              # a figure in the draaiboek has a footnote
-        "dorpen": village_data.rule,        # the village pages' data
     }
 
 
@@ -80,6 +80,7 @@ def run(context: Context, only: Iterable[str] | None = None) -> list[Problem]:
     rules = _rules()
     chosen = list(only) if only is not None else list(rules)
     unknown = [name for name in chosen if name not in rules]
+    chosen = [name for name in rules if name in chosen]  # always in the order above: most specific advice first
     if unknown:
         raise KeyError(f"onbekende controle / unknown rule: {', '.join(unknown)} (kies uit / choose from: {', '.join(rules)})")
     found: list[Problem] = []

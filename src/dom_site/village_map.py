@@ -3,7 +3,7 @@
 Why SVG from our own data: no tile server, no script, no third-party request,
 and it works without JavaScript and in dark mode (everything is `currentColor`).
 Each village is an SVG `<a href>`: a keyboard stop with an accessible name.
-Not a hook itself; `villages.py` calls `render_map`.
+Not a plugin itself; `dom_site.plugins.villages` (dom-dorpen) calls `render_map`.
 """
 from __future__ import annotations
 
