@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -40,7 +39,7 @@ def rename(old: str, new: str) -> Callable[[Path], None]:
 class Case:
     name: str
     change: Callable[[Path], None]
-    command: str            # a script in scripts/, or "make build"
+    command: str            # "make build", or the arguments of dom-site ("check koppen …")
     where: str              # "path:line" the message must start with; "path:@text": the line that holds text
     says: str               # the Dutch words it must contain
 
@@ -52,35 +51,35 @@ PRIVACY = "docs/over/privacy.md"
 
 CASES = [
     Case("broken front matter YAML", lambda p: edit(p / ELP, "soort: esdorp", "soort: [esdorp"),
-         "check_villages.py", f"{ELP}:", "gegevens"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{ELP}:", "gegevens"),
     Case("mistyped field", lambda p: edit(p / ELP, "soort: esdorp", "sort: esdorp"),
-         "check_villages.py", f"{ELP}:@sort: esdorp", "sort"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{ELP}:@sort: esdorp", "sort"),
     Case("kind not allowed", lambda p: edit(p / ELP, "soort: esdorp", "soort: stad"),
-         "check_villages.py", f"{ELP}:@soort: stad", "soort"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{ELP}:@soort: stad", "soort"),
     Case("date that does not parse",
          lambda p: (p / ELP).write_text(re.sub(r"laatst_bekeken: \S+", "laatst_bekeken: 31-02-2026",
                                                (p / ELP).read_text("utf-8"), count=1), "utf-8"),
-         "check_villages.py", f"{ELP}:@laatst_bekeken:", "geen geldige datum"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{ELP}:@laatst_bekeken:", "geen geldige datum"),
     Case("ID missing in the translation", lambda p: edit(p / FIN_EN, " {#d-41}", " {#make-a-budget}"),
-         "check_citations.py", f"{FIN}:@{{#d-41}}", "staat alleen in de Nederlandse tekst"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{FIN_EN}:@{{#make-a-budget}}", "staat niet in de Nederlandse pagina"),
     Case("duplicate ID", lambda p: edit(p / FIN, "### Vraag de startsubsidie van de provincie aan {#d-42}",
                                         "### Vraag de startsubsidie van de provincie aan {#d-41}"),
-         "check_citations.py", f"{FIN}:@startsubsidie van de provincie aan {{#d-41}}", "staat twee keer in de site"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{FIN}:@startsubsidie van de provincie aan {{#d-41}}", "staat ook al op regel"),
     Case("unregistered ID", lambda p: (edit(p / FIN, "{#d-41}", "{#d-999}"), edit(p / FIN_EN, "{#d-41}", "{#d-999}")),
-         "check_citations.py", f"{FIN}:@{{#d-999}}", "staat niet in het register"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{FIN}:@{{#d-999}}", "staat niet in het register"),
     Case("malformed ID", lambda p: edit(p / FIN, "{#d-41}", "{#D-41}"),
-         "check_citations.py", f"{FIN}:@{{#D-41}}", "heeft niet de juiste vorm"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{FIN}:@{{#D-41}}", "mag alleen kleine letters"),
     Case("registered ID removed", lambda p: (edit(p / FIN, " {#d-41}", ""), edit(p / FIN_EN, " {#d-41}", "")),
-         "check_citations.py", "registry/ids.yml:", "het actieve ID d-41 komt niet meer voor"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{FIN}:@Maak een begroting", "het register noemt {#d-41} voor deze pagina"),
     Case("heading ids differ between languages",
          lambda p: edit(p / "docs/over/privacy.en.md", "{#geen-cookies}", "{#no-cookies}"),
-         "check_headings.py", "docs/over/privacy.en.md:@{#no-cookies}", "no-cookies"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", "docs/over/privacy.en.md:@{#no-cookies}", "no-cookies"),
     Case("broken link", lambda p: insert_after(p / PRIVACY, "\n", "Zie [de kaart](../kaart.md).\n"),
          "make build", f"{PRIVACY}:2:", "wijst naar een pagina die niet bestaat"),
     Case("broken anchor", lambda p: insert_after(p / PRIVACY, "\n", "Zie [R-99](../reactie/index.md#r-99).\n"),
          "make build", f"{PRIVACY}:2:", "wijst naar een onderdeel (#…) dat niet bestaat"),
     Case("image without alt text", lambda p: insert_after(p / PRIVACY, "\n", "![](../assets/kaart.png)\n"),
-         "check_images.py", f"{PRIVACY}:2:", "geen beschrijving (alt-tekst)"),
+         "check afbeeldingen", f"{PRIVACY}:2:", "geen beschrijving (alt-tekst)"),
     # What would reach a browser runs the real pipeline: the build refuses it before any page renders.
     Case("raw script", lambda p: insert_after(p / PRIVACY, "\n", "<script>alert(1)</script>\n"),
          "make build", f"{PRIVACY}:2:", "<script> is niet toegestaan"),
@@ -93,17 +92,17 @@ CASES = [
     Case("javascript: link", lambda p: insert_after(p / PRIVACY, "\n", "[klik](javascript:alert(1))\n"),
          "make build", f"{PRIVACY}:2:", "een 'javascript:'-adres is niet toegestaan"),
     Case("script in a single-file check", lambda p: insert_after(p / PRIVACY, "\n", "<script>alert(1)</script>\n"),
-         "check_raw_html.py", f"{PRIVACY}:2:", "<script> is niet toegestaan"),
+         "check veilig", f"{PRIVACY}:2:", "<script> is niet toegestaan"),
     Case("misspelling", lambda p: insert_after(p / PRIVACY, "\n", "Wij bewaren geen gegegevens.\n"),
-         "check_spelling.py", f"{PRIVACY}:2:", "'gegegevens' staat niet in het woordenboek"),
+         "check spelling", f"{PRIVACY}:2:", "'gegegevens' staat niet in het woordenboek"),
     Case("unclosed admonition", lambda p: insert_after(p / PRIVACY, "\n", '\n!!! note "Let op\n\nDeze tekst hoort in het blok.\n'),
-         "check_markdown.py", f"{PRIVACY}:3:", "mist een aanhalingsteken"),
+         "check markdown", f"{PRIVACY}:3:", "mist een aanhalingsteken"),
     Case("admonition body not indented", lambda p: insert_after(p / PRIVACY, "\n", "\n!!! tip\n\nDeze tekst hoort in het blok.\n"),
-         "check_markdown.py", f"{PRIVACY}:3:", "het blok is leeg"),
+         "check markdown", f"{PRIVACY}:3:", "het blok is leeg"),
     Case("tab-indented list", lambda p: insert_after(p / PRIVACY, "\n", "\n- een\n\t- twee\n"),
-         "check_markdown.py", f"{PRIVACY}:4:", "tab"),
+         "check markdown", f"{PRIVACY}:4:", "tab"),
     Case("amount without footnote", lambda p: insert_after(p / FIN, "\n", "\nDe gemeente geeft € 5.000 extra.\n"),
-         "check_footnotes.py", f"{FIN}:3:", "€"),
+         "check feiten", f"{FIN}:3:", "€"),
     Case("footnote without source", lambda p: insert_after(p / FIN, "\n", "\nDit staat ergens.[^s99]\n"),
          "make build", f"{FIN}:3:", "[^s99] staat niet in het bronnenregister"),
     Case("home page as a source",
@@ -114,14 +113,14 @@ CASES = [
          "make build", "registry/bronnen/draaiboek-b.yml:@adres: https://www.drenthe.example/",
          "is de beginpagina van een site"),
     Case("village page in the wrong folder", rename(ELP, "docs/maatwerk/elp.md"),
-         "check_filenames.py", "docs/maatwerk/elp.md:1:", "staat niet in docs/maatwerk/dorpen/"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", "docs/maatwerk/elp.md:1:", "staat niet in docs/maatwerk/dorpen/"),
     Case("uppercase file name", rename("docs/over/privacy.en.md", "docs/over/Privacy.en.md"),
-         "check_filenames.py", "docs/over/Privacy.en.md:1:", "kleine letters"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", "docs/over/Privacy.en.md:1:", "kleine letters"),
     Case("file name with a space", rename("docs/over/privacy.en.md", "docs/over/privacy beleid.en.md"),
-         "check_filenames.py", "docs/over/privacy beleid.en.md:1:", "kleine letters"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", "docs/over/privacy beleid.en.md:1:", "kleine letters"),
     Case("word changed in the submitted response",
          lambda p: edit(p / "docs/reactie/zoals-ingediend.md", "Met veel waardering", "Met grote waardering"),
-         "check_site_verbatim.py", "docs/reactie/zoals-ingediend.md:", "woord 2 wijkt af van de ingediende tekst: \"grote\" staat er, \"veel\" hoort er"),
+         "check --build site-letterlijk", "docs/reactie/zoals-ingediend.md:", "woord 2 wijkt af van de ingediende tekst: \"grote\" staat er, \"veel\" hoort er"),
 ]
 
 
@@ -148,16 +147,9 @@ def run(project: Path, command: str) -> subprocess.CompletedProcess[str]:
         # -o: the copy shares node_modules with the project (a symlink); never let make reinstall it.
         return steps.run(["make", "--no-print-directory", "-o", "node_modules/.installed", "build"],
                          step=command, cwd=project, env=env, timeout=LIMIT_SECONDS)
-    if command == "check_site_verbatim.py":  # it reads the built site: build first, as make check does
-        built = steps.run([*steps.builder(), "build", "--strict", "-d", "site.tmp"],
-                          step="mkdocs build", cwd=project, env=env, timeout=LIMIT_SECONDS)
-        assert built.returncode == 0, built.stderr[-2000:]
-        result = steps.run([sys.executable, "scripts/check_site_verbatim.py", "--site", "site.tmp"],
-                           step=command, cwd=project, env=env, timeout=LIMIT_SECONDS)
-        shutil.rmtree(project / "site.tmp")
-        return result
-    return steps.run([sys.executable, f"scripts/{command}"], step=command, cwd=project, env=env,
-                     timeout=TOOL_LIMIT_SECONDS)
+    # dom-site runs in the copy: it checks the project it is started in.
+    return steps.run([sys.executable, "-m", "dom_site.cli", *command.split()], step=command, cwd=project, env=env,
+                     timeout=LIMIT_SECONDS)
 
 
 def processes_in(folder: Path) -> list[str]:

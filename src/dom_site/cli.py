@@ -25,10 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dom_site import rules
+from dom_site.checks.common import ROOT
 from dom_site.messages import Problem, say
-
-# The repository (an editable install: src/dom_site/cli.py is two folders down).
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)

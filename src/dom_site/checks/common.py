@@ -10,8 +10,16 @@ from dom_site.messages import Problem, say  # the one message format, shared wit
 
 __all__ = ["DOCS", "ROOT", "Problem", "html_pages", "page_language", "place", "relative", "report", "soup", "source_of"]
 
-# src/dom_site/checks/common.py: the repository is three folders up (an editable install).
-ROOT = Path(__file__).resolve().parents[3]
+
+
+def project_root(start: Path) -> Path | None:
+    """The project folder (the one with mkdocs.yml) at or above start."""
+    return next((folder for folder in (start, *start.parents) if (folder / "mkdocs.yml").is_file()), None)
+
+
+# The project a command runs in (make runs it from there; a test may run it in a copy),
+# else this repository (src/dom_site/checks/common.py is three folders down).
+ROOT = project_root(Path.cwd().resolve()) or Path(__file__).resolve().parents[3]
 DOCS = ROOT / "docs"
 
 

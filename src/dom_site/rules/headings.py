@@ -35,14 +35,29 @@ def subject(page: SourcePage, anchor: str) -> str:
     return f"id:{page.dutch}#{anchor}"
 
 
+class Vanished(Exception):
+    """The heading that has no id is where a registered ID vanished from."""
+
+    def __init__(self, anchor: str) -> None:
+        super().__init__(anchor)
+        self.anchor = anchor
+
+
 def new_id_advice(context: Context, model: SourceModel, page: SourcePage, heading: Heading) -> tuple[str, str]:
     """What id to add to a heading that has none, in Dutch and English."""
     letters = {h.id[0] for p in (page, model.twin(page)) if p for h in p.headings
                if h.id and reg.WELL_FORMED.match(h.id)}
     registry_file = context.path(context.settings.ids_registry)
-    if len(letters) == 1 and registry_file.is_file():
+    registry = reg.read_registry(registry_file, context.root)[0] if registry_file.is_file() else None
+    if registry is not None:
+        # An ID the registry places on this page that no heading carries any more: this heading lost it.
+        present = set(page.ids(1)) | set(twin.ids(1) if (twin := model.twin(page)) else {})
+        vanished = [anchor for anchor, entry in registry.ids.items() if entry.get("status") == "active"
+                    and entry.get("page") == page.dutch and anchor not in present]
+        if vanished:
+            raise Vanished(vanished[0])
+    if len(letters) == 1 and registry is not None:
         letter = letters.pop()
-        registry = reg.load_registry(registry_file)
         numbers = [int(anchor[2:]) for anchor in registry.ids if anchor[0] == letter and anchor[2:].isdigit()]
         new = f"{letter}-{max(numbers, default=0) + 1}"
         line = f"{new}: {{page: {page.dutch}, status: active, since: \"{reg.next_release(registry)}\"}}"
@@ -75,7 +90,18 @@ def page_problems(context: Context, page: SourcePage) -> Iterator[Problem]:
                     f"put {{#{anchor}}} back after the heading (IDs never change: citations point to them)",
                     subject=subject(page, anchor))
             else:
-                fix_nl, fix_en = new_id_advice(context, context.model, page, heading)
+                try:
+                    fix_nl, fix_en = new_id_advice(context, context.model, page, heading)
+                except Vanished as lost:
+                    yield Problem(
+                        page.shown, heading.line, f"de kop '{heading.text}' heeft geen vast ID; het register noemt "
+                        f"{{#{lost.anchor}}} voor deze pagina, maar geen kop heeft het nog",
+                        f"zet {{#{lost.anchor}}} terug achter de kop waar het hoort, in beide talen (ID's veranderen nooit)",
+                        f"the heading '{heading.text}' has no fixed ID; the registry places {{#{lost.anchor}}} on this "
+                        "page, but no heading carries it any more",
+                        f"put {{#{lost.anchor}}} back after the heading it belongs to, in both languages (IDs never change)",
+                        subject=subject(page, lost.anchor))
+                    continue
                 # The same new heading in both languages is one mistake: said once, on the Dutch page.
                 yield Problem(page.shown, heading.line, f"de kop '{heading.text}' heeft geen vast ID", fix_nl,
                               f"the heading '{heading.text}' has no fixed ID", fix_en,
