@@ -7,6 +7,7 @@ import citations
 import pytest
 
 from dom_site import citation_registry as reg
+from dom_site import rules, source
 
 REGISTRY = """\
 documents:
@@ -33,8 +34,9 @@ def tree(tmp_path: Path, nl: str = NL, en: str = EN, registry: str = REGISTRY) -
 
 
 def messages(tmp_path: Path, **kwargs: str) -> list[str]:
-    docs, registry = tree(tmp_path, **kwargs)
-    return [str(problem) for problem in reg.problems(docs, registry)]
+    """What the heading and the citation rules say about the tree, one message per mistake."""
+    docs, _ = tree(tmp_path, **kwargs)
+    return [str(problem) for problem in rules.run(rules.Context(tmp_path, source.load(docs)), ["koppen", "citeren"])]
 
 
 def test_consistent_tree_has_no_problems(tmp_path: Path) -> None:
@@ -53,12 +55,20 @@ def test_id_defined_twice(tmp_path: Path) -> None:
 
 def test_id_in_one_language_only(tmp_path: Path) -> None:
     found = messages(tmp_path, en=EN.replace(" {#r-2}", " {#second}"))
-    assert any(m.startswith("docs/reactie/index.md:7: het ID r-2 staat alleen in de Nederlandse tekst — zet dezelfde kop met {#r-2} ook in docs/reactie/index.en.md") for m in found), found
+    assert any(m.startswith("docs/reactie/index.en.md:7: de kop #r-2 uit docs/reactie/index.md (regel 7) ontbreekt in "
+                            "de Engelse pagina — vertaal die kop en zet er {#r-2} achter") for m in found), found
 
 
 def test_registered_active_id_missing_from_site(tmp_path: Path) -> None:
+    found = messages(tmp_path, nl=NL.replace("## Tweede {#r-2}\n\nMeer.\n", ""), en=EN.replace("## Second {#r-2}\n\nMore.\n", ""))
+    assert found == [found[0]] and found[0].startswith("registry/ids.yml:7: het actieve ID r-2 komt niet meer voor in de site"), found
+
+
+def test_a_heading_that_lost_its_registered_id_is_told_to_restore_it(tmp_path: Path) -> None:
     found = messages(tmp_path, nl=NL.replace(" {#r-2}", ""), en=EN.replace(" {#r-2}", ""))
-    assert any(m.startswith("registry/ids.yml:7: het actieve ID r-2 komt niet meer voor in de site") for m in found), found
+    assert found == [found[0]], found  # not also "missing from the site", nor twice for the two languages
+    assert found[0].startswith("docs/reactie/index.md:7: de kop 'Tweede' heeft geen vast ID; het register noemt {#r-2} "
+                               "voor deze pagina"), found
 
 
 def test_retired_id_used_again(tmp_path: Path) -> None:
@@ -69,7 +79,9 @@ def test_retired_id_used_again(tmp_path: Path) -> None:
 @pytest.mark.parametrize("bad, good", [("R-2", "r-2"), ("r2", "r-2"), ("r-02", "r-2"), ("r_2", "r-2")])
 def test_malformed_id(tmp_path: Path, bad: str, good: str) -> None:
     found = messages(tmp_path, nl=NL + f"\n## Fout {{#{bad}}}\n")
-    assert any(m.startswith(f"docs/reactie/index.md:11: het ID '{bad}' heeft niet de juiste vorm — schrijf een kleine letter, een streepje en een getal zonder voorloopnul, zoals {{#{good}}}") for m in found), found
+    assert any(m.startswith(f"docs/reactie/index.md:11: het ID '{bad}' ")
+               and f"schrijf een kleine letter, een streepje en een getal zonder voorloopnul, zoals {{#{good}}}" in m
+               for m in found), found
 
 
 def test_unit_moved_to_another_page(tmp_path: Path) -> None:

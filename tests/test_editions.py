@@ -17,10 +17,10 @@ releases:
   - {version: "1.0", date: 2026-11-28, commit: abc}
   - {version: "1.1", date: 2027-02-01, commit: def}
 ids:
-  r-1: {page: reactie/index.md, status: active, since: "1.0", checksums: {"1.0": "aaa", "1.1": "aaa"}}
-  r-2: {page: reactie/index.md, status: active, since: "1.0", checksums: {"1.0": "bbb", "1.1": "ccc"}}
-  r-3: {page: reactie/index.md, status: retired, since: "1.0", replaced_by: r-4, checksums: {"1.0": "ddd"}}
-  r-4: {page: reactie/index.md, status: active, since: "1.1", checksums: {"1.1": "eee"}}
+  r-1: {page: reactie/index.md, status: active, since: "1.0", checksums: {"1.0": "aaaaaaaaaaaa", "1.1": "aaaaaaaaaaaa"}}
+  r-2: {page: reactie/index.md, status: active, since: "1.0", checksums: {"1.0": "bbbbbbbbbbbb", "1.1": "cccccccccccc"}}
+  r-3: {page: reactie/index.md, status: retired, since: "1.0", replaced_by: r-4, checksums: {"1.0": "dddddddddddd"}}
+  r-4: {page: reactie/index.md, status: active, since: "1.1", checksums: {"1.1": "eeeeeeeeeeee"}}
 """
 
 

@@ -57,7 +57,7 @@ def in_a_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 # --- the message layer, in process ------------------------------------------------------
 
 def test_a_problem_becomes_an_error_on_its_file_and_line(in_a_run: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import sitecheck
+    from dom_site.checks import common as sitecheck
 
     problem = Problem("docs/over/privacy.md", 2, "'gegegevens' staat niet in het woordenboek", "verbeter het woord",
                       "'gegegevens' is not in the dictionary", "correct the word")

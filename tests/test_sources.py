@@ -9,7 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from dom_site import sources
+from dom_site import source, sources
 from dom_site.processes import builder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,15 +34,15 @@ def project(tmp_path: Path, registry: str, pages: dict[str, str], strict: bool =
         (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\nmarkdown_extensions: [footnotes, attr_list]\nplugins:\n  - dom-bronnen:\n"
+        "site_name: t\nmarkdown_extensions: [footnotes, attr_list]\nplugins:\n"
+        "  - dom-regels:\n      only: [bronnen]\n      extra_dirs: []\n  - dom-bronnen:\n"
         f"      strict: {str(strict).lower()}\n      lists:\n        bronnen.md: [deel/]\n", encoding="utf-8")
     return tmp_path
 
 
 def problems(root: Path, strict: bool = True) -> list[str]:
     registry = sources.Registry(root, root / "registry" / "bronnen", root / "schemas" / "bronnen.schema.json")
-    pages = [p.relative_to(root / "docs").as_posix() for p in sorted((root / "docs").rglob("*.md"))]
-    refs, defs = sources.citations(root / "docs", root, pages)
+    refs, defs = sources.citations(source.load(root / "docs"))
     return [str(p) for p in sources.check(registry, refs, defs, strict)]
 
 
