@@ -87,7 +87,7 @@ def build_edition(release: dict, site: Path, live: str) -> None:
             if fixed != text:
                 page.write_text(fixed, "utf-8")
         # The edition's own PDFs, showing its version and date (from the live tree's PDF builder).
-        run([sys.executable, str(ROOT / "scripts" / "build_pdfs.py"), "--site", str(out)], capture=False,
+        run([sys.executable, "-m", "dom_site.cli", "pdfs", "--site", str(out)], capture=False,
             step=f"PDF's van versie {version} (PDFs of edition {version})", timeout=PDF_TIMEOUT_SECONDS, check=True)
     print(f"versie {version}: gebouwd in {out} (built)")
 
