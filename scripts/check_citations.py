@@ -1,6 +1,6 @@
 """Every citable ID is registered, unique, present in both languages, and never reused.
 
-The same rules run inside the build (overrides/hooks/citations.py); this command
+The same rules run inside the build (the dom-citeren plugin, src/dom_site/plugins/citations.py); this command
 runs them alone, without building.
 """
 from __future__ import annotations

@@ -11,8 +11,10 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from dom_site import citation_registry as reg
+from dom_site import citations
 from dom_site import unit_history as uh
 from dom_site import word_diff as wd
+from dom_site.editions import Edition
 
 REGISTRY = reg.load_registry(ROOT / "registry" / "ids.yml")
 
@@ -171,14 +173,10 @@ def test_a_release_without_readable_text_says_so(tmp_path: Path) -> None:
     assert "could not be read" in page(found["r-1"], registry).get_text()
 
 
-def test_cite_bar_links_history_and_downloads_and_a_frozen_edition_links_the_live_history(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import citations
-
+def test_cite_bar_links_history_and_downloads_and_a_frozen_edition_links_the_live_history(tmp_path: Path) -> None:
     (tmp_path / "ids.yml").write_text(REG, "utf-8")
     registry = reg.load_registry(tmp_path / "ids.yml")
     heading = '<h2 id="r-1">Eerste<a class="headerlink" href="#r-1">¶</a></h2>'
-    monkeypatch.delenv("DOM_EDITION", raising=False)
     out = BeautifulSoup(citations.render(heading, "en", registry, "https://voorbeeld.test/dom/", "en/reactie/"),
                         "html.parser")
     links = {a.get_text(): a for a in out.select(".cite-bar a")}
@@ -186,11 +184,9 @@ def test_cite_bar_links_history_and_downloads_and_a_frozen_edition_links_the_liv
     assert links["History"]["aria-label"] == "History of R-1"
     assert links["BibTeX"]["href"] == "../../en/c/r-1/citeer.bib" and links["BibTeX"]["download"] == "dom-r-1.bib"
     assert links["RIS"]["aria-label"] == "RIS file of R-1" and links["CSL-JSON"]["href"].endswith("citeer.json")
-    monkeypatch.setenv("DOM_EDITION", "1.0")
-    monkeypatch.setenv("DOM_EDITION_DATE", "2026-11-28")
-    monkeypatch.setenv("DOM_LIVE_URL", "https://voorbeeld.test/dom/")
+    edition = Edition("1.0", date(2026, 11, 28), "https://voorbeeld.test/dom/")
     frozen = BeautifulSoup(citations.render(heading, "nl", registry, "https://voorbeeld.test/dom/versies/1.0/",
-                                            "reactie/"), "html.parser")
+                                            "reactie/", edition), "html.parser")
     assert frozen.find("a", class_="cite-history")["href"] == "https://voorbeeld.test/dom/c/r-1/geschiedenis/"
     assert '<a href="geschiedenis/">Geschiedenis van R-3</a>' in citations.retired_page("nl", "r-3", None, None, "x.css")
 
