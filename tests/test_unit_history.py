@@ -82,6 +82,8 @@ def test_every_git_call_has_a_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(uh, "run", fake_run)
     source = uh.ReleaseSource(ROOT, timeout=3)
+    source.prefetch([("abd", "docs/reactie/index.md")])
+    assert source.file("abd", "docs/reactie/index.md") is None
     assert source.file("abc", "docs/reactie/index.md") is None  # a hanging git does not hang the build
     assert source.registry_ids("abc") == {}
     assert seen and all(kwargs.get("timeout") == 3 for kwargs in seen)
@@ -198,3 +200,39 @@ def test_markdown_becomes_plain_text_blocks() -> None:
         ("heading", "Kop"), ("paragraph", "Uit de fase Organiseren. En nadruk."),
         ("number", "een"), ("number", "twee"), ("item", "diep")]
     assert wd.blocks_html(found).count("<ol>") == 1 and "<ul>\n<li>diep</li>\n</ul>" in wd.blocks_html(found)
+
+
+def test_one_git_process_reads_what_git_show_reads() -> None:
+    commit = str(REGISTRY.releases[0]["commit"])
+    paths = ["registry/ids.yml", "docs/reactie/index.md", "docs/reactie/index.en.md", "docs/bestaat-niet.md"]
+    batch = uh.ReleaseSource(ROOT)
+    batch.prefetch([(commit, path) for path in paths])
+    one_by_one = uh.ReleaseSource(ROOT)
+    assert [batch._files[commit, path] for path in paths] == [one_by_one._show(commit, path) for path in paths]
+    assert batch._files[commit, "docs/bestaat-niet.md"] is None and batch._files[commit, "registry/ids.yml"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_page_rendered_once_gives_each_unit_the_text_of_the_unit_rendered_alone(lang: str) -> None:
+    """The history renders a page once and splits it; that is the unit's own Markdown, rendered on its own."""
+    renderer = uh.TextRenderer()
+    docs = ROOT / "docs"
+    for path in sorted({str(e["page"]) for e in REGISTRY.ids.values() if e.get("status") == "active"}):
+        text = (docs / (path if lang == "nl" else uh.english_twin(path))).read_text("utf-8")
+        units = renderer.page_units(text)
+        for anchor, entry in REGISTRY.ids.items():
+            if entry.get("page") == path and entry.get("status") == "active":
+                alone = uh.unit_markdown(text, anchor)
+                assert alone is not None and units[anchor] == uh.TextRenderer().blocks(alone), (path, anchor)
+
+
+def test_the_built_page_s_footnotes_and_permalinks_are_no_part_of_a_unit() -> None:
+    page = ('<h1 id="top">Titel</h1><h2 id="r-1">Een<a class="headerlink" href="#r-1">¶</a></h2>'
+            '<p>Feit.<sup id="fnref:bron"><a class="footnote-ref" href="#fn:bron">1</a></sup> <!-- x --></p>'
+            '<h3 id="r-2">Twee</h3><ol><li>a<ul><li>b</li></ul></li></ol><h2 id="r-3">Drie</h2><p>c</p>'
+            '<div class="footnote"><hr /><ol><li id="fn:bron"><p>Bron.</p></li></ol></div>')
+    units = uh.unit_blocks(page)
+    assert [(b.kind, b.text) for b in units["r-1"]] == [("heading", "Een"), ("paragraph", "Feit. x"),
+                                                        ("heading", "Twee"), ("number", "a"), ("item", "b")]
+    assert [b.text for b in units["r-2"]] == ["Twee", "a", "b"]
+    assert [b.text for b in units["r-3"]] == ["Drie", "c"]

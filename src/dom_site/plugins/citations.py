@@ -32,7 +32,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -42,6 +42,7 @@ from dom_site import citation_formats, citations, editions, site_data, unit_hist
 from dom_site import citation_registry as reg
 from dom_site.languages import build_language, dutch_path
 from dom_site.messages import problem
+from dom_site.word_diff import Block
 
 
 class Text(BaseConfigOption[str]):
@@ -74,8 +75,14 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.pages_with_active_units: set[str] = set()
         # Per language, per ID: the citation its cite bar carries (its download files say the same).
         self.cited: dict[str, dict[str, citation_formats.Citation]] = {}
+        # Per language, per ID: the unit's current text as this build rendered its page.
+        self.current: dict[str, dict[str, list[Block]]] = {}
+        self.source_markdown: dict[str, str] = {}          # per page, until its HTML is there
         # Per language, per ID: the unit's history (for the units JSON).
         self.histories: dict[str, dict[str, unit_history.History]] = {}
+        # Old releases' pages, read from git and rendered once for both languages.
+        self.releases: unit_history.ReleaseSource | None = None
+        self.renderer: unit_history.TextRenderer | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.edition = self._edition()
@@ -102,6 +109,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.pages_with_active_units = {str(entry.get("page")) for entry in self.registry.ids.values()
                                         if entry.get("status") == "active"}
         self.cited[lang] = {}  # a new build of this language
+        self.current[lang] = {}
         if lang == "nl":  # the check covers both languages at once
             found = reg.problems(Path(config.docs_dir), self.registry)
             if found:
@@ -109,12 +117,53 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                                   + "\n".join(str(p) for p in found))
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _wants_unit_texts(self, page: Page, lang: str) -> bool:
+        """A page of this language (not a fallback) with active units, on the live site (which has histories)."""
+        own_language = page.file.src_uri.endswith(".en.md") == (lang == "en")
+        return self.edition is None and own_language and dutch_path(page.file.src_uri) in self.pages_with_active_units
+
+    # The page's Markdown as its file has it, before any plugin or hook changes it.
+    @event_priority(100)
+    def _keep_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._wants_unit_texts(page, build_language(config)):
+            self.source_markdown[page.file.src_uri] = markdown
+        return markdown
+
+    def _changelog(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if editions.MARKER in markdown and self.listed is not None:
             markdown = markdown.replace(editions.MARKER, editions.changelog_markdown(self.listed, build_language(config)))
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    on_page_markdown = CombinedEvent(_keep_markdown, _changelog)
+
+    # Before any plugin or hook adds to the page (status line, notices, translated labels):
+    # each unit's text, which its history compares with the releases' texts. A history
+    # shows the unit's own Markdown, so the build's HTML serves only when the plugins and
+    # hooks merely appended to the page's Markdown (footnote texts, glossary lines, which
+    # add no words to a unit); where they wrote into it (the glossary list, a diagram),
+    # the page's file is rendered on its own, as a release's page is.
+    @event_priority(100)
+    def _keep_unit_texts(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        lang = build_language(config)
+        source = self.source_markdown.pop(page.file.src_uri, None)
+        if source is None or not self._wants_unit_texts(page, lang):
+            return html
+        if (page.markdown or "").startswith(source.rstrip()):
+            units = unit_history.unit_blocks(html)
+        else:
+            units = self._renderer(config).page_units(page.file.content_string)
+        self.current.setdefault(lang, {}).update(units)
+        return html
+
+    def _renderer(self, config: MkDocsConfig) -> unit_history.TextRenderer:
+        """One Markdown converter with the site's extensions, for both languages."""
+        if self.renderer is None:
+            extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
+            self.renderer = unit_history.TextRenderer(
+                extensions, {k: v for k, v in config.mdx_configs.items() if k in extensions})
+        return self.renderer
+
+    def _cite_bars(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.registry is not None and self.listed is not None
         lang = build_language(config)
         html = citations.render(html, lang, self.registry, config.site_url or "", page.url, self.edition,
@@ -122,6 +171,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if dutch_path(page.file.src_uri) in self.pages_with_units:
             html = editions.notice(lang, page.url, self.listed, self.edition) + html
         return html
+
+    on_page_content = CombinedEvent(_keep_unit_texts, _cite_bars)
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
@@ -174,12 +225,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 (folder / name).write_text(citation_formats.FORMATS[kind](cited), encoding="utf-8", newline="")
         if self.edition is not None:
             return  # a frozen edition links the live histories: its own copy would never learn of later releases
-        root = Path(config.config_file_path).parent
-        extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
-        renderer = unit_history.TextRenderer(extensions,
-                                             {k: v for k, v in config.mdx_configs.items() if k in extensions})
-        found = unit_history.histories(registry, Path(config.docs_dir), lang, unit_history.ReleaseSource(root),
-                                       renderer)
+        if self.releases is None:
+            self.releases = unit_history.ReleaseSource(Path(config.config_file_path).parent)
+        found = unit_history.histories(registry, Path(config.docs_dir), lang, self.releases, self._renderer(config),
+                                       self.current.get(lang))
         self.histories[lang] = found
         shell = unit_history.Shell(config.site_name, (config.site_url or "").rstrip("/") + "/",
                                    citations.theme_stylesheets(site))
