@@ -235,6 +235,29 @@ def unit_blocks(page_html: str) -> dict[str, list[Block]]:
     return {anchor: parser.blocks(slots) for anchor, slots in parser.units.items()}
 
 
+# What plugins and hooks append to a page without adding words to a unit: footnote texts
+# (dom-bronnen) and glossary lines (glossary.py), one per line.
+_NOTE_LINE = re.compile(r"\[\^[^\]\s]+\]:|\*\[[^\]]+\]:")
+_SECTION_LINE = re.compile(r"#{1,2}\s")
+
+
+def same_unit_texts(source: str, built: str) -> bool:
+    """Whether the Markdown a page was built from gives every unit the text of the page's own Markdown.
+
+    True when `built` is `source` with only footnote texts and glossary lines appended, or
+    with a new section of level 1 or 2 after them (a list of sources): a unit (level 2 to 4)
+    ends before it.
+    """
+    own = source.rstrip()
+    if not built.startswith(own):
+        return False
+    for line in built[len(own):].splitlines():
+        if not line.strip() or _NOTE_LINE.match(line):
+            continue
+        return _SECTION_LINE.match(line) is not None
+    return True
+
+
 def _as_kind(kind: str) -> Kind:
     return "heading" if kind == "heading" else "item" if kind == "item" else "paragraph"
 

@@ -139,16 +139,16 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     # Before any plugin or hook adds to the page (status line, notices, translated labels):
     # each unit's text, which its history compares with the releases' texts. A history
     # shows the unit's own Markdown, so the build's HTML serves only when the plugins and
-    # hooks merely appended to the page's Markdown (footnote texts, glossary lines, which
-    # add no words to a unit); where they wrote into it (the glossary list, a diagram),
-    # the page's file is rendered on its own, as a release's page is.
+    # hooks added no words to a unit (footnote texts and glossary lines appended;
+    # unit_history.same_unit_texts); where they wrote into it (the glossary list, a
+    # diagram), the page's file is rendered on its own, as a release's page is.
     @event_priority(100)
     def _keep_unit_texts(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         lang = build_language(config)
         source = self.source_markdown.pop(page.file.src_uri, None)
         if source is None or not self._wants_unit_texts(page, lang):
             return html
-        if (page.markdown or "").startswith(source.rstrip()):
+        if unit_history.same_unit_texts(source, page.markdown or ""):
             units = unit_history.unit_blocks(html)
         else:
             units = self._renderer(config).page_units(page.file.content_string)
