@@ -5,11 +5,20 @@ Material + static-i18n defaults (theme material, search, i18n suffix nl/en, our
 Markdown extensions, nothing else). Runs alternate (ours, defaults, ours, ...)
 so that machine noise hits both alike; we report medians and their ratio.
 Target: ratio <= 1.0.
+
+Scale: the same site in a temporary copy of the project, once as it is (1x) and once
+with ten times the village pages (10x: each village page in both languages copied
+under new names, see scaled_copy), alternating runs. We report how the build time
+grows against how the page count grows: (time 10x / time 1x) / (pages 10x / pages 1x).
+Target: <= 1.0, the build time grows no faster than the site. Both copies have no git
+history (no dates, no old releases' texts), so they compare with each other, not with
+the first benchmark.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import sys
 import tempfile
@@ -21,6 +30,8 @@ import yaml
 from dom_site.processes import run  # every step has a time limit and ends with its children
 
 ROOT = Path(__file__).resolve().parent.parent
+VILLAGES = Path("docs") / "maatwerk" / "dorpen"
+SCALE = 10
 
 
 def defaults_config(ours: dict) -> dict:
@@ -72,13 +83,80 @@ def bench_build(runs: int) -> tuple[float, float]:
         return statistics.median(ours_times), statistics.median(base_times)
 
 
+def project_copy(dest: Path) -> Path:
+    """The project's sources (what a build reads) in dest, as the tests copy them."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from project_copy import copy_project
+
+    return copy_project(dest)
+
+
+def scaled_copy(project: Path, factor: int) -> int:
+    """Give each village factor - 1 copies (Dutch and English page); returns the number of pages.
+
+    A copy is a village of its own to every check: its name (front matter `naam`, which
+    the file name must match) and its title are the original's plus " kopie <n>". Its
+    data, sources and section IDs stay the same; village pages hold no citable units,
+    so the citation registry needs nothing.
+    """
+    folder = project / VILLAGES
+    for dutch in sorted(folder.glob("*.md")):
+        if dutch.name.startswith("index.") or dutch.name.endswith(".en.md"):
+            continue
+        english = dutch.with_name(dutch.stem + ".en.md")
+        nl_text = dutch.read_text("utf-8")
+        match = re.search(r"^naam: *(.+?) *$", nl_text, re.M)
+        if match is None:
+            sys.exit(f"{dutch}: no naam in the front matter")
+        name = match.group(1).strip("\"'")
+        for number in range(2, factor + 1):
+            new = f"{name} kopie {number}"
+            slug = f"{dutch.stem}-kopie-{number}"
+            (folder / f"{slug}.md").write_text(renamed(nl_text, name, new, naam=True), "utf-8")
+            if english.exists():
+                (folder / f"{slug}.en.md").write_text(renamed(english.read_text("utf-8"), name, new), "utf-8")
+    return sum(1 for _ in (project / "docs").rglob("*.md"))
+
+
+def renamed(text: str, old: str, new: str, naam: bool = False) -> str:
+    """The page with its first heading (and its front matter name) saying the new name."""
+    if naam:
+        text = re.sub(r"^naam: *.+$", f"naam: {new}", text, count=1, flags=re.M)
+    return re.sub(r"^# +" + re.escape(old) + r" *$", f"# {new}", text, count=1, flags=re.M)
+
+
+def bench_scale(runs: int) -> tuple[float, float, int, int]:
+    """Median build times and page counts of the project copy at 1x and SCALEx the village pages."""
+    with tempfile.TemporaryDirectory() as tmp:
+        one, many = Path(tmp) / "x1", Path(tmp) / f"x{SCALE}"
+        pages_one = scaled_copy(project_copy(one), 1)
+        pages_many = scaled_copy(project_copy(many), SCALE)
+        timed_build(one / "mkdocs.yml", Path(tmp) / "site1", True)  # warm caches once for both
+        one_times: list[float] = []
+        many_times: list[float] = []
+        for _ in range(runs):
+            one_times.append(timed_build(one / "mkdocs.yml", Path(tmp) / "site1", True))
+            many_times.append(timed_build(many / "mkdocs.yml", Path(tmp) / f"site{SCALE}", True))
+        return statistics.median(one_times), statistics.median(many_times), pages_one, pages_many
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per configuration (default 5)")
+    parser.add_argument("--scale-runs", type=int, default=3, help="runs per size in the scale benchmark (default 3)")
+    parser.add_argument("--only", choices=["build", "scale"], help="run one benchmark only")
     args = parser.parse_args(argv)
-    ours, base = bench_build(args.runs)
-    print(f"build: ours {ours:.2f} s, defaults {base:.2f} s (median of {args.runs} alternating runs each)")
-    print(f"build ratio ours/defaults: {ours / base:.2f} (target <= 1.00)")
+    if args.only in (None, "build"):
+        ours, base = bench_build(args.runs)
+        print(f"build: ours {ours:.2f} s, defaults {base:.2f} s (median of {args.runs} alternating runs each)")
+        print(f"build ratio ours/defaults: {ours / base:.2f} (target <= 1.00)")
+    if args.only in (None, "scale"):
+        one, many, pages_one, pages_many = bench_scale(args.scale_runs)
+        time_growth, page_growth = many / one, pages_many / pages_one
+        print(f"scale: {pages_one} pages {one:.2f} s, {pages_many} pages ({SCALE}x the villages) {many:.2f} s "
+              f"(median of {args.scale_runs} alternating runs each)")
+        print(f"scale: time x{time_growth:.2f} for pages x{page_growth:.2f}; "
+              f"ratio {time_growth / page_growth:.2f} (target <= 1.00)")
     return 0
 
 

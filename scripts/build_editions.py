@@ -8,10 +8,16 @@ changes once released. Needs the git history (not a shallow clone).
 One thing of the build itself is set for the edition: its pages' date is the
 release date (the dom-datums plugin with release_date), not a date from git,
 which an exported tree does not have.
+
+Which edition it is goes in through DOM_EDITION, DOM_EDITION_DATE and DOM_LIVE_URL
+(the hooks of editions up to 1.0 read these; later ones read them with `!ENV` in the
+dom-citeren plugin's settings). `!ENV` gives YAML's types (1.10 would read as the
+number 1.1), so the values are also written, quoted, in place of those `!ENV`s.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -58,6 +64,13 @@ def with_release_date(config_text: str, release_date: str) -> str:
     return replaced if count else config_text.replace("\nplugins:\n", "\nplugins:\n" + plugin, 1)
 
 
+def with_edition(config_text: str, values: dict[str, str]) -> str:
+    """The edition's mkdocs.yml with each `!ENV [NAME, ...]` of these variables replaced by its value, quoted."""
+    for name, value in values.items():
+        config_text = re.sub(rf"!ENV\s*\[\s*{name}\s*(?:,[^\]\n]*)?\]", lambda _m, v=value: json.dumps(v), config_text)
+    return config_text
+
+
 def build_edition(release: dict, site: Path, live: str) -> None:
     version, commit = str(release["version"]), str(release.get("commit", ""))
     known = run(["git", "cat-file", "-e", f"{commit}^{{commit}}"], step="git cat-file", about=commit, cwd=ROOT,
@@ -71,10 +84,12 @@ def build_edition(release: dict, site: Path, live: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp)
         export(commit, tree)
+        edition = {"DOM_EDITION": version, "DOM_EDITION_DATE": str(release["date"]), "DOM_LIVE_URL": live}
         config = tree / "mkdocs.yml"
-        config.write_text(with_release_date(config.read_text("utf-8"), str(release["date"])), "utf-8")
+        config.write_text(with_edition(with_release_date(config.read_text("utf-8"), str(release["date"])), edition),
+                          "utf-8")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"{live.rstrip('/')}/versies/{version}/",
-               "DOM_EDITION": version, "DOM_EDITION_DATE": str(release["date"]), "DOM_LIVE_URL": live}
+               **edition}
         out = site / "versies" / version
         result = run([*builder(), "build", "--strict", "-d", str(out)], cwd=tree, env=env,
                      step=f"versie {version} bouwen (building edition {version})", timeout=BUILD_TIMEOUT_SECONDS)

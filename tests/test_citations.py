@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import citations
 import pytest
 
 from dom_site import citation_registry as reg
-from dom_site import rules, source
+from dom_site import citations, rules, source
+from dom_site.unit_history import page_url
 
 REGISTRY = """\
 documents:
@@ -116,9 +116,9 @@ def test_cite_button_carries_a_full_citation_in_the_page_language(tmp_path: Path
 
 
 def test_short_link_pages(tmp_path: Path) -> None:
-    assert citations.page_url("reactie/index.md") == "reactie/"
-    assert citations.page_url("index.md") == ""
-    assert citations.page_url("draaiboek/financiering.md") == "draaiboek/financiering/"
+    assert page_url("reactie/index.md") == "reactie/"
+    assert page_url("index.md") == ""
+    assert page_url("draaiboek/financiering.md") == "draaiboek/financiering/"
     page = citations.redirect_page("nl", "r-4", "../../reactie/#r-4")
     assert 'content="0; url=../../reactie/#r-4"' in page and 'lang="nl"' in page
     note = citations.retired_page("en", "r-3", "r-2", "../../reactie/#r-2", "x.css")

@@ -4,11 +4,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import editions
 import pytest
+from conftest import ROOT
 
 from dom_site import citation_registry as reg
+from dom_site import editions
 from dom_site import release as release_script
+
+FROZEN = editions.Edition("1.0", date(2026, 11, 28), "https://voorbeeld.test/dom/")
 
 REGISTRY = """\
 documents:
@@ -44,17 +47,13 @@ def test_changelog_in_both_languages(registry: reg.Registry) -> None:
     assert "Version 1.1 — 1 February 2027" in editions.changelog_markdown(registry, "en")
 
 
-def test_live_notice_links_the_frozen_version(registry: reg.Registry, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("DOM_EDITION", raising=False)
-    assert 'href="../../versies/1.1/en/reactie/"' in editions.notice("en", "en/reactie/", registry)
-    assert "U leest de actuele webversie." in editions.notice("nl", "reactie/", registry)
+def test_live_notice_links_the_frozen_version(registry: reg.Registry) -> None:
+    assert 'href="../../versies/1.1/en/reactie/"' in editions.notice("en", "en/reactie/", registry, None)
+    assert "U leest de actuele webversie." in editions.notice("nl", "reactie/", registry, None)
 
 
-def test_frozen_notice_names_version_and_links_live(registry: reg.Registry, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DOM_EDITION", "1.0")
-    monkeypatch.setenv("DOM_EDITION_DATE", "2026-11-28")
-    monkeypatch.setenv("DOM_LIVE_URL", "https://voorbeeld.test/dom/")
-    text = editions.notice("nl", "reactie/", registry)
+def test_frozen_notice_names_version_and_links_live(registry: reg.Registry) -> None:
+    text = editions.notice("nl", "reactie/", registry, FROZEN)
     assert "U leest de bevroren versie 1.0 van 28 november 2026." in text
     assert 'href="https://voorbeeld.test/dom/reactie/"' in text
 
@@ -69,11 +68,20 @@ def test_release_adds_checksums_and_the_release_line() -> None:
     assert 'checksums: {"1.1": "ba5", "1.0": "f00"}}' in again
 
 
-def test_a_frozen_edition_lists_itself_before_the_registry_does(registry: reg.Registry, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_frozen_edition_lists_itself_before_the_registry_does(registry: reg.Registry) -> None:
     bare = reg.Registry(registry.documents, [], registry.ids, registry.lines)
-    monkeypatch.setenv("DOM_EDITION", "1.0")
-    monkeypatch.setenv("DOM_EDITION_DATE", "2026-11-28")
-    listed = editions.with_this_edition(bare)
+    listed = editions.with_this_edition(bare, FROZEN)
     assert [r["version"] for r in listed.releases] == ["1.0"]
     assert "Versie 1.0 — 28 november 2026" in editions.changelog_markdown(listed, "nl")
-    assert editions.with_this_edition(registry) is registry  # already listed: unchanged
+    assert editions.with_this_edition(registry, FROZEN) is registry  # already listed: unchanged
+
+
+def test_an_edition_s_settings_reach_the_plugin_as_text() -> None:
+    """!ENV types values as YAML does (1.10 would be the number 1.1): build_editions writes them quoted too."""
+    import build_editions
+
+    text = (ROOT / "mkdocs.yml").read_text("utf-8")
+    out = build_editions.with_edition(text, {"DOM_EDITION": "1.10", "DOM_EDITION_DATE": "2027-03-01",
+                                             "DOM_LIVE_URL": "https://voorbeeld.test/dom/"})
+    assert 'edition: "1.10"' in out and 'edition_date: "2027-03-01"' in out
+    assert 'live_url: "https://voorbeeld.test/dom/"' in out and "!ENV [DOM_EDITION" not in out

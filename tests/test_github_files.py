@@ -148,7 +148,7 @@ def test_the_board_owns_the_response_and_the_draaiboek_and_maintainers_own_the_m
     assert owners_of("docs/draaiboek/financiering.md") == [f"@{PLACEHOLDER_ORG}/bestuur"]
     assert owners_of("registry/ids.yml") == [f"@{PLACEHOLDER_ORG}/bestuur"]
     for machinery in (".github/workflows/ci.yml", ".github/CODEOWNERS", "mkdocs.yml", "scripts/check.py",
-                      "overrides/hooks/citations.py", "Makefile", "package-lock.json"):
+                      "src/dom_site/plugins/citations.py", "Makefile", "package-lock.json"):
         assert owners_of(machinery) == [f"@{PLACEHOLDER_ORG}/websitebeheer"], machinery
 
 

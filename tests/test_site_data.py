@@ -6,7 +6,6 @@ import json
 from functools import cache
 from pathlib import Path
 
-import editions
 import feedparser
 import jsonschema
 import pytest
@@ -14,6 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from dom_site import citation_registry as reg
+from dom_site import editions
 from dom_site.unit_history import page_url
 
 REGISTRY = reg.load_registry(ROOT / "registry" / "ids.yml")

@@ -56,3 +56,19 @@ def test_benchmark_baseline_is_the_plain_defaults() -> None:
     assert baseline["markdown_extensions"] == ours["markdown_extensions"]
     assert "hooks" not in baseline and "nav" not in baseline
     assert baseline["plugins"][0] == "search" and baseline["plugins"][1]["i18n"]["docs_structure"] == "suffix"
+
+
+def test_the_scale_benchmark_adds_villages_that_pass_the_village_checks(tmp_path: Path) -> None:
+    """Ten times the villages (here three times, quicker): each copy a village of its own, not a build error."""
+    from dom_site.village_data import load_villages
+
+    project = bench.project_copy(tmp_path / "copy")
+    before = sum(1 for _ in (project / "docs").rglob("*.md"))
+    villages, problems = load_villages(project / "docs", project)
+    pages = bench.scaled_copy(project, 3)
+    scaled, scaled_problems = load_villages(project / "docs", project)
+    assert problems == [] and scaled_problems == []
+    assert len(scaled) == 3 * len(villages) and pages == before + 2 * 2 * len(villages)
+    assert len({v.naam for v in scaled}) == len(scaled)
+    copy = (project / bench.VILLAGES / f"{villages[0].slug}-kopie-3.en.md").read_text("utf-8")
+    assert f"# {villages[0].naam} kopie 3\n" in copy

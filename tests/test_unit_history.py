@@ -11,8 +11,10 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from dom_site import citation_registry as reg
+from dom_site import citations
 from dom_site import unit_history as uh
 from dom_site import word_diff as wd
+from dom_site.editions import Edition
 
 REGISTRY = reg.load_registry(ROOT / "registry" / "ids.yml")
 
@@ -80,6 +82,8 @@ def test_every_git_call_has_a_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(uh, "run", fake_run)
     source = uh.ReleaseSource(ROOT, timeout=3)
+    source.prefetch([("abd", "docs/reactie/index.md")])
+    assert source.file("abd", "docs/reactie/index.md") is None
     assert source.file("abc", "docs/reactie/index.md") is None  # a hanging git does not hang the build
     assert source.registry_ids("abc") == {}
     assert seen and all(kwargs.get("timeout") == 3 for kwargs in seen)
@@ -171,14 +175,10 @@ def test_a_release_without_readable_text_says_so(tmp_path: Path) -> None:
     assert "could not be read" in page(found["r-1"], registry).get_text()
 
 
-def test_cite_bar_links_history_and_downloads_and_a_frozen_edition_links_the_live_history(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import citations
-
+def test_cite_bar_links_history_and_downloads_and_a_frozen_edition_links_the_live_history(tmp_path: Path) -> None:
     (tmp_path / "ids.yml").write_text(REG, "utf-8")
     registry = reg.load_registry(tmp_path / "ids.yml")
     heading = '<h2 id="r-1">Eerste<a class="headerlink" href="#r-1">¶</a></h2>'
-    monkeypatch.delenv("DOM_EDITION", raising=False)
     out = BeautifulSoup(citations.render(heading, "en", registry, "https://voorbeeld.test/dom/", "en/reactie/"),
                         "html.parser")
     links = {a.get_text(): a for a in out.select(".cite-bar a")}
@@ -186,11 +186,9 @@ def test_cite_bar_links_history_and_downloads_and_a_frozen_edition_links_the_liv
     assert links["History"]["aria-label"] == "History of R-1"
     assert links["BibTeX"]["href"] == "../../en/c/r-1/citeer.bib" and links["BibTeX"]["download"] == "dom-r-1.bib"
     assert links["RIS"]["aria-label"] == "RIS file of R-1" and links["CSL-JSON"]["href"].endswith("citeer.json")
-    monkeypatch.setenv("DOM_EDITION", "1.0")
-    monkeypatch.setenv("DOM_EDITION_DATE", "2026-11-28")
-    monkeypatch.setenv("DOM_LIVE_URL", "https://voorbeeld.test/dom/")
+    edition = Edition("1.0", date(2026, 11, 28), "https://voorbeeld.test/dom/")
     frozen = BeautifulSoup(citations.render(heading, "nl", registry, "https://voorbeeld.test/dom/versies/1.0/",
-                                            "reactie/"), "html.parser")
+                                            "reactie/", edition), "html.parser")
     assert frozen.find("a", class_="cite-history")["href"] == "https://voorbeeld.test/dom/c/r-1/geschiedenis/"
     assert '<a href="geschiedenis/">Geschiedenis van R-3</a>' in citations.retired_page("nl", "r-3", None, None, "x.css")
 
@@ -202,3 +200,49 @@ def test_markdown_becomes_plain_text_blocks() -> None:
         ("heading", "Kop"), ("paragraph", "Uit de fase Organiseren. En nadruk."),
         ("number", "een"), ("number", "twee"), ("item", "diep")]
     assert wd.blocks_html(found).count("<ol>") == 1 and "<ul>\n<li>diep</li>\n</ul>" in wd.blocks_html(found)
+
+
+def test_one_git_process_reads_what_git_show_reads() -> None:
+    commit = str(REGISTRY.releases[0]["commit"])
+    paths = ["registry/ids.yml", "docs/reactie/index.md", "docs/reactie/index.en.md", "docs/bestaat-niet.md"]
+    batch = uh.ReleaseSource(ROOT)
+    batch.prefetch([(commit, path) for path in paths])
+    one_by_one = uh.ReleaseSource(ROOT)
+    assert [batch._files[commit, path] for path in paths] == [one_by_one._show(commit, path) for path in paths]
+    assert batch._files[commit, "docs/bestaat-niet.md"] is None and batch._files[commit, "registry/ids.yml"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_page_rendered_once_gives_each_unit_the_text_of_the_unit_rendered_alone(lang: str) -> None:
+    """The history renders a page once and splits it; that is the unit's own Markdown, rendered on its own."""
+    renderer = uh.TextRenderer()
+    docs = ROOT / "docs"
+    for path in sorted({str(e["page"]) for e in REGISTRY.ids.values() if e.get("status") == "active"}):
+        text = (docs / (path if lang == "nl" else uh.english_twin(path))).read_text("utf-8")
+        units = renderer.page_units(text)
+        for anchor, entry in REGISTRY.ids.items():
+            if entry.get("page") == path and entry.get("status") == "active":
+                alone = uh.unit_markdown(text, anchor)
+                assert alone is not None and units[anchor] == uh.TextRenderer().blocks(alone), (path, anchor)
+
+
+def test_the_built_page_s_footnotes_and_permalinks_are_no_part_of_a_unit() -> None:
+    page = ('<h1 id="top">Titel</h1><h2 id="r-1">Een<a class="headerlink" href="#r-1">¶</a></h2>'
+            '<p>Feit.<sup id="fnref:bron"><a class="footnote-ref" href="#fn:bron">1</a></sup> <!-- x --></p>'
+            '<h3 id="r-2">Twee</h3><ol><li>a<ul><li>b</li></ul></li></ol><h2 id="r-3">Drie</h2><p>c</p>'
+            '<div class="footnote"><hr /><ol><li id="fn:bron"><p>Bron.</p></li></ol></div>')
+    units = uh.unit_blocks(page)
+    assert [(b.kind, b.text) for b in units["r-1"]] == [("heading", "Een"), ("paragraph", "Feit. x"),
+                                                        ("heading", "Twee"), ("number", "a"), ("item", "b")]
+    assert [b.text for b in units["r-2"]] == ["Twee", "a", "b"]
+    assert [b.text for b in units["r-3"]] == ["Drie", "c"]
+
+
+def test_the_built_page_serves_a_unit_s_text_only_when_nothing_was_written_into_it() -> None:
+    source = "# T\n\n## Een {#r-1}\n\nFeit.[^bron]\n"
+    notes = "\n\n[^bron]: Bron, 2026.\n\n*[DOM]: Dorpenoverleg\n"
+    assert uh.same_unit_texts(source, source.rstrip() + notes)
+    assert uh.same_unit_texts(source, source + "\n## Alle bronnen {#bronnen}\n\n- Een bron\n" + notes)
+    assert not uh.same_unit_texts(source, source + "\nMeer tekst in r-1.\n")
+    assert not uh.same_unit_texts(source, source + "\n### Lijst {#lijst}\n\n- in r-1\n")
+    assert not uh.same_unit_texts(source, source.replace("Feit.", "Feit met een diagram."))

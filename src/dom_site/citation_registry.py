@@ -4,7 +4,7 @@ Every citable unit (a section of the citable response, a step of the draaiboek,
 a shared maatwerk principle) has an opaque ID: a document letter and a number,
 written `{#r-4}` after its heading and shown as "R-4". `registry/ids.yml` lists
 every ID ever published. `problems()` compares the Markdown sources of both
-languages with that registry; the build hook and `scripts/check_citations.py`
+languages with that registry; the build (dom-regels) and `dom-site check citeren`
 both call it, so an editor sees the same message in `mkdocs serve` and in CI.
 """
 from __future__ import annotations

@@ -38,7 +38,7 @@ def end_group(process: subprocess.Popen[Any]) -> None:
 
 def run(cmd: Sequence[str | os.PathLike[str]], *, step: str, timeout: float, about: str = "",
         cwd: str | Path | None = None, env: Mapping[str, str] | None = None,
-        capture: bool = True, check: bool = False, stdin_text: str | None = None,
+        capture: bool = True, check: bool = False, stdin_text: str | bytes | None = None,
         text: bool = True) -> subprocess.CompletedProcess[Any]:
     """Run cmd like subprocess.run, but never for longer than timeout seconds.
 

@@ -27,10 +27,9 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
-
-from bs4 import BeautifulSoup, Tag
 
 from dom_site.messages import Problem
 
@@ -169,18 +168,31 @@ def without_autolinks(text: str) -> str:
     return PY_MARKDOWN_AUTOLINK.sub(lambda m: " " * len(m.group(0)), text)
 
 
+class _Elements(HTMLParser):
+    """Every start tag with its line and attributes, as the browser's parser would read them.
+
+    The standard library's parser (what BeautifulSoup's "html.parser" builds on), without
+    building a tree: the check needs each element once, not the document.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[int, str, list[tuple[str, str]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((self.getpos()[0], tag, [(name, value or "") for name, value in attrs]))
+
+
 def from_parsed_html(text: str) -> Iterator[Finding]:
     """What an HTML parser finds in the raw HTML that Markdown passes through."""
-    page = BeautifulSoup(without_autolinks(text), "html.parser")
-    for element in page.find_all(True):
-        if not isinstance(element, Tag):
-            continue
-        line = element.sourceline or 1
-        name = element.name.lower()
+    parser = _Elements()
+    parser.feed(without_autolinks(text))
+    parser.close()
+    for line, tag, attrs in parser.elements:
+        name = tag.lower()
         if name in REFUSED:
             yield element_finding(line, name)
-        for attr, raw in element.attrs.items():
-            value = " ".join(raw) if isinstance(raw, list) else str(raw)
+        for attr, value in attrs:
             attr = attr.lower()
             if attr.startswith("on") or attr in {"formaction", "srcdoc"}:
                 yield handler_finding(line, attr)

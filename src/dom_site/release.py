@@ -1,7 +1,7 @@
 """Cut a release: record each active unit's checksum and the release in registry/ids.yml.
 
-    python scripts/release.py 1.1            # uses today's date
-    python scripts/release.py 1.1 --date 2027-03-01
+    dom-site release 1.1                     # uses today's date
+    dom-site release 1.1 --date 2027-03-01
 
 The release's content is the commit you run this on (HEAD). The script writes
 that commit into the registry, so the deploy can rebuild the frozen edition
@@ -63,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     found = reg.problems(ROOT / "docs", registry)
     if found:
-        print("Eerst de ID's in orde maken: draai scripts/check_citations.py (Fix the IDs first).")
+        for problem in found:
+            print(problem)
+        print("Eerst de ID's in orde maken: zie hierboven, of draai dom-site check (Fix the IDs first: see above).")
         return 1
     commit = run(["git", "rev-parse", "HEAD"], step="git rev-parse", cwd=ROOT, timeout=60, check=True).stdout.strip()
     REGISTRY.write_text(release(args.version, args.date, commit, REGISTRY.read_text("utf-8"), checksums(ROOT / "docs")), "utf-8")

@@ -9,6 +9,10 @@ the page says so and links the frozen edition instead.
 
 The unit's Markdown is rendered with the site's Markdown extensions and reduced to
 plain-text blocks (headings, paragraphs, list items), which `word_diff` compares.
+A page is rendered once and split into its units (a unit runs from its heading to
+the next heading of the same or a higher level, as in its Markdown), and the current
+text comes from the page the build rendered where that is the page's own Markdown
+(dom_site.plugins.citations): one conversion per page, not one per unit and release.
 """
 from __future__ import annotations
 
@@ -17,12 +21,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Protocol
 
 import markdown
 import yaml
-from bs4 import BeautifulSoup, Tag
 
 from dom_site.dates import long_date
 from dom_site.processes import StepFailed, run
@@ -91,55 +95,167 @@ def unit_markdown(page_text: str, anchor: str) -> str | None:
 
 
 class TextRenderer:
-    """Markdown to plain-text blocks, with the site's own Markdown extensions."""
+    """Markdown to plain-text blocks, with the site's own Markdown extensions.
+
+    One `markdown.Markdown`, reset between texts. A page is rendered once and split
+    into its units (page_units); a text already seen is not rendered again (a
+    release's page is often the same file in the next release).
+    """
 
     def __init__(self, extensions: Iterable[Any] = ("attr_list", "def_list", "md_in_html", "tables"),
                  configs: Mapping[str, Any] | None = None) -> None:
         self._md = markdown.Markdown(extensions=list(extensions), extension_configs=dict(configs or {}))
-        self._cache: dict[str, list[Block]] = {}
+        self._blocks: dict[str, list[Block]] = {}
+        self._pages: dict[str, dict[str, list[Block]]] = {}
+
+    def _html(self, text: str) -> str:
+        self._md.reset()
+        return self._md.convert(FOOTNOTE_REF.sub("", text))
 
     def blocks(self, text: str) -> list[Block]:
-        """The text's blocks (a release's text is often the current text: rendered once)."""
-        if text not in self._cache:
-            self._cache[text] = self._render(text)
-        return self._cache[text]
+        """The text's blocks."""
+        if text not in self._blocks:
+            self._blocks[text] = html_blocks(self._html(text))
+        return self._blocks[text]
 
-    def _render(self, text: str) -> list[Block]:
-        self._md.reset()
-        rendered = self._md.convert(FOOTNOTE_REF.sub("", text))
-        soup = BeautifulSoup(rendered, "html.parser")
-        for link in soup.select("a.headerlink"):
-            link.decompose()
-        out: list[Block] = []
-        _walk(soup, out)
+    def page_units(self, page_text: str) -> dict[str, list[Block]]:
+        """The blocks of every unit on a page (by ID), from one rendering of the whole page."""
+        if page_text not in self._pages:
+            self._pages[page_text] = unit_blocks(self._html(page_text))
+        return self._pages[page_text]
+
+
+# A heading whose ID looks citable ("r-4") opens a unit, as in dom_site.citation_registry.
+CITABLE_ID = re.compile(r"[a-z]-[1-9][0-9]*")
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Elements without content or end tag (the HTML standard's void elements).
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+
+
+class _Frame:
+    __slots__ = ("tag", "slot", "owner", "skip")
+
+    def __init__(self, tag: str, slot: int | None, owner: _Frame | None, skip: bool) -> None:
+        self.tag = tag
+        self.slot = slot     # this element's place in the block list, if it is a block
+        self.owner = owner   # the innermost block or container element around (or this one): whose text this is
+        self.skip = skip     # inside something that is not the text (the ¶ permalink, a footnote)
+
+
+class _Blocks(HTMLParser):
+    """Plain-text blocks of rendered HTML, in document order, and which units each belongs to.
+
+    A block (heading, paragraph, list item, table cell …) holds its own text, not the
+    text of blocks nested in it (a list inside a list item); text whose innermost
+    container is not a block (a bare <div>, a <ul>) belongs to none. A unit is its
+    heading and every block up to the next heading of the same or a higher level.
+    Left out: the permalink ¶, footnote references and the footnotes themselves.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.kinds: list[Kind] = []
+        self.texts: list[list[str]] = []
+        self.stack: list[_Frame] = []
+        self.open_units: list[tuple[int, str]] = []   # (heading level, ID), outermost first
+        self.units: dict[str, list[int]] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            return
+        parent = self.stack[-1] if self.stack else None
+        values = dict(attrs)
+        classes = (values.get("class") or "").split()
+        skip = (parent is not None and parent.skip) or "headerlink" in classes or "footnote" in classes \
+            or (tag == "sup" and (values.get("id") or "").startswith("fnref"))
+        slot = None
+        kind = BLOCK_TAGS.get(tag)
+        if kind is not None and not skip:
+            level = HEADINGS.get(tag)
+            if level is not None:
+                while self.open_units and self.open_units[-1][0] >= level:
+                    self.open_units.pop()
+                anchor = values.get("id") or ""
+                if CITABLE_ID.fullmatch(anchor):
+                    self.open_units.append((level, anchor))
+                    self.units[anchor] = []
+            slot = len(self.kinds)
+            self.kinds.append("number" if tag == "li" and parent is not None and parent.tag == "ol" else _as_kind(kind))
+            self.texts.append([])
+            for _, anchor in self.open_units:
+                self.units[anchor].append(slot)
+        frame = _Frame(tag, slot, None, skip)
+        frame.owner = frame if tag in NESTED else (parent.owner if parent is not None else None)
+        self.stack.append(frame)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        # As an HTML tree builder does: close the innermost open element of that name (and what is open inside it).
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index].tag == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        frame = self.stack[-1] if self.stack else None
+        if frame is None or frame.skip or frame.owner is None or frame.owner.slot is None:
+            return
+        self.texts[frame.owner.slot].append(data)
+
+    handle_comment = handle_data  # a comment inside a paragraph counts as its text, as it always did
+
+    def blocks(self, slots: Iterable[int]) -> list[Block]:
+        out = []
+        for slot in slots:
+            words = " ".join("".join(self.texts[slot]).split())
+            if words:
+                out.append(Block(self.kinds[slot], words))
         return out
 
 
-def _walk(node: Tag, out: list[Block]) -> None:
-    for child in node.children:
-        if not isinstance(child, Tag):
-            continue
-        kind = BLOCK_TAGS.get(child.name)
-        if kind is None:
-            _walk(child, out)
-            continue
-        words = " ".join("".join(_own_strings(child)).split())
-        if words:
-            numbered = child.name == "li" and child.parent is not None and child.parent.name == "ol"
-            out.append(Block("number" if numbered else _as_kind(kind), words))
-        _walk(child, out)
+def _parse(page_html: str) -> _Blocks:
+    parser = _Blocks()
+    parser.feed(page_html)
+    parser.close()
+    return parser
 
 
-def _own_strings(block: Tag) -> list[str]:
-    """The block's text without the text of blocks nested in it (a list inside a list item)."""
-    strings = []
-    for string in block.find_all(string=True):
-        parent = string.parent
-        while parent is not None and parent is not block and parent.name not in NESTED:
-            parent = parent.parent
-        if parent is block:
-            strings.append(str(string))
-    return strings
+def html_blocks(page_html: str) -> list[Block]:
+    """Rendered HTML to plain-text blocks."""
+    parser = _parse(page_html)
+    return parser.blocks(range(len(parser.kinds)))
+
+
+def unit_blocks(page_html: str) -> dict[str, list[Block]]:
+    """A rendered page's units: for each heading with a citable ID, its blocks."""
+    parser = _parse(page_html)
+    return {anchor: parser.blocks(slots) for anchor, slots in parser.units.items()}
+
+
+# What plugins and hooks append to a page without adding words to a unit: footnote texts
+# (dom-bronnen) and glossary lines (glossary.py), one per line.
+_NOTE_LINE = re.compile(r"\[\^[^\]\s]+\]:|\*\[[^\]]+\]:")
+_SECTION_LINE = re.compile(r"#{1,2}\s")
+
+
+def same_unit_texts(source: str, built: str) -> bool:
+    """Whether the Markdown a page was built from gives every unit the text of the page's own Markdown.
+
+    True when `built` is `source` with only footnote texts and glossary lines appended, or
+    with a new section of level 1 or 2 after them (a list of sources): a unit (level 2 to 4)
+    ends before it.
+    """
+    own = source.rstrip()
+    if not built.startswith(own):
+        return False
+    for line in built[len(own):].splitlines():
+        if not line.strip() or _NOTE_LINE.match(line):
+            continue
+        return _SECTION_LINE.match(line) is not None
+    return True
 
 
 def _as_kind(kind: str) -> Kind:
@@ -150,7 +266,11 @@ def _as_kind(kind: str) -> Kind:
 
 
 class ReleaseSource:
-    """Files as they were at a commit, read with `git show` (cached, with a timeout)."""
+    """Files as they were at a commit, read from git (cached, every git call with a timeout).
+
+    prefetch() reads many files with one `git cat-file --batch`; file() reads one
+    with `git show` when it was not prefetched.
+    """
 
     def __init__(self, root: Path, timeout: float = GIT_TIMEOUT) -> None:
         self.root = root
@@ -174,14 +294,54 @@ class ReleaseSource:
             return None
         return result.stdout.decode("utf-8") if result.returncode == 0 else None
 
+    def prefetch(self, wanted: Iterable[tuple[str, str]]) -> None:
+        """Read these (commit, path) files with one git process instead of one per file."""
+        todo = sorted({(commit, path) for commit, path in wanted if commit and (commit, path) not in self._files})
+        if not todo:
+            return
+        request = "".join(f"{commit}:./{path}\n" for commit, path in todo)
+        try:
+            result = run(["git", "cat-file", "--batch"], step="git cat-file", about=f"{len(todo)} files",
+                         cwd=self.root, timeout=self.timeout, text=False, stdin_text=request.encode("utf-8"))
+        except StepFailed:
+            result = None
+        found = _batch_contents(result.stdout, len(todo)) if result is not None and result.returncode == 0 else []
+        if len(found) != len(todo):  # no repository, or output not understood: the texts are unknown
+            found = [None] * len(todo)
+        self._files.update(zip(todo, found, strict=True))
+
     def registry_ids(self, commit: str) -> dict[str, Any]:
         """The registry's ids as they were at the commit (empty when unknown)."""
         if commit not in self._pages:
             text = self.file(commit, "registry/ids.yml")
-            data = yaml.safe_load(text) if text else None
+            data = yaml.load(text, Loader=_YAML_LOADER) if text else None
             ids = data.get("ids") if isinstance(data, dict) else None
             self._pages[commit] = ids if isinstance(ids, dict) else {}
         return self._pages[commit]
+
+
+# The C parser when PyYAML has it (as dom_site.citation_registry).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _batch_contents(output: bytes, count: int) -> list[str | None]:
+    """The files in `git cat-file --batch` output: "<sha> blob <size>\n<bytes>\n", or "<name> missing\n"."""
+    found: list[str | None] = []
+    position = 0
+    while len(found) < count and position < len(output):
+        end = output.index(b"\n", position)
+        header = output[position:end].split()
+        position = end + 1
+        if len(header) == 3 and header[1] == b"blob":
+            size = int(header[2])
+            found.append(output[position:position + size].decode("utf-8"))
+            position += size + 1
+        elif len(header) == 3:  # a tree or commit: not a file
+            position += int(header[2]) + 1
+            found.append(None)
+        else:  # missing, ambiguous
+            found.append(None)
+    return found
 
 
 @dataclass(frozen=True)
@@ -213,8 +373,12 @@ class History:
 
 
 def histories(registry: RegistryLike, docs_dir: Path, lang: str, source: ReleaseSource,
-              renderer: TextRenderer) -> dict[str, History]:
-    """The history of every registered unit, in one language."""
+              renderer: TextRenderer, current: Mapping[str, list[Block]] | None = None) -> dict[str, History]:
+    """The history of every registered unit, in one language.
+
+    current: the units' current blocks as the build rendered their pages (by ID);
+    a unit not in it is read from its page in docs_dir.
+    """
     out: dict[str, History] = {}
     current_pages: dict[str, str | None] = {}
 
@@ -225,31 +389,45 @@ def histories(registry: RegistryLike, docs_dir: Path, lang: str, source: Release
             current_pages[path] = file.read_text("utf-8") if file.is_file() else None
         return current_pages[path]
 
+    def in_language(page: str) -> str:
+        return "docs/" + (page if lang == "nl" else english_twin(page))
+
+    commits = [str(release.get("commit") or "") for release in registry.releases]
+    source.prefetch((commit, "registry/ids.yml") for commit in commits)
+    then_pages: dict[tuple[str, str], str] = {}
+    for anchor, entry in registry.ids.items():
+        for commit in commits:
+            then = source.registry_ids(commit).get(anchor) if commit else None
+            then_pages[anchor, commit] = (str(then.get("page")) if isinstance(then, dict) and then.get("page")
+                                          else str(entry.get("page", "")))
+    source.prefetch((commit, in_language(page)) for (_, commit), page in then_pages.items())
+
     for anchor, entry in registry.ids.items():
         page = str(entry.get("page", ""))
         status = str(entry.get("status", ""))
-        current = None
+        blocks = None
         if status == "active":
-            text = current_file(page)
-            unit = unit_markdown(text, anchor) if text else None
-            current = renderer.blocks(unit) if unit else None
+            if current is not None and anchor in current:
+                blocks = current[anchor]
+            else:
+                text = current_file(page)
+                blocks = renderer.page_units(text).get(anchor) if text else None
         sums = {str(k) for k in (entry.get("checksums") or {})}
         releases: list[ReleaseText] = []
-        for release in registry.releases:
-            version, commit = str(release["version"]), str(release.get("commit") or "")
-            then = source.registry_ids(commit).get(anchor) if commit else None
-            then_page = str(then.get("page")) if isinstance(then, dict) and then.get("page") else page
-            text = source.file(commit, "docs/" + (then_page if lang == "nl" else english_twin(then_page)))
+        for release, commit in zip(registry.releases, commits, strict=True):
+            version = str(release["version"])
+            then_page = then_pages[anchor, commit]
+            text = source.file(commit, in_language(then_page))
             if text is None:
                 if version in sums:  # it existed, but this build cannot read the text
                     releases.append(ReleaseText(version, as_date(release["date"]), then_page, None))
                 continue
-            unit = unit_markdown(text, anchor)
-            if unit is not None:
-                releases.append(ReleaseText(version, as_date(release["date"]), then_page, renderer.blocks(unit)))
+            then_blocks = renderer.page_units(text).get(anchor)
+            if then_blocks is not None:
+                releases.append(ReleaseText(version, as_date(release["date"]), then_page, then_blocks))
         replaced = entry.get("replaced_by")
         out[anchor] = History(anchor, lang, status, str(entry.get("since", "")), str(replaced) if replaced else None,
-                              page, current, releases)
+                              page, blocks, releases)
     return out
 
 

@@ -1,32 +1,25 @@
-"""Versions: tell the reader which version they read, and list what changed per release.
+"""Versions: which version a reader reads, and what changed per release.
 
 The live site is built from main; every release is also published, frozen, under
-/versies/<version>/ (scripts/build_editions.py builds it from the release's
-commit with DOM_EDITION and DOM_EDITION_DATE set, and DOM_LIVE_URL pointing at the live site).
+/versies/<version>/ (scripts/build_editions.py builds it from the release's commit,
+with the `dom-citeren` plugin's edition settings set; see dom_site.plugins.citations).
 
-- on_page_content: on every page with citable units, a one-line notice:
+- notice(): on every page with citable units, a one-line notice:
   live: "actuele webversie" with a link to the latest frozen version of the page;
   frozen: "bevroren versie 1.0 van <datum>" with a link to the live page.
-- on_page_markdown: the marker <!-- versies --> on the versions page becomes,
-  per release, the units added, changed (checksum differs) and retired,
-  generated from registry/ids.yml, followed by links to the Atom feed and the
-  units JSON (written by citation_data.py).
+- changelog_markdown(): for the marker <!-- versies --> on the versions page, per
+  release the units added, changed (checksum differs) and retired, generated from
+  registry/ids.yml, followed by links to the Atom feed and the units JSON.
 """
 from __future__ import annotations
 
-import os
+from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from dom_site import citation_registry as reg
 from dom_site import site_data
 from dom_site.dates import long_date
-from dom_site.languages import build_language as language
 
 MARKER = "<!-- versies -->"
 TEXT = {
@@ -43,6 +36,19 @@ TEXT = {
            "data": "For programs: the same list as a news feed, and all sections as data. "
                    "Each section also has its own history, through the link next to the Cite button."},
 }
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The frozen edition being built: its release, and the live site whose histories it links."""
+
+    version: str
+    date: date
+    live_url: str   # absolute, with a trailing slash
+
+    @property
+    def release(self) -> dict[str, Any]:
+        return {"version": self.version, "date": self.date}
 
 
 def as_date(value: Any) -> date:
@@ -81,60 +87,32 @@ def changelog_markdown(registry: reg.Registry, lang: str) -> str:
         for label, ids in ((t["added"], added), (t["changed"], changed), (t["retired"], retired)):
             # Raw links: /c/<id>/ pages are written after the build, so MkDocs cannot check them
             # (scripts/check_site_links.py does, on the built site).
-            shown = ", ".join(f'<a href="../../c/{a}/">{a.upper()}</a>' for a in sorted(ids, key=order.get)) or t["none"]
+            shown = ", ".join(f'<a href="../../c/{a}/">{a.upper()}</a>'
+                              for a in sorted(ids, key=lambda a: order[a])) or t["none"]
             rows.append(f"- **{label}:** {shown}")
         blocks.append("\n".join(rows))
     return "\n\n".join([*blocks, f"{t['data']}\n\n{site_data.versions_page_links(lang)}"])
 
 
-_registry: reg.Registry | None = None
-_pages_with_units: set[str] = set()
-
-
-def with_this_edition(registry: reg.Registry) -> reg.Registry:
+def with_this_edition(registry: reg.Registry, edition: Edition | None) -> reg.Registry:
     """In a frozen edition, the release being built is listed even though the
     registry at its commit does not name it yet (scripts/release.py records a
     release in the commit after its content)."""
-    edition, edition_date = os.environ.get("DOM_EDITION"), os.environ.get("DOM_EDITION_DATE")
-    if not edition or not edition_date or any(str(r["version"]) == edition for r in registry.releases):
+    if edition is None or any(str(r["version"]) == edition.version for r in registry.releases):
         return registry
-    return reg.Registry(registry.documents, [*registry.releases, {"version": edition, "date": edition_date}],
-                        registry.ids, registry.lines, registry.path)
+    return reg.Registry(registry.documents, [*registry.releases, edition.release], registry.ids, registry.lines,
+                        registry.path)
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _registry, _pages_with_units
-    _registry = with_this_edition(reg.load_registry(Path(config.config_file_path).parent / "registry" / "ids.yml"))
-    _pages_with_units = {str(entry.get("page")) for entry in _registry.ids.values()}
-    return files
-
-
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if MARKER in markdown and _registry is not None:
-        markdown = markdown.replace(MARKER, changelog_markdown(_registry, language(config)))
-    return markdown
-
-
-def notice(lang: str, page_url: str, registry: reg.Registry) -> str:
+def notice(lang: str, page_url: str, registry: reg.Registry, edition: Edition | None) -> str:
     """The version line for a page; page_url is the page's site-relative URL (e.g. "en/reactie/")."""
     t = TEXT[lang]
-    edition, edition_date = os.environ.get("DOM_EDITION"), os.environ.get("DOM_EDITION_DATE")
-    if edition and edition_date:
-        live = os.environ.get("DOM_LIVE_URL", "").rstrip("/") + "/" + page_url
-        text = t["frozen"].format(v=edition, d=long_date(as_date(edition_date), lang))
-        return f'<p class="edition-notice">{text} <a href="{live}">{t["to_live"]}</a></p>'
+    if edition is not None:
+        text = t["frozen"].format(v=edition.version, d=long_date(edition.date, lang))
+        return f'<p class="edition-notice">{text} <a href="{edition.live_url + page_url}">{t["to_live"]}</a></p>'
     if not registry.releases:
         return f'<p class="edition-notice">{t["live"]}</p>'
     latest = registry.releases[-1]
     frozen = "../" * page_url.count("/") + f"versies/{latest['version']}/{page_url}"
     link = t["to_frozen"].format(v=latest["version"], d=long_date(as_date(latest["date"]), lang))
     return f'<p class="edition-notice">{t["live"]} <a href="{frozen}">{link}</a></p>'
-
-
-def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    source = page.file.src_uri.replace(".en.md", ".md")
-    if _registry is None or source not in _pages_with_units:
-        return page_html
-    return notice(language(config), page.url, _registry) + page_html
