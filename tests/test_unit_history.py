@@ -15,6 +15,7 @@ from dom_site import citations
 from dom_site import unit_history as uh
 from dom_site import word_diff as wd
 from dom_site.editions import Edition
+from dom_site.source import english_path
 
 REGISTRY = reg.load_registry(ROOT / "registry" / "ids.yml")
 
@@ -218,7 +219,7 @@ def test_a_page_rendered_once_gives_each_unit_the_text_of_the_unit_rendered_alon
     renderer = uh.TextRenderer()
     docs = ROOT / "docs"
     for path in sorted({str(e["page"]) for e in REGISTRY.ids.values() if e.get("status") == "active"}):
-        text = (docs / (path if lang == "nl" else uh.english_twin(path))).read_text("utf-8")
+        text = (docs / (path if lang == "nl" else english_path(path))).read_text("utf-8")
         units = renderer.page_units(text)
         for anchor, entry in REGISTRY.ids.items():
             if entry.get("page") == path and entry.get("status") == "active":

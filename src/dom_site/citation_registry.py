@@ -21,7 +21,7 @@ from dom_site import data_file, source
 from dom_site.messages import Problem
 from dom_site.source import dutch_path as dutch_twin
 
-WELL_FORMED = re.compile(r"^[a-z]-[1-9][0-9]*$")
+WELL_FORMED = source.CITABLE_ID
 # Anchors that look like an attempt at a citable ID but are not well formed:
 # "D-1", "d1", "d_1", "d-01", "d- 1".
 LOOKS_LIKE_ID = re.compile(r"^[A-Za-z][-_ ]?[0-9]+$")

@@ -20,7 +20,8 @@ from typing import Any
 
 from dom_site import citation_formats
 from dom_site import citation_registry as reg
-from dom_site.editions import Edition, as_date
+from dom_site.dates import as_date
+from dom_site.editions import Edition
 
 CITABLE_HEADING = re.compile(r'<(h[2-4]) id="(?P<id>[a-z]-[1-9][0-9]*)"(?P<attrs>[^>]*)>(?P<inner>.*?)</\1>', re.S)
 HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)

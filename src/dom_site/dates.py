@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 MONTHS = {
     "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -24,3 +25,8 @@ def partial_date(value: str, lang: str) -> str:
     if len(parts) == 2:
         return f"{MONTHS[lang][parts[1] - 1]} {parts[0]}"
     return long_date(date(*parts), lang)
+
+
+def as_date(value: Any) -> date:
+    """A registry date as a date: the registries keep dates as text ("2026-11-28")."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value))

@@ -19,7 +19,7 @@ from typing import Any
 
 from dom_site import citation_registry as reg
 from dom_site import site_data
-from dom_site.dates import long_date
+from dom_site.dates import as_date, long_date
 
 MARKER = "<!-- versies -->"
 TEXT = {
@@ -49,10 +49,6 @@ class Edition:
     @property
     def release(self) -> dict[str, Any]:
         return {"version": self.version, "date": self.date}
-
-
-def as_date(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def changes(registry: reg.Registry) -> list[tuple[dict[str, Any], list[str], list[str], list[str]]]:

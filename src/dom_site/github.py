@@ -33,8 +33,9 @@ from typing import Any, TextIO
 
 import yaml
 
+from dom_site import source
 from dom_site.processes import StepFailed, run
-from dom_site.unit_history import section
+from dom_site.source import CITABLE_ID, FrontMatterLoader
 
 GIT_TIMEOUT = 30  # seconds, for every git call
 ARTIFACT = "voorbeeld-site"
@@ -152,10 +153,6 @@ def merge_base(root: Path, bases: tuple[str, ...] = ("origin/main", "main")) -> 
 
 # --- citable units ------------------------------------------------------------------
 
-HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*\{[^}]*#(?P<id>[a-z]-[1-9][0-9]*)[^}]*\}\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
-
-
 @dataclass(frozen=True)
 class Unit:
     anchor: str
@@ -167,28 +164,16 @@ class Unit:
 
 
 def units_in(markdown: str) -> dict[str, tuple[str, str]]:
-    """Per ID in one page: (title, text), the text as the registry's checksums read it.
-
-    The same rule as dom_site/citation_registry.py (headings() and unit_text()): a heading with
-    {#id} outside code fences, up to the next heading of the same or higher level (unit_history.section).
-    """
-    lines = markdown.splitlines()
-    found: dict[str, tuple[str, str]] = {}
-    in_fence = False
-    for number, line in enumerate(lines):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        match = None if in_fence else HEADING.match(line)
-        if not match:
-            continue
-        found[match["id"]] = (match["title"], "\n".join(section(lines, number)).strip())
-    return found
+    """Per citable ID in one page: (title, text), the text as the registry's checksums read it
+    (the source model's unit rule, dom_site.source)."""
+    page = source.parse("", markdown, "")
+    return {anchor: (heading.text, text) for anchor, (heading, text) in page.units().items()
+            if CITABLE_ID.match(anchor)}
 
 
 def read_units(registry_text: str | None, read_page: Callable[[str], str | None]) -> dict[str, Unit]:
     """Every registered unit with its Dutch title and text; read_page(page) gives a page's Markdown or None."""
-    data = yaml.safe_load(registry_text or "") or {}
+    data = yaml.load(registry_text or "", Loader=FrontMatterLoader) or {}  # noqa: S506 (a safe loader)
     pages: dict[str, dict[str, tuple[str, str]]] = {}
     units: dict[str, Unit] = {}
     for anchor, entry in (data.get("ids") or {}).items():
@@ -247,8 +232,8 @@ def shown(words: list[str]) -> str:
 def plain(text: str) -> str:
     """A unit's Markdown as words to compare: its heading line without the hashes and the {#id}."""
     first, _, rest = text.partition("\n")
-    match = HEADING.match(first)
-    return f"{match['title']}\n{rest}" if match else text
+    page = source.parse("", first, "")
+    return f"{page.headings[0].text}\n{rest}" if page.headings and page.headings[0].id else text
 
 
 def word_diff(old: str, new: str, context: int | None = None, limit: int | None = None) -> str:

@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from dom_site.markdown_source import front_matter_lines, prose_lines
+from dom_site import source
 
 _NOT_PROSE = re.compile(r"\]\([^)]*\)|<[^>]+>|\{[^}]*\}|\[\^[^\]]+\]|`[^`]*`|https?://\S+")
 _MARKUP = re.compile(r"^\s*(?:[-*+]|\d+[.)]|!!!|\?\?\?\+?|>)\s*")
@@ -43,17 +43,9 @@ class Score:
 
 
 def score_text(raw: str) -> Score:
-    lines = raw.splitlines()
-    offset = front_matter_lines(raw)
     sentences = words = syllables = 0
-    in_comment = False
-    for _, line in prose_lines("\n".join(lines[offset:])):
-        if "<!--" in line:
-            in_comment = "-->" not in line
-            continue
-        if in_comment:
-            in_comment = "-->" not in line
-            continue
+    # Prose as the source model reads it: no front matter, code blocks or comments.
+    for _, line in source.parse("", raw, "").prose:
         stripped = line.strip()
         if not stripped or stripped.startswith(("#", "|", "[^", "*[", "---")):
             continue

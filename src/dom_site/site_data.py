@@ -14,8 +14,8 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from dom_site.citation_formats import FILES, ORGANISATION
-from dom_site.dates import long_date
-from dom_site.unit_history import History, RegistryLike, as_date, history_path, page_url
+from dom_site.dates import as_date, long_date
+from dom_site.unit_history import History, RegistryLike, history_path, page_url
 
 UNITS_FILE = "onderdelen.json"
 FEED_FILE = "versies.atom"

@@ -34,6 +34,8 @@ ID_IN_ATTRS = re.compile(r"(?:^|\s)#(?P<id>[^\s#.}]+)")
 CODE_SPAN = re.compile(r"`[^`\n]*`")
 FOOTNOTE_DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:")
 FOOTNOTE_REFERENCE = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
+# A citable ID: a document letter, a hyphen and a number without leading zero ("r-4", "d-41").
+CITABLE_ID = re.compile(r"^[a-z]-[1-9][0-9]*$")
 
 
 def language_of(path: str) -> str:
@@ -130,7 +132,9 @@ class SourcePage:
     lines: list[str] = field(repr=False)
     front_matter_end: int           # line of the closing ---; 0 without front matter
     headings: list[Heading] = field(repr=False)
-    prose: list[tuple[int, str]] = field(repr=False)   # lines outside front matter, fences and comments
+    prose: list[tuple[int, str]] = field(repr=False)   # lines outside front matter, fences and comments,
+    #                                                    code spans blanked (`…` → ``)
+    text_lines: list[tuple[int, str]] = field(repr=False)  # the same lines as written (code spans kept)
     references: list[Footnote] = field(repr=False)
     definitions: list[Footnote] = field(repr=False)
 
@@ -200,6 +204,7 @@ def parse(path: str, text: str, shown: str) -> SourcePage:
     end = front_matter_end(lines)
     headings: list[Heading] = []
     prose: list[tuple[int, str]] = []
+    text_lines: list[tuple[int, str]] = []
     references: list[Footnote] = []
     definitions: list[Footnote] = []
     fence: str | None = None
@@ -221,6 +226,7 @@ def parse(path: str, text: str, shown: str) -> SourcePage:
             continue
         visible = CODE_SPAN.sub("``", line)
         prose.append((number, visible))
+        text_lines.append((number, line))
         heading = HEADING.match(line)
         if heading:
             text_part = heading["text"]
@@ -236,7 +242,7 @@ def parse(path: str, text: str, shown: str) -> SourcePage:
             definitions.append(Footnote(number, definition["label"]))
             visible = visible[definition.end():]
         references.extend(Footnote(number, m["label"]) for m in FOOTNOTE_REFERENCE.finditer(visible))
-    return SourcePage(path, shown, text, lines, end, headings, prose, references, definitions)
+    return SourcePage(path, shown, text, lines, end, headings, prose, text_lines, references, definitions)
 
 
 # --- All pages ------------------------------------------------------------------

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from dom_site import source
 from dom_site.checks.common import DOCS, ROOT, Problem
 
 FIELD = "vertaald_van"
@@ -42,18 +43,13 @@ _FIELD_LINE = re.compile(rf"^{FIELD}\s*:.*$", re.MULTILINE)
 
 
 def front_matter(text: str) -> tuple[dict[str, object], int]:
-    """The YAML front matter of a Markdown text, and the line after its closing '---' (0: none)."""
-    lines = text.splitlines()
-    if not lines or lines[0].strip() != "---":
-        return {}, 0
-    for number in range(1, len(lines)):
-        if lines[number].strip() in ("---", "..."):
-            try:
-                data = yaml.safe_load("\n".join(lines[1:number])) or {}
-            except yaml.YAMLError:
-                data = {}
-            return (data if isinstance(data, dict) else {}), number + 1
-    return {}, 0
+    """The front matter of a Markdown text (dom_site.source), and the line after its closing '---' (0: none)."""
+    page = source.parse("", text, "")
+    try:
+        data = page.meta
+    except yaml.YAMLError:
+        data = {}
+    return data, (page.front_matter_end + 1 if page.front_matter_end else 0)
 
 
 def dutch_hash(text: str) -> str:

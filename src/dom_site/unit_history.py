@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
@@ -28,13 +28,13 @@ from typing import Any, Protocol
 import markdown
 import yaml
 
-from dom_site.dates import long_date
+from dom_site import source
+from dom_site.dates import as_date, long_date
 from dom_site.processes import StepFailed, run
+from dom_site.source import FrontMatterLoader, english_path
 from dom_site.word_diff import Block, Kind, blocks_html, changed_words, compare, diff_html, same_words
 
 GIT_TIMEOUT = 30  # seconds for one git call; the build never hangs on git
-HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*\{[^}]*#(?P<id>[^\s}]+)[^}]*\}\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 BLOCK_TAGS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
               "h6": "heading", "p": "paragraph", "li": "item", "dt": "item", "dd": "paragraph",
@@ -50,14 +50,6 @@ class RegistryLike(Protocol):
     ids: dict[str, dict[str, Any]]
 
 
-def as_date(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
-def english_twin(path: str) -> str:
-    return path if path.endswith(".en.md") else path[: -len(".md")] + ".en.md"
-
-
 def page_url(page: str) -> str:
     """docs-relative Dutch page path to its directory URL: reactie/index.md -> reactie/."""
     stem = page[: -len(".md")]
@@ -67,31 +59,12 @@ def page_url(page: str) -> str:
 # --- The unit's Markdown --------------------------------------------------------
 
 
-def section(lines: Sequence[str], index: int) -> list[str]:
-    """The heading at lines[index] and everything up to the next heading of the same or higher level."""
-    level = len(lines[index]) - len(lines[index].lstrip("#"))
-    body = [lines[index]]
-    for line in lines[index + 1:]:
-        stripped = line.lstrip("#")
-        depth = len(line) - len(stripped)
-        if depth and depth <= level and stripped.startswith(" "):
-            break
-        body.append(line)
-    return body
-
-
 def unit_markdown(page_text: str, anchor: str) -> str | None:
-    """The unit's Markdown on a page (heading line to the next heading of its level), or None."""
-    lines = page_text.splitlines()
-    in_fence = False
-    for index, line in enumerate(lines):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        match = None if in_fence else HEADING.match(line)
-        if match and match["id"] == anchor:
-            return "\n".join(section(lines, index)).strip()
-    return None
+    """The unit's Markdown on a page (heading line to the next heading of its level), or None.
+
+    The one rule of what a unit's text is lives in the source model (dom_site.source).
+    """
+    return source.parse("", page_text, "").unit(anchor)
 
 
 class TextRenderer:
@@ -314,14 +287,10 @@ class ReleaseSource:
         """The registry's ids as they were at the commit (empty when unknown)."""
         if commit not in self._pages:
             text = self.file(commit, "registry/ids.yml")
-            data = yaml.load(text, Loader=_YAML_LOADER) if text else None
+            data = yaml.load(text, Loader=FrontMatterLoader) if text else None  # noqa: S506 (a safe loader)
             ids = data.get("ids") if isinstance(data, dict) else None
             self._pages[commit] = ids if isinstance(ids, dict) else {}
         return self._pages[commit]
-
-
-# The C parser when PyYAML has it (as dom_site.citation_registry).
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _batch_contents(output: bytes, count: int) -> list[str | None]:
@@ -383,14 +352,14 @@ def histories(registry: RegistryLike, docs_dir: Path, lang: str, source: Release
     current_pages: dict[str, str | None] = {}
 
     def current_file(page: str) -> str | None:
-        path = page if lang == "nl" else english_twin(page)
+        path = page if lang == "nl" else english_path(page)
         if path not in current_pages:
             file = docs_dir / path
             current_pages[path] = file.read_text("utf-8") if file.is_file() else None
         return current_pages[path]
 
     def in_language(page: str) -> str:
-        return "docs/" + (page if lang == "nl" else english_twin(page))
+        return "docs/" + (page if lang == "nl" else english_path(page))
 
     commits = [str(release.get("commit") or "") for release in registry.releases]
     source.prefetch((commit, "registry/ids.yml") for commit in commits)

@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from dom_site import source
 from dom_site.checks.common import DOCS, ROOT, Problem, relative, report
 
 INCLUDES = ROOT / "includes"
 URL = re.compile(r"https?://[^\s<>\"'`\[\]{}|\\^]+", re.IGNORECASE)
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # Hosts that never exist on the internet; examples may use them freely.
 EXAMPLE_HOSTS = re.compile(r"(^|\.)(invalid|example|test|localhost)$|(^|\.)example\.(com|org|net)$|^127\.|^\[?::1\]?$")
 TIMEOUT_S = 20
@@ -83,14 +83,7 @@ def trim(url: str) -> str:
 def extract_links(text: str, path: str) -> list[Link]:
     """Every external http(s) address in a Markdown text, outside fenced code blocks."""
     links: list[Link] = []
-    fence: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = FENCE.match(line)
-        if match and (fence is None or match.group(1)[0] == fence[0]):
-            fence = None if fence else match.group(1)
-            continue
-        if fence is not None:
-            continue
+    for number, line in source.parse("", text, "").text_lines:  # outside fenced code and comments
         for found in URL.finditer(line):
             url = trim(found.group(0))
             host = (urlsplit(url).hostname or "").lower()

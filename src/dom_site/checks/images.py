@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from dom_site import source
 from dom_site.checks.common import DOCS, ROOT, Problem, relative
 from dom_site.raw_html import without_autolinks
 
@@ -26,21 +27,11 @@ MAX_BYTES = 300 * 1024
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"}
 # ![alt](src "title") and ![alt][ref]; the alt text may hold no unescaped ].
 MD_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\])*)\](?:\((?P<src>[^)\s]*)[^)]*\)|\[[^\]]*\])")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 def prose_lines(text: str) -> list[tuple[int, str]]:
-    """Numbered lines outside fenced code blocks (an example in a code block is no image)."""
-    lines: list[tuple[int, str]] = []
-    fence: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = FENCE.match(line)
-        if match and (fence is None or match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)):
-            fence = None if fence else match.group(1)
-            continue
-        if fence is None:
-            lines.append((number, line))
-    return lines
+    """Numbered lines outside front matter, fenced code and comments (an example in a code block is no image)."""
+    return source.parse("", text, "").text_lines
 
 
 def missing_alt(where: str, line: int, what: str) -> Problem:
