@@ -3,7 +3,8 @@
 #   make test    set up, then every check and every test (browser included)
 #   make build   strict build into site/, with the PDFs and every release's frozen
 #                edition (nothing is left in site/ when any step fails)
-#   make check   every content check without the browser (< 1 minute)
+#   make check   the strict MkDocs build (no PDFs, no frozen editions: no browser) and
+#                every content check on it (< 1 minute)
 #   make properdocs  the same build and tests on ProperDocs (the fork of MkDocs 1.6)
 #   make lighthouse  Lighthouse scores of the main pages (after make build)
 #   make bench   benchmarks, as ratios against a baseline in the same run
@@ -23,7 +24,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup serve build check test lighthouse bench lock chromium java clean
+.PHONY: setup serve build check lint test lighthouse bench lock chromium java clean
 
 setup: $(STAMP) node_modules/.installed
 
@@ -54,10 +55,17 @@ build: setup chromium
 	$(BIN)/python scripts/build_editions.py --site site.tmp || { rm -rf site.tmp; exit 1; }
 	mv site.tmp site
 
-check: build java
+# MkDocs' own output is enough for the content checks: no browser, no PDFs, no frozen
+# editions (the one check that needs them, the links into them, runs in make test).
+CHECK_SITE := .cache/check-site
+check: setup java lint
+	rm -rf $(CHECK_SITE)
+	$(MKDOCS) build --strict --clean -d $(CHECK_SITE)
+	$(BIN)/python scripts/check.py --mkdocs-only --site $(CHECK_SITE)
+
+lint: setup
 	$(BIN)/ruff check src scripts tests overrides/hooks
 	$(BIN)/mypy
-	$(BIN)/python scripts/check.py --site site
 
 chromium:
 	bash scripts/ensure-chromium.sh
@@ -66,8 +74,9 @@ chromium:
 java:
 	bash scripts/ensure-java.sh
 
-# Two workers: the browser tests (axe on every page) dominate; the machine has two cores.
-test: setup chromium check
+# The full site once (make build), then every test on it with two workers (the machine has
+# two cores); the tests run every content check on that site too (tests/test_content_checks.py).
+test: setup chromium java lint build
 	SITE_DIR=site $(BIN)/python -m pytest -n 2
 	@echo "--- Vertalingen (translations): a report, not a failure ---"
 	$(BIN)/python scripts/translation_report.py

@@ -6,10 +6,9 @@ its offline rules and its report, with a stand-in for the websites.
 """
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
+import check
 import check_external_links as links
 import check_filenames
 import check_images
@@ -20,10 +19,12 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
+from dom_site.processes import run
+
 CHECKS = ["check_spelling.py", "check_markdown.py", "check_raw_html.py", "check_filenames.py",
           "check_images.py", "check_external_links.py"]
-NODE_TOOLS = pytest.mark.skipif(not (ROOT / "node_modules" / ".bin" / "cspell").exists(),
-                                reason="node_modules ontbreekt: draai 'make setup' (npm ci)")
+# Without node_modules these tests fail and say to run 'make setup' (conftest.node_tools); never skipped.
+NODE_TOOLS = pytest.mark.usefixtures("node_tools")
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -48,17 +49,21 @@ def only(problems: list, where: Path | str, line: int, dutch: str) -> None:
 
 # --- every check passes on the real content, on its own ---------------------------------
 
+# Every check make check runs (scripts/check.py), on the real content and the full built site: the
+# make test target runs no check.py of its own, so these tests are where make test runs the checks.
 @NODE_TOOLS
-@pytest.mark.parametrize("script", CHECKS)
-def test_check_passes_on_the_current_content(script: str) -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / script)], timeout=600, cwd=ROOT, capture_output=True, text=True)
+@pytest.mark.parametrize("script", [s.name for s in check.scripts()])
+def test_check_passes_on_the_current_content(script: str, request: pytest.FixtureRequest) -> None:
+    site = request.getfixturevalue("site_dir") if script.startswith("check_site_") else ""
+    result = run(check.command(ROOT / "scripts" / script, site), step=script, cwd=ROOT, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip() == "" or script == "check_external_links.py", result.stdout
+    assert result.stdout.strip() == "" or script not in CHECKS or script == "check_external_links.py", result.stdout
 
 
 def test_every_check_of_this_area_is_run_by_make_check() -> None:
     found = {p.name for p in (ROOT / "scripts").glob("check_*.py")}
     assert set(CHECKS) <= found
+    assert {s.name for s in check.scripts()} == found
 
 
 # --- spelling ------------------------------------------------------------------
