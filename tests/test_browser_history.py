@@ -1,7 +1,7 @@
 """A unit's history page in a real browser: after a change, the deleted and the inserted
 word are visible without relying on colour, the page works by keyboard, and axe finds nothing.
 
-The fixture is a copy of the project in its own git repository: its one commit
+The fixture is a copy of what the build reads, in its own git repository: its one commit
 becomes release 1.0, then R-4's first sentence changes in both languages
 (one word deleted, one inserted).
 """
@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import build_site
-from project_copy import copy_project
+from builds import build, docs_copy
 from static_host import serve
 from test_browser_a11y import violations
 
@@ -47,7 +46,8 @@ def git(project: Path, *args: str) -> str:
 
 @pytest.fixture(scope="module")
 def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, tuple[str, str]]]]:
-    project = copy_project(tmp_path_factory.mktemp("history") / "project")
+    project = tmp_path_factory.mktemp("history") / "project"
+    docs_copy(project)
     git(project, "init", "-q")
     git(project, "add", ".")
     git(project, "commit", "-q", "-m", "Release 1.0 of the fixture")
@@ -58,7 +58,7 @@ def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         for line in registry.read_text("utf-8").splitlines()) + "\n", "utf-8")
     changed = {lang: change_first_sentence(project / path, lang) for lang, path in PAGES.items()}
     site = project / "site"
-    result = build_site(site, cwd=project)
+    result = build(project / "mkdocs.yml", site_dir=site)
     assert result.returncode == 0, result.stderr[-3000:]
     with serve(site) as url:
         yield url, changed

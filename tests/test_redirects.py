@@ -4,13 +4,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import build_site
-from project_copy import copy_project, edit
+from builds import build, docs_copy
+from project_copy import edit
 
 
 def test_renamed_page_old_url_redirects_in_both_languages(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    over = project / "docs" / "over"
+    project = tmp_path / "project"
+    over = docs_copy(project) / "over"
     (over / "privacy.md").rename(over / "privacy-en-cookies.md")
     (over / "privacy.en.md").rename(over / "privacy-en-cookies.en.md")
     edit(project / "mkdocs.yml", "      - over/privacy.md\n", "      - over/privacy-en-cookies.md\n")
@@ -20,7 +20,7 @@ def test_renamed_page_old_url_redirects_in_both_languages(tmp_path: Path) -> Non
         if "privacy.md" in text:
             page.write_text(re.sub(r"privacy\.md", "privacy-en-cookies.md", text), "utf-8")
     out = tmp_path / "out"
-    result = build_site(out, cwd=project)
+    result = build(project / "mkdocs.yml", site_dir=out)
     assert result.returncode == 0, result.stderr[-3000:]
     for prefix in ("", "en/"):
         old = (out / prefix / "over" / "privacy" / "index.html").read_text("utf-8")
