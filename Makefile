@@ -48,12 +48,14 @@ serve: setup
 
 # Build into site.tmp/ and move it into place only when everything succeeded,
 # so a failed build never leaves anything a deploy could pick up.
+# SITE: where (the tests build into a temporary folder when no site is given them).
+SITE ?= site
 build: setup chromium
-	rm -rf site site.tmp
-	$(MKDOCS) build --strict --clean -d site.tmp || { rm -rf site.tmp; exit 1; }
-	$(BIN)/python scripts/build_pdfs.py --site site.tmp || { rm -rf site.tmp; exit 1; }
-	$(BIN)/python scripts/build_editions.py --site site.tmp || { rm -rf site.tmp; exit 1; }
-	mv site.tmp site
+	rm -rf $(SITE) $(SITE).tmp
+	$(MKDOCS) build --strict --clean -d $(SITE).tmp || { rm -rf $(SITE).tmp; exit 1; }
+	$(BIN)/python scripts/build_pdfs.py --site $(SITE).tmp || { rm -rf $(SITE).tmp; exit 1; }
+	$(BIN)/python scripts/build_editions.py --site $(SITE).tmp || { rm -rf $(SITE).tmp; exit 1; }
+	mv $(SITE).tmp $(SITE)
 
 # MkDocs' own output is enough for the content checks: no browser, no PDFs, no frozen
 # editions (the one check that needs them, the links into them, runs in make test).
@@ -74,10 +76,12 @@ chromium:
 java:
 	bash scripts/ensure-java.sh
 
-# The full site once (make build), then every test on it with two workers (the machine has
-# two cores); the tests run every content check on that site too (tests/test_content_checks.py).
-test: setup chromium java lint build
-	SITE_DIR=site $(BIN)/python -m pytest -n 2
+# Every test with two workers (the machine has two cores). The tests build the full site
+# once, with `make build` into site/ (BUILD_SITE), while the tests that need no site run;
+# they run every content check on it too (tests/test_content_checks.py). loadgroup: a
+# module that builds its own fixture site runs on one worker.
+test: setup chromium java lint
+	BUILD_SITE=site $(BIN)/python -m pytest -n 2 --dist loadgroup
 	@echo "--- Vertalingen (translations): a report, not a failure ---"
 	$(BIN)/python scripts/translation_report.py
 

@@ -9,9 +9,9 @@ if os.environ.get("DOM_BUILDER") == "properdocs":
     import properdocs.replacement  # noqa: F401
 
 import fcntl
-import shutil
 import subprocess
-import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +19,7 @@ import pytest
 
 from dom_site import citation_registry
 from dom_site.pdfs import PDFS
-from dom_site.processes import builder, run
+from dom_site.processes import builder, end_group, run
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -53,48 +53,110 @@ def missing_parts(site: Path) -> list[str]:
     return [part for part in wanted if not (site / part).is_file()]
 
 
-def make_full_site(dest: Path) -> None:
-    """The steps of `make build`, into dest: the strict MkDocs build, the PDFs, the frozen editions."""
-    steps = [[*builder(), "build", "--strict", "--clean", "-d", str(dest)],
-             [sys.executable, str(ROOT / "scripts" / "build_pdfs.py"), "--site", str(dest)],
-             [sys.executable, str(ROOT / "scripts" / "build_editions.py"), "--site", str(dest)]]
-    for cmd in steps:
-        result = run(cmd, step=Path(cmd[1]).name if cmd[1].endswith(".py") else "mkdocs build", cwd=ROOT,
-                     timeout=900)
-        assert result.returncode == 0, f"{' '.join(cmd)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+# The full site is built by `make build` (one definition of it), in the background, by the
+# first worker that collected a test needing it; the tests that need no site run first
+# (pytest_collection_modifyitems), so the build overlaps them. The markers tell every
+# worker when it is done: full-site.done, or full-site.failed with the build's output.
+BUILD_TIMEOUT_SECONDS = 900
+_build: tuple[threading.Thread, subprocess.Popen[str]] | None = None
+
+
+def needs_site(item: pytest.Item) -> bool:
+    return "site_dir" in getattr(item, "fixturenames", ())
+
+
+def shared_folder(config: pytest.Config) -> Path:
+    """This run's temporary folder, the same for every pytest-xdist worker."""
+    base: Path = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    return base.parent if "PYTEST_XDIST_WORKER" in os.environ else base
+
+
+def site_destination(config: pytest.Config) -> Path:
+    """BUILD_SITE (make test: site/, which make test leaves for the deploy), else this run's temporary folder."""
+    given = os.environ.get("BUILD_SITE")
+    return (ROOT / given).resolve() if given else shared_folder(config) / "full-site"
+
+
+def start_full_build(config: pytest.Config) -> None:
+    """Start `make build` in the background, once per run (the first worker to get here)."""
+    global _build
+    shared = shared_folder(config)
+    with (shared / "full-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        started = shared / "full-site.started"
+        if started.exists():
+            return
+        started.write_text(str(os.getpid()), "utf-8")
+    dest = site_destination(config)
+    log = shared / "full-site.log"
+    with log.open("w") as out:
+        # Its own process group, like every step (dom_site.processes): ended whole on timeout or interrupt.
+        process = subprocess.Popen(["make", "--no-print-directory", "build", f"SITE={dest}"], cwd=ROOT, text=True,
+                                   stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+
+    def wait() -> None:
+        try:
+            returncode = process.wait(BUILD_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            end_group(process)
+            returncode = -1
+        if returncode == 0 and not missing_parts(dest):
+            (shared / "full-site.done").write_text(str(dest), "utf-8")
+        else:
+            output = log.read_text("utf-8", errors="replace")[-8000:]
+            (shared / "full-site.failed").write_text(
+                f"make build SITE={dest} failed (exit {returncode}; install what it names, or run it alone):\n{output}",
+                "utf-8")
+
+    thread = threading.Thread(target=wait, name="make build", daemon=True)
+    thread.start()
+    _build = (thread, process)
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The tests that need no site first, in the same order in every worker: the site's build overlaps them."""
+    items.sort(key=needs_site)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the full site's build when a selected test needs it (never for --collect-only)."""
+    if session.config.option.collectonly or os.environ.get("SITE_DIR"):
+        return
+    if any(needs_site(item) for item in session.items):
+        start_full_build(session.config)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The worker that started the build waits for it; interrupted, it ends it: nothing is left running."""
+    if _build is None:
+        return
+    thread, process = _build
+    try:
+        thread.join(BUILD_TIMEOUT_SECONDS)
+    finally:
+        if process.poll() is None:
+            end_group(process)
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The full built site. `make test` builds it once (make build) and passes SITE_DIR=site.
-
-    Without SITE_DIR the first worker builds it into the run's shared temporary folder
-    under a lock, and the other workers use that one (a failed build fails them all,
-    with its output).
-    """
+def site_dir(pytestconfig: pytest.Config) -> Path:
+    """The full built site (make build): SITE_DIR when given, else the one this run builds (BUILD_SITE or a temporary folder)."""
     given = os.environ.get("SITE_DIR")
     if given:
         site = Path(given).resolve()
         missing = missing_parts(site)
         assert not missing, (f"SITE_DIR={given} is not a full site (make build): {missing[:5]} missing — run "
-                             "'make build' first, or run pytest without SITE_DIR to build it in a temporary folder")
+                             "'make build' first, or run pytest without SITE_DIR to build it")
         return site
-    # pytest-xdist's workers share the parent of their temporary folders; alone, our own is the run's.
-    in_worker = "PYTEST_XDIST_WORKER" in os.environ
-    shared = tmp_path_factory.getbasetemp().parent if in_worker else tmp_path_factory.getbasetemp()
-    site, failed = shared / "full-site", shared / "full-site.failed"
-    with (shared / "full-site.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        assert not failed.exists(), failed.read_text("utf-8")
-        if not missing_parts(site):
-            return site
-        shutil.rmtree(site, ignore_errors=True)
-        try:
-            make_full_site(site)
-        except BaseException as error:
-            failed.write_text(f"building the full site failed (in another worker):\n{error}", "utf-8")
-            raise
-    return site
+    shared = shared_folder(pytestconfig)
+    done, failed = shared / "full-site.done", shared / "full-site.failed"
+    deadline = time.monotonic() + BUILD_TIMEOUT_SECONDS + 60
+    while not (done.exists() or failed.exists()):
+        assert time.monotonic() < deadline, "the full site's build (make build) did not finish in time"
+        time.sleep(0.5)
+    assert not failed.exists(), failed.read_text("utf-8")
+    return Path(done.read_text("utf-8"))
 
 
 @pytest.fixture(scope="session")

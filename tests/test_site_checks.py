@@ -16,7 +16,7 @@ def page(html: str) -> BeautifulSoup:
 # --- the real site -------------------------------------------------------------
 
 # (Every page's language alternates and third-party requests: check_site_html.py on the full site,
-# run by tests/test_content_checks.py::test_check_passes_on_the_current_content.)
+# run by tests/test_content_checks.py::test_site_check_passes_on_the_full_site.)
 
 
 def test_root_404_is_dutch_and_english_404_lives_under_en(site_dir: Path) -> None:
