@@ -18,7 +18,8 @@ from test_browser_a11y import violations
 
 from dom_site.processes import run
 
-pytestmark = pytest.mark.browser
+# One worker builds this module's own site (make test runs with --dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("history-site")]
 
 # The change: in R-4's first sentence the second word goes, and a new word ends the sentence.
 PAGES = {"nl": "docs/reactie/index.md", "en": "docs/reactie/index.en.md"}

@@ -9,6 +9,9 @@ from bs4 import BeautifulSoup
 from builds import build, docs_copy
 from project_copy import edit
 
+# One worker builds this module's own site (make test runs with --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("untranslated-site")
+
 
 @pytest.fixture(scope="module")
 def untranslated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
