@@ -122,10 +122,15 @@ def group(item: pytest.Item) -> str | None:
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     """The tests that need no site first, in the same order in every worker: the site's build overlaps them.
 
-    A group (xdist_group: a module with its own fixture site) stays together and early, in its own
-    order, so its site is built once; its worker waits for the full site only at its last tests.
+    A group (xdist_group: a module with its own fixture site, or pages parsed once) stays together in
+    its own order, so its fixtures are made once; it goes where its first test belongs.
     """
-    items.sort(key=lambda item: False if group(item) else needs_site(item))
+    first: dict[str, bool] = {}
+    for item in items:
+        name = group(item)
+        if name is not None:
+            first.setdefault(name, needs_site(item))
+    items.sort(key=lambda item: first[name] if (name := group(item)) is not None else needs_site(item))
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
