@@ -78,10 +78,9 @@ java:
 
 # Every test with two workers (the machine has two cores). The tests build the full site
 # once, with `make build` into site/ (BUILD_SITE), while the tests that need no site run;
-# they run every content check on it too (tests/test_content_checks.py). loadgroup: a
-# module that builds its own fixture site runs on one worker.
+# they run every content check on it too (tests/test_content_checks.py).
 test: setup chromium java lint
-	BUILD_SITE=site $(BIN)/python -m pytest -n 2 --dist loadgroup
+	BUILD_SITE=site $(BIN)/python -m pytest -n 2
 	@echo "--- Vertalingen (translations): a report, not a failure ---"
 	$(BIN)/python scripts/translation_report.py
 

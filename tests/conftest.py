@@ -9,10 +9,11 @@ if os.environ.get("DOM_BUILDER") == "properdocs":
     import properdocs.replacement  # noqa: F401
 
 import fcntl
+import shutil
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -114,23 +115,15 @@ def start_full_build(config: pytest.Config) -> None:
     _build = (thread, process)
 
 
-def group(item: pytest.Item) -> str | None:
-    mark = item.get_closest_marker("xdist_group")
-    return str(mark.args[0]) if mark and mark.args else None
-
-
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     """The tests that need no site first, in the same order in every worker: the site's build overlaps them.
 
-    A group (xdist_group: a module with its own fixture site, or pages parsed once) stays together in
-    its own order, so its fixtures are made once; it goes where its first test belongs.
+    A module whose first test needs no site keeps its order (its own fixture site is made once per worker).
     """
     first: dict[str, bool] = {}
     for item in items:
-        name = group(item)
-        if name is not None:
-            first.setdefault(name, needs_site(item))
-    items.sort(key=lambda item: first[name] if (name := group(item)) is not None else needs_site(item))
+        first.setdefault(item.nodeid.split("::")[0], needs_site(item))
+    items.sort(key=lambda item: needs_site(item) and first[item.nodeid.split("::")[0]])
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -151,6 +144,20 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     finally:
         if process.poll() is None:
             end_group(process)
+
+
+def made_once(config: pytest.Config, name: str, make: Callable[[Path], None]) -> Path:
+    """A fixture folder made once per run for every worker: the first makes it under a lock, the others reuse it."""
+    shared = shared_folder(config)
+    folder, made = shared / name, shared / f"{name}.made"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,6 @@ from conftest import ROOT
 from dom_site import citation_registry as reg
 from dom_site.unit_history import page_url
 
-# One worker: the built pages are parsed once for all of this module's tests.
-pytestmark = pytest.mark.xdist_group("citable-pages")
-
 REGISTRY = reg.load_registry(ROOT / "registry" / "ids.yml")
 ACTIVE = sorted(a for a, e in REGISTRY.ids.items() if e.get("status") == "active")
 

@@ -7,21 +7,20 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from builds import build, docs_copy
+from conftest import made_once
 from project_copy import edit
 
-# One worker builds this module's own site (make test runs with --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("untranslated-site")
+
+def make_untranslated_site(project: Path) -> None:
+    (docs_copy(project) / "over" / "privacy.en.md").unlink()
+    result = build(project / "mkdocs.yml", site_dir=project / "site")
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
 
 
 @pytest.fixture(scope="module")
-def untranslated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project without docs/over/privacy.en.md: /en/over/privacy/ shows the Dutch page."""
-    project = tmp_path_factory.mktemp("project")
-    (docs_copy(project) / "over" / "privacy.en.md").unlink()
-    site = project / "site"
-    result = build(project / "mkdocs.yml", site_dir=site)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return site
+def untranslated_site(pytestconfig: pytest.Config) -> Path:
+    """The real project without docs/over/privacy.en.md: /en/over/privacy/ shows the Dutch page (built once per run)."""
+    return made_once(pytestconfig, "untranslated-site", make_untranslated_site) / "site"
 
 
 def test_untranslated_page_has_english_notice_and_dutch_text_marked_dutch(untranslated_site: Path) -> None:

@@ -11,8 +11,7 @@ from static_host import serve
 ROOT = Path(__file__).resolve().parent.parent
 SUB_PATH = "/dom-woonvisie/"
 
-# One worker builds this module's own site (make test runs with --dist loadgroup).
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("sub-path-site")]
+pytestmark = pytest.mark.browser
 
 
 def search(page, query: str) -> tuple[list[str], str]:

@@ -17,9 +17,6 @@ from pypdf import PdfReader
 
 from dom_site.sources import Registry
 
-# One worker: the built pages are parsed once for all of this module's tests.
-pytestmark = pytest.mark.xdist_group("trust-pages")
-
 REDIRECT = re.compile(r"http-equiv=[\"']?refresh", re.IGNORECASE)
 
 
