@@ -3,7 +3,8 @@
 #   make test    set up, then every check and every test (browser included)
 #   make build   strict build into site/, with the PDFs and every release's frozen
 #                edition (nothing is left in site/ when any step fails)
-#   make check   every content check without the browser (< 1 minute)
+#   make check   the strict MkDocs build (no PDFs, no frozen editions: no browser) and
+#                every content check on it (< 1 minute)
 #   make properdocs  the same build and tests on ProperDocs (the fork of MkDocs 1.6)
 #   make lighthouse  Lighthouse scores of the main pages (after make build)
 #   make bench   benchmarks, as ratios against a baseline in the same run
@@ -23,7 +24,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup serve build check test lighthouse bench lock chromium java clean
+.PHONY: setup serve build check lint test lighthouse bench lock chromium java clean
 
 setup: $(STAMP) node_modules/.installed
 
@@ -47,19 +48,23 @@ serve: setup
 
 # Build into site.tmp/ and move it into place only when everything succeeded,
 # so a failed build never leaves anything a deploy could pick up.
+# SITE: where (the tests build into a temporary folder when no site is given them).
+SITE ?= site
 build: setup chromium
-	rm -rf site site.tmp
-	$(MKDOCS) build --strict --clean -d site.tmp || { rm -rf site.tmp; exit 1; }
-	$(BIN)/dom-site pdfs --site site.tmp || { rm -rf site.tmp; exit 1; }
-	$(BIN)/python scripts/build_editions.py --site site.tmp || { rm -rf site.tmp; exit 1; }
-	mv site.tmp site
+	rm -rf $(SITE) $(SITE).tmp
+	$(MKDOCS) build --strict --clean -d $(SITE).tmp || { rm -rf $(SITE).tmp; exit 1; }
+	$(BIN)/dom-site pdfs --site $(SITE).tmp || { rm -rf $(SITE).tmp; exit 1; }
+	$(BIN)/python scripts/build_editions.py --site $(SITE).tmp || { rm -rf $(SITE).tmp; exit 1; }
+	mv $(SITE).tmp $(SITE)
 
-# The sources first (no build), then a strict build in a temporary folder without the
-# PDFs and the frozen editions, and every check of it: one report, no browser.
-check: setup java
+# The sources first (no build), then a strict MkDocs build in a temporary folder (no
+# PDFs, no frozen editions: no browser) and every check of it, in one report.
+check: setup java lint
+	$(BIN)/dom-site check --build
+
+lint: setup
 	$(BIN)/ruff check src scripts tests overrides/hooks
 	$(BIN)/mypy
-	$(BIN)/dom-site check --build
 
 chromium:
 	bash scripts/ensure-chromium.sh
@@ -68,9 +73,11 @@ chromium:
 java:
 	bash scripts/ensure-java.sh
 
-# Two workers: the browser tests (axe on every page) dominate; the machine has two cores.
-test: setup chromium check build
-	SITE_DIR=site $(BIN)/python -m pytest -n 2
+# Every test with two workers (the machine has two cores). The tests build the full site
+# once, with `make build` into site/ (BUILD_SITE), while the tests that need no site run;
+# they run every content check on it too (tests/test_content_checks.py).
+test: setup chromium java lint
+	BUILD_SITE=site $(BIN)/python -m pytest -n 2
 	@echo "--- Vertalingen (translations): a report, not a failure ---"
 	$(BIN)/dom-site translations
 

@@ -1,24 +1,31 @@
-"""A temporary copy of the project, for tests that break something on purpose."""
+"""A temporary copy of the project, for tests that break something on purpose.
+
+`copy_project` copies what git knows of the project (tracked files, and new files git
+does not ignore): no hand-kept list of paths to fall out of date, and nothing generated
+(.venv, node_modules, site/). A build alone needs less: tests/builds.py `docs_copy`.
+"""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+from dom_site.processes import run
+
 ROOT = Path(__file__).resolve().parent.parent
-# What a build and the checks read. Generated or local folders are left out.
-PARTS = ("docs", "overrides", "includes", "scripts", "schemas", "sjablonen", "mkdocs.yml",
-         "Makefile", "requirements.txt", "pyproject.toml", ".github", "cspell.json",
-         ".markdownlint-cli2.yaml", "registry", "package.json", "package-lock.json")
+
+
+def project_files() -> list[str]:
+    listed = run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], step="git ls-files",
+                 cwd=ROOT, timeout=60, check=True).stdout
+    return sorted({name for name in listed.split("\0") if name and (ROOT / name).is_file()})
 
 
 def copy_project(dest: Path) -> Path:
     """Copy the project's sources into dest and return dest."""
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, dest / part)
+    for name in project_files():
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target)
     return dest
 
 

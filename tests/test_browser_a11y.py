@@ -33,30 +33,57 @@ def content_pages(site: Path) -> list[str]:
 
 
 def pages_to_check() -> list[str]:
-    import os
-
-    site = Path(os.environ.get("SITE_DIR", ROOT / "site"))
-    return content_pages(site) if site.exists() else ["", "en/"]
+    """Every page's URL, from the sources (so the tests are the same whether a site is built or not):
+    each docs/**/*.md in Dutch and under en/ (translated, or the Dutch text with the English notice).
+    test_the_pages_checked_are_every_page_of_the_built_site holds this list to the built site."""
+    urls = set()
+    for source in (ROOT / "docs").rglob("*.md"):
+        stem = source.relative_to(ROOT / "docs").as_posix().removesuffix(".md").removesuffix(".en")
+        folder = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+        urls |= {folder, "en/" + folder}
+    return sorted(urls)
 
 
 DARK = ["", "reactie/", "reactie/zoals-ingediend/", "maatwerk/dorpen/", "maatwerk/dorpen/hijken/",
         "draaiboek/", "draaiboek/financiering/", "en/", "en/reactie/"]
 
 
+class Checker:
+    """One browser context per colour scheme and worker, axe injected by the context into every
+    document it opens (add_init_script), one tab reused page after page."""
+
+    def __init__(self, browser, scheme: str) -> None:
+        self.context = browser.new_context(color_scheme=scheme, locale="nl-NL")
+        self.context.add_init_script(Axe().axe_script)
+        self.page = self.context.new_page()
+        self.wrong: list[str] = []
+        self.page.on("request", lambda r: urlsplit(r.url).scheme in ("http", "https")
+                     and urlsplit(r.url).netloc != self.own and self.wrong.append(f"request to another host: {r.url}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.wrong.append(f"failed request: {r.url} {r.status}"))
+        self.own = ""
+
+    def violations(self, url: str) -> list[str]:
+        self.own, self.wrong = urlsplit(url).netloc, []
+        self.page.goto(url, wait_until="load")
+        found = self.page.evaluate("options => axe.run(document, options).then(result => result.violations)", WCAG_AA)
+        # Requests of this page only: the next page's must not be blamed on it.
+        self.page.goto("about:blank")
+        return self.wrong + [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in found]
+
+
+_checkers: dict[tuple[int, str], Checker] = {}
+
+
 def violations(browser, url: str, scheme: str) -> list[str]:
     """axe's WCAG findings on the page, plus any request to another host or any failed request."""
-    context = browser.new_context(color_scheme=scheme, locale="nl-NL")
-    page = context.new_page()
-    own = urlsplit(url).netloc
-    wrong: list[str] = []
-    page.on("request", lambda r: urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != own
-            and wrong.append(f"request to another host: {r.url}"))
-    page.on("response", lambda r: r.status >= 400 and wrong.append(f"failed request: {r.url} {r.status}"))
-    page.goto(url, wait_until="load")
-    result = Axe().run(page, options=WCAG_AA)
-    context.close()
-    found = result.response["violations"]
-    return wrong + [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in found]
+    key = (id(browser), scheme)
+    if key not in _checkers:
+        _checkers[key] = Checker(browser, scheme)
+    return _checkers[key].violations(url)
+
+
+def test_the_pages_checked_are_every_page_of_the_built_site(site_dir: Path) -> None:
+    assert pages_to_check() == sorted(content_pages(site_dir))
 
 
 @pytest.mark.parametrize("path", pages_to_check())

@@ -1,19 +1,20 @@
 """A unit's history page in a real browser: after a change, the deleted and the inserted
 word are visible without relying on colour, the page works by keyboard, and axe finds nothing.
 
-The fixture is a copy of the project in its own git repository: its one commit
+The fixture is a copy of what the build reads, in its own git repository: its one commit
 becomes release 1.0, then R-4's first sentence changes in both languages
 (one word deleted, one inserted).
 """
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import build_site
-from project_copy import copy_project
+from builds import build, docs_copy
+from conftest import made_once
 from test_browser_a11y import violations
 
 from dom_site.processes import run
@@ -45,9 +46,10 @@ def git(project: Path, *args: str) -> str:
                    timeout=60).stdout).strip()
 
 
-@pytest.fixture(scope="module")
-def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, tuple[str, str]]]]:
-    project = copy_project(tmp_path_factory.mktemp("history") / "project")
+def make_changed_site(folder: Path) -> dict[str, tuple[str, str]]:
+    """The copy as release 1.0 in its own git repository, then R-4 changed; built into folder/project/site."""
+    project = folder / "project"
+    docs_copy(project)
     git(project, "init", "-q")
     git(project, "add", ".")
     git(project, "commit", "-q", "-m", "Release 1.0 of the fixture")
@@ -57,10 +59,19 @@ def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         line.split(", commit: ")[0] + f", commit: {commit}}}" if line.lstrip().startswith('- {version: "1.0"') else line
         for line in registry.read_text("utf-8").splitlines()) + "\n", "utf-8")
     changed = {lang: change_first_sentence(project / path, lang) for lang, path in PAGES.items()}
-    site = project / "site"
-    result = build_site(site, cwd=project)
+    result = build(project / "mkdocs.yml", site_dir=project / "site")
     assert result.returncode == 0, result.stderr[-3000:]
-    with serve(site) as url:
+    (folder / "changed.json").write_text(json.dumps(changed), "utf-8")
+    return changed
+
+
+@pytest.fixture(scope="module")
+def changed_site(pytestconfig: pytest.Config) -> Iterator[tuple[str, dict[str, tuple[str, str]]]]:
+    """Built once per run (conftest.made_once), served by each worker that needs it."""
+    folder = made_once(pytestconfig, "history-site", make_changed_site)
+    changed = {lang: (deleted, inserted) for lang, (deleted, inserted)
+               in json.loads((folder / "changed.json").read_text("utf-8")).items()}
+    with serve(folder / "project" / "site") as url:
         yield url, changed
 
 

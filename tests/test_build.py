@@ -1,12 +1,18 @@
-"""The real site builds strictly, and a broken build explains itself and leaves nothing behind."""
+"""The real site builds strictly, and a broken build explains itself and leaves nothing behind.
+
+What the build refuses, case by case, is in tests/test_bad_input.py (in this process);
+here `make build` itself runs once on bad input, as a command.
+"""
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
-from conftest import ROOT, build_site
+from conftest import ROOT
 from project_copy import copy_project, edit
+from test_bad_input import processes_in
+
+from dom_site.processes import run
 
 
 def test_strict_build_produces_both_languages(site_dir: Path) -> None:
@@ -17,34 +23,20 @@ def test_strict_build_produces_both_languages(site_dir: Path) -> None:
         assert (site_dir / "en" / path / "index.html").is_file(), path
 
 
-def test_broken_link_fails_with_file_line_and_dutch_fix(tmp_path: Path) -> None:
+def test_failed_make_build_says_file_and_line_and_leaves_no_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    page = project / "docs" / "over" / "privacy.md"
-    text = page.read_text(encoding="utf-8").splitlines()
-    text.insert(2, "Zie [de kaart](../kaart-bestaat-niet.md).")
-    page.write_text("\n".join(text) + "\n", encoding="utf-8")
-    result = build_site(tmp_path / "out", cwd=project)
-    assert result.returncode != 0
-    assert "docs/over/privacy.md:3: de link '../kaart-bestaat-niet.md' wijst naar een pagina die niet bestaat" in result.stderr
-
-
-def test_broken_anchor_is_explained(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "over" / "bijdragen.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nZie [privacy](privacy.md#bestaat-niet).\n", encoding="utf-8")
-    result = build_site(tmp_path / "out", cwd=project)
-    assert result.returncode != 0
-    assert "docs/over/bijdragen.md:" in result.stderr
-    assert "wijst naar een onderdeel (#…) dat niet bestaat" in result.stderr
-
-
-def test_failed_make_build_leaves_no_site(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("old", encoding="utf-8")
     edit(project / "docs" / "over" / "privacy.md", "\n", "\n[kapot](nergens.md)\n")
     env = {**os.environ, "VENV": str(ROOT / ".venv")}
-    result = subprocess.run(["make", "-o", "node_modules/.installed", "build"], timeout=600, cwd=project, env=env, capture_output=True, text=True)
+    # -o: the copy shares node_modules with the project (a symlink); never let make reinstall it.
+    result = run(["make", "--no-print-directory", "-o", "node_modules/.installed", "build"], step="make build",
+                 cwd=project, env=env, timeout=120)
     assert result.returncode != 0
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("docs/over/privacy.md:2: ")]
+    assert any("wijst naar een pagina die niet bestaat" in line and "(English: " in line for line in lines), \
+        result.stderr[-3000:]
     assert not (project / "site").exists(), "a failed build must not leave site/ for a deploy to pick up"
-    assert not (project / "site.tmp").exists()
+    assert not (project / "site.tmp").exists(), "a refused build leaves no half-built site"
+    assert processes_in(project) == [], "every step ends with its children"

@@ -1,6 +1,7 @@
 """On the built site: every registered ID resolves in both languages, and every short link leads to it."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ REGISTRY = reg.load_registry(ROOT / "registry" / "ids.yml")
 ACTIVE = sorted(a for a, e in REGISTRY.ids.items() if e.get("status") == "active")
 
 
+@functools.cache  # each page once, not once per ID on it (read only)
 def html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 

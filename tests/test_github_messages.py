@@ -16,12 +16,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from builds import build, docs_copy
 from conftest import ROOT
-from project_copy import copy_project, edit
+from project_copy import edit
 
 from dom_site import github
 from dom_site.messages import Problem, say
-from dom_site.processes import builder
 
 # A workflow command as GitHub's runner reads it: "::name k=v,k=v::data" at the start of a line
 # (after leading spaces); properties end at the first "::".
@@ -107,15 +107,14 @@ def test_unknown_programs_get_the_general_title_and_checks_their_own() -> None:
 
 # --- the real build, on a small bad page ---------------------------------------------------
 
-def test_a_broken_link_in_the_build_is_an_error_on_its_line(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "over" / "privacy.md"
+def test_a_broken_link_in_the_build_is_an_error_on_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "project"
+    page = docs_copy(project) / "over" / "privacy.md"
     edit(page, "\n", "\nZie [de kaart](../kaart.md).\n")
     collected = tmp_path / "problems.jsonl"
-    env = {**os.environ, "GITHUB_ACTIONS": "true", "DOM_SITE_PROBLEMS": str(collected),
-           "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    result = subprocess.run([*builder(), "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("DOM_SITE_PROBLEMS", str(collected))
+    result = build(project / "mkdocs.yml", site_dir=tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     errors = [c for c in commands(output) if c[0] == "error" and c[1].get("file") == "docs/over/privacy.md"]

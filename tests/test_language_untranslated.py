@@ -6,19 +6,21 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site
-from project_copy import copy_project, edit
+from builds import build, docs_copy
+from conftest import made_once
+from project_copy import edit
+
+
+def make_untranslated_site(project: Path) -> None:
+    (docs_copy(project) / "over" / "privacy.en.md").unlink()
+    result = build(project / "mkdocs.yml", site_dir=project / "site")
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
 
 
 @pytest.fixture(scope="module")
-def untranslated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project without docs/over/privacy.en.md: /en/over/privacy/ shows the Dutch page."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    (project / "docs" / "over" / "privacy.en.md").unlink()
-    site = project / "site"
-    result = build_site(site, cwd=project)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return site
+def untranslated_site(pytestconfig: pytest.Config) -> Path:
+    """The real project without docs/over/privacy.en.md: /en/over/privacy/ shows the Dutch page (built once per run)."""
+    return made_once(pytestconfig, "untranslated-site", make_untranslated_site) / "site"
 
 
 def test_untranslated_page_has_english_notice_and_dutch_text_marked_dutch(untranslated_site: Path) -> None:
@@ -46,11 +48,11 @@ def test_untranslated_page_stays_out_of_the_english_search_index(untranslated_si
 
 
 def test_build_refuses_a_heading_id_that_differs_between_languages(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    english = project / "docs" / "reactie" / "index.en.md"
+    project = tmp_path / "project"
+    english = docs_copy(project) / "reactie" / "index.en.md"
     edit(english, "{#over-de-reactie}", "{#about-this-response}")
     line = next(n for n, text in enumerate(english.read_text("utf-8").splitlines(), 1) if "about-this-response" in text)
-    result = build_site(project / "site", cwd=project)
+    result = build(project / "mkdocs.yml", site_dir=project / "site")
     assert result.returncode != 0
     assert (f"docs/reactie/index.en.md:{line}: het ID #about-this-response staat niet in de Nederlandse pagina "
             "docs/reactie/index.md — gebruik het ID van dezelfde kop in docs/reactie/index.md") in result.stderr

@@ -1,14 +1,12 @@
 """In Chromium: search per language, with Dutch and English word forms, also under a sub-path."""
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from builds import build
 
-from dom_site.processes import builder
 from dom_site.static_host import serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,12 +83,8 @@ def sub_path_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site built for and served under http://127.0.0.1:PORT/dom-woonvisie/."""
     site = tmp_path_factory.mktemp("sub-path-site")
     with serve(site, prefix=SUB_PATH) as url:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
-        cmd = [*builder(), "build", "--strict", "--clean", "-d", str(site)]
-        if os.environ.get("MKDOCS_CONFIG"):
-            cmd += ["-f", os.environ["MKDOCS_CONFIG"]]
-        result = subprocess.run(cmd, timeout=600, cwd=ROOT, env=env, capture_output=True, text=True)
-        assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+        result = build(ROOT / "mkdocs.yml", site_dir=site, site_url=url)  # as SITE_URL=url would
+        assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
         yield url
 
 

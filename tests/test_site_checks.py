@@ -16,10 +16,8 @@ def page(html: str) -> BeautifulSoup:
 
 # --- the real site -------------------------------------------------------------
 
-def test_every_page_has_its_language_alternates_and_no_third_party_request(site_dir: Path) -> None:
-    problems = [str(p) for f in check_site_html.html_pages(site_dir) for p in check_site_html.check_page(site_dir, f)]
-    problems += [str(p) for p in check_site_html.check_stylesheets(site_dir)]
-    assert problems == []
+# (Every page's language alternates and third-party requests: check_site_html.py on the full site,
+# run by tests/test_content_checks.py::test_site_check_passes_on_the_full_site.)
 
 
 def test_root_404_is_dutch_and_english_404_lives_under_en(site_dir: Path) -> None:
