@@ -54,7 +54,7 @@ build: setup chromium
 	rm -rf $(SITE) $(SITE).tmp
 	$(MKDOCS) build --strict --clean -d $(SITE).tmp || { rm -rf $(SITE).tmp; exit 1; }
 	$(BIN)/dom-site pdfs --site $(SITE).tmp || { rm -rf $(SITE).tmp; exit 1; }
-	$(BIN)/python scripts/build_editions.py --site $(SITE).tmp || { rm -rf $(SITE).tmp; exit 1; }
+	$(BIN)/dom-site editions --site $(SITE).tmp || { rm -rf $(SITE).tmp; exit 1; }
 	mv $(SITE).tmp $(SITE)
 
 # The sources first (no build), then a strict MkDocs build in a temporary folder (no
@@ -89,11 +89,10 @@ properdocs: setup
 # Lighthouse on the built site (run make build first); CI runs it after make test.
 lighthouse: setup chromium
 	@test -d site || { echo "Eerst 'make build' (run 'make build' first)"; exit 1; }
-	$(BIN)/python scripts/lighthouse.py --site site
+	$(BIN)/dom-site lighthouse --site site
 
 bench: setup chromium
-	$(BIN)/python scripts/bench.py
-	$(BIN)/python scripts/bench_bytes.py
+	$(BIN)/dom-site bench
 
 # Ignores this machine's pip configuration so the hashes come from the public index.
 lock:

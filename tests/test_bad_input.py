@@ -2,7 +2,7 @@
 
 Every case applies one change to a temporary copy of the project, runs what guards
 against it, and asserts that it fails with the right Dutch message at the right place.
-A check (scripts/check_*.py) runs as the command an editor types, in the copy. What
+A check runs as the command an editor types (`dom-site check <name>`), in the copy. What
 `make build` refuses is refused by the strict MkDocs build of the real configuration,
 run in this process on the copy; `make build` itself, failing with `file:line` and
 leaving no site/, no site.tmp/ and no process behind, is tests/test_build.py's smoke test.

@@ -147,7 +147,7 @@ def test_the_board_owns_the_response_and_the_draaiboek_and_maintainers_own_the_m
     assert owners_of("docs/reactie/zoals-ingediend.en.md") == [f"@{PLACEHOLDER_ORG}/bestuur"]
     assert owners_of("docs/draaiboek/financiering.md") == [f"@{PLACEHOLDER_ORG}/bestuur"]
     assert owners_of("registry/ids.yml") == [f"@{PLACEHOLDER_ORG}/bestuur"]
-    for machinery in (".github/workflows/ci.yml", ".github/CODEOWNERS", "mkdocs.yml", "scripts/check.py",
+    for machinery in (".github/workflows/ci.yml", ".github/CODEOWNERS", "mkdocs.yml", "src/dom_site/cli.py",
                       "src/dom_site/plugins/citations.py", "Makefile", "package-lock.json"):
         assert owners_of(machinery) == [f"@{PLACEHOLDER_ORG}/websitebeheer"], machinery
 
@@ -214,7 +214,7 @@ def test_link_check_uses_only_the_allowed_pinned_actions_and_runs_the_online_che
     text = (GITHUB / "workflows" / "links.yml").read_text("utf-8")
     uses = set(re.findall(r"uses:\s*([^\s#]+)", text))
     assert uses <= ALLOWED_ACTIONS, uses - ALLOWED_ACTIONS
-    assert "python scripts/check_external_links.py --online --github-output \"$GITHUB_OUTPUT\"" in text
+    assert "dom-site links --online --github-output \"$GITHUB_OUTPUT\"" in text
     # The report reaches the script through the environment, never pasted into code.
     assert "${{" not in links_workflow()["jobs"]["report"]["steps"][0]["with"]["script"]
 
@@ -227,7 +227,7 @@ def test_node_tools_are_pinned_exactly_and_locked_without_registry_addresses() -
     assert deps["cspell"] == "9.8.0"
     assert set(deps) == {"cspell", "@cspell/dict-nl-nl", "markdownlint-cli2", "lighthouse", "vnu-jar"}
     assert deps["lighthouse"] == "12.2.3"
-    assert deps["vnu-jar"] == "26.9.27"  # the W3C Nu HTML checker (scripts/check_site_valid_html.py)
+    assert deps["vnu-jar"] == "26.9.27"  # the W3C Nu HTML checker (dom_site.checks.site_valid_html)
     assert all(re.fullmatch(r"\d+\.\d+\.\d+", version) for version in deps.values()), deps
     lock = (ROOT / "package-lock.json").read_text("utf-8")
     assert json.loads(lock)["packages"][""]["devDependencies"] == deps

@@ -5,8 +5,7 @@ import gzip
 import urllib.request
 from pathlib import Path
 
-import bench
-
+from dom_site import bench
 from dom_site.checks import site_links as check_site_links
 from dom_site.static_host import serve
 

@@ -48,7 +48,7 @@ def test_compare_keeps_the_newer_blocks_and_finds_moved_words() -> None:
 
 
 def test_unit_markdown_is_the_registry_s_unit_text() -> None:
-    """The history reads a unit exactly as scripts/release.py fingerprints it."""
+    """The history reads a unit exactly as `dom-site release` fingerprints it."""
     docs = ROOT / "docs"
     for unit in reg.headings(docs):
         if reg.WELL_FORMED.match(unit.anchor):

@@ -1,6 +1,6 @@
 """Valid HTML: the W3C Nu checker catches errors, and the site is valid where Material is not.
 
-`make check` runs scripts/check_site_valid_html.py on the whole built site (zero
+`make check` runs `dom-site check` (site-geldig: dom_site.checks.site_valid_html) on the whole built site (zero
 errors). Here: the checker catches a known-bad page and names its Markdown
 source; a checker that hangs is stopped; Material's toggles and the table of
 contents' label are valid and still work (overrides/hooks/valid_html.py,

@@ -6,8 +6,12 @@
     dom-site check --site site        the sources and an already built site
     dom-site checks                   the list of checks, with what each one looks at
     dom-site pdfs --site site         print the PDFs of a built site (Chromium)
+    dom-site editions --site site     build every release's frozen edition into the site
     dom-site release 1.1              freeze a release in registry/ids.yml
     dom-site translations             which English pages are behind their Dutch page
+    dom-site links --online           ask every external address (the weekly workflow)
+    dom-site bench                    benchmarks, as ratios against a baseline in the same run
+    dom-site lighthouse --site site   Lighthouse scores of the main pages
 
 Every problem is one line, `file:line: wat er mis is — hoe je het oplost (English: …)`,
 at the Markdown line where an editor fixes it; all checks report into one list and
@@ -24,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from dom_site import rules
+from dom_site import github, rules
 from dom_site.checks.common import ROOT
 from dom_site.messages import Problem, say
 
@@ -113,14 +117,14 @@ def check(names: list[str], site: Path | None, build: bool) -> int:
               f"(unknown check: {', '.join(unknown)} — choose from the list of `dom-site checks`)")
         return 2
     chosen = [known[name] for name in names] if names else list(known.values())
-    problems: list[Problem] = []
+    problems: list[tuple[str, Problem]] = []  # with the name of the check that found it
     started = time.monotonic()
     rule_names = [c.name for c in chosen if c.name in rules.names()]
     if rule_names:
-        problems += rules.run(rules.Context.of(ROOT), rule_names)
+        problems += rules.run_named(rules.Context.of(ROOT), rule_names)
     for item in chosen:
         if item.name not in rules.names() and not item.needs_site:
-            problems += item.run(None)
+            problems += [(item.name, problem) for problem in item.run(None)]
     site_checks = [c for c in chosen if c.needs_site]
     built = True
     with tempfile.TemporaryDirectory(prefix="dom-site-") as tmp:
@@ -129,9 +133,9 @@ def check(names: list[str], site: Path | None, build: bool) -> int:
             built = build_site(site)
         if site is not None and built:
             for item in site_checks:
-                problems += item.run(site)
-    for problem in problems:
-        say(problem)
+                problems += [(item.name, problem) for problem in item.run(site)]
+    for name, problem in problems:
+        say(problem, title=github.TITLES.get(name))
     took = time.monotonic() - started
     if not built:
         print(f"\nDe bouw stopte: los de meldingen hierboven op. (The build stopped: fix the messages above.) [{took:.1f} s]")
@@ -160,10 +164,20 @@ def main(argv: list[str] | None = None) -> int:
     release = commands.add_parser("release", help="een versie vastleggen (freeze a release)")
     release.add_argument("version")
     release.add_argument("--date")
+    editions = commands.add_parser("editions", help="de bevroren versies (the frozen editions)")
+    editions.add_argument("--site", default="site")
+    links = commands.add_parser("links", help="externe adressen opvragen (ask external addresses)")
+    links.add_argument("--online", action="store_true")
+    links.add_argument("--github-output")
+    commands.add_parser("bench", help="benchmarks (ratios in one run)", add_help=False)
+    lighthouse = commands.add_parser("lighthouse", help="Lighthouse-scores (Lighthouse scores)")
+    lighthouse.add_argument("--site", default="site")
     translations = commands.add_parser("translations", help="welke Engelse pagina's achterlopen (translations)")
     translations.add_argument("--docs")
     translations.add_argument("--stamp", nargs="+", metavar="X.en.md")
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if rest and args.command != "bench":
+        parser.error(f"onbekend (unknown): {' '.join(rest)}")
 
     if args.command == "check":
         return check(args.names, args.site, args.build)
@@ -174,6 +188,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "pdfs":
         from dom_site import print_pdfs
         return print_pdfs.main(["--site", args.site])
+    if args.command == "editions":
+        from dom_site import frozen
+        return frozen.main(["--site", args.site])
+    if args.command == "links":
+        from dom_site.checks import external_links
+        return external_links.main([*(["--online"] if args.online else []),
+                                    *(["--github-output", args.github_output] if args.github_output else [])])
+    if args.command == "bench":
+        from dom_site import bench, bench_bytes
+        return bench.main(rest) or bench_bytes.main([])
+    if args.command == "lighthouse":
+        from dom_site import lighthouse as scores
+        return scores.main(["--site", args.site])
     if args.command == "release":
         from dom_site import release as releasing
         return releasing.main([args.version, *(["--date", args.date] if args.date else [])])

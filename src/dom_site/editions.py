@@ -1,7 +1,7 @@
 """Versions: which version a reader reads, and what changed per release.
 
 The live site is built from main; every release is also published, frozen, under
-/versies/<version>/ (scripts/build_editions.py builds it from the release's commit,
+/versies/<version>/ (`dom-site editions` (dom_site.frozen) builds it from the release's commit,
 with the `dom-citeren` plugin's edition settings set; see dom_site.plugins.citations).
 
 - notice(): on every page with citable units, a one-line notice:
@@ -82,7 +82,7 @@ def changelog_markdown(registry: reg.Registry, lang: str) -> str:
         rows = [f"### {heading} {{#versie-{str(release['version']).replace('.', '-')}}}", ""]
         for label, ids in ((t["added"], added), (t["changed"], changed), (t["retired"], retired)):
             # Raw links: /c/<id>/ pages are written after the build, so MkDocs cannot check them
-            # (scripts/check_site_links.py does, on the built site).
+            # (`dom-site check` (site-links) does, on the built site).
             shown = ", ".join(f'<a href="../../c/{a}/">{a.upper()}</a>'
                               for a in sorted(ids, key=lambda a: order[a])) or t["none"]
             rows.append(f"- **{label}:** {shown}")
@@ -92,7 +92,7 @@ def changelog_markdown(registry: reg.Registry, lang: str) -> str:
 
 def with_this_edition(registry: reg.Registry, edition: Edition | None) -> reg.Registry:
     """In a frozen edition, the release being built is listed even though the
-    registry at its commit does not name it yet (scripts/release.py records a
+    registry at its commit does not name it yet (`dom-site release` records a
     release in the commit after its content)."""
     if edition is None or any(str(r["version"]) == edition.version for r in registry.releases):
         return registry

@@ -62,6 +62,25 @@ TITLES = {
     "check_site_verbatim": "Ingediende tekst",
     "check_spelling": "Spelling",
     "check_villages": "Dorpsgegevens",
+    # The checks of `dom-site check`, by name.
+    "bestandsnamen": "Bestandsnaam",
+    "veilig": "HTML in de tekst",
+    "dorpen": "Dorpsgegevens",
+    "koppen": "Kop-ID",
+    "citeren": "Citeerbaar ID",
+    "bronnen": "Voetnoot of bron",
+    "feiten": "Voetnoot of bron",
+    "spelling": "Spelling",
+    "markdown": "Opmaak (Markdown)",
+    "afbeeldingen": "Afbeelding",
+    "adressen": "Link naar een andere site",
+    "site-html": "Gebouwde pagina",
+    "site-links": "Link binnen de site",
+    "site-geldig": "Geen geldige HTML",
+    "site-letterlijk": "Ingediende tekst",
+    "site-gegevens": "Gegevens van de site",
+    "pdfs": "Bouw van de pdf",
+    "editions": "Bouw van een vaste versie",
 }
 
 

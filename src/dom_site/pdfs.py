@@ -1,6 +1,6 @@
 """The printable documents: each named by its first page; the document is that page's nav section.
 
-The pdf_links hook links them on that page; scripts/build_pdfs.py makes them after the build.
+The pdf_links hook links them on that page; `dom-site pdfs` makes them after the build.
 """
 from __future__ import annotations
 

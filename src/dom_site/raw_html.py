@@ -2,7 +2,7 @@
 
 One rule, used by the build (the `dom-veilig` plugin refuses a page before anything
 renders it, so `mkdocs serve`, `make build` and CI stop with the message) and by
-`scripts/check_raw_html.py` for a single file.
+`dom-site check veilig` (dom_site.rules).
 
 Markdown lets an editor write raw HTML, and Python-Markdown passes it through
 unchanged; attribute lists (`{ … }`) can set any attribute. So every pull request

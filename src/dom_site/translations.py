@@ -1,6 +1,6 @@
 """Which English pages are not translated yet, and which are behind their Dutch text.
 
-    .venv/bin/python scripts/translation_report.py                     # the report
+    .venv/bin/dom-site translations                                     # the report
     .venv/bin/dom-site translations --stamp docs/x.en.md  # after translating
 
 Dutch is the authoritative text. Each English page `x.en.md` records which version

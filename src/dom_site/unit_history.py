@@ -1,7 +1,7 @@
 """The history of a citable unit: its text in every release, now, and what changed.
 
 A release's text comes from git: the registry names each release's commit, and
-`git show <commit>:<path>` gives the page as it was (as scripts/build_editions.py
+`git show <commit>:<path>` gives the page as it was (as `dom-site editions` (dom_site.frozen)
 builds the frozen edition from the same commit). The registry at that commit says
 on which page the unit stood then. Every git call has a timeout; without the
 history (a copy of the project, a shallow clone) a release's text is unknown and

@@ -10,7 +10,7 @@
 
 The live site gets the first from overrides/hooks/valid_html.py and the second
 from overrides/partials/toc.html; the frozen editions, built unchanged from their
-release's commit, get all three here (scripts/build_editions.py), so the W3C
+release's commit, get all three here (`dom-site editions` (dom_site.frozen)), so the W3C
 checker finds no error on any page. The words and the citable units stay as released.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Read and check the village pages under docs/maatwerk/dorpen/.
 
-Not a plugin itself: the plugin `dom-dorpen` (dom_site.plugins.villages) and the tool `scripts/check_villages.py`
+Not a plugin itself: the plugin `dom-dorpen` (dom_site.plugins.villages) and `dom-site check dorpen`
 both import this module, so the build and `make check` give editors the same
 messages. Every message has the form the project uses for editor errors:
 
@@ -37,7 +37,7 @@ VILLAGE_DIR = Path("maatwerk") / "dorpen"
 # The three parts every village page has, in both languages (same ids).
 REQUIRED_SECTIONS = ("in-het-kort", "maatwerk", "vragen")
 # Front matter keys an English page may carry: everything else lives on the Dutch page.
-# vertaald_van: which version of the Dutch page this translates (scripts/translation_report.py --stamp).
+# vertaald_van: which version of the Dutch page this translates (dom-site translations --stamp).
 ENGLISH_KEYS = ("title", "description", "vertaald_van")
 UNKNOWN = "onbekend"
 

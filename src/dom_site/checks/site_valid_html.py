@@ -10,7 +10,7 @@ file; the message names the built file and its line. The frozen editions under
 versies/ are checked too: their words are as released, their markup is made
 valid like the live site's (dom_site.valid_markup, applied by build_editions.py).
 
-Usage: scripts/check_site_valid_html.py --site site [--timeout SECONDS]
+Usage: dom-site check site-geldig --site site
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
     plugins:
       - dom-citeren:
           registry: registry/ids.yml
-          # Only for a frozen edition (scripts/build_editions.py sets these):
+          # Only for a frozen edition (`dom-site editions` (dom_site.frozen) sets these):
           edition: !ENV [DOM_EDITION, null]          # the release being built, "1.0"
           edition_date: !ENV [DOM_EDITION_DATE, null]
           live_url: !ENV [DOM_LIVE_URL, null]        # the live site, whose histories the edition links
@@ -49,7 +49,7 @@ class Text(BaseConfigOption[str]):
     """Text, also when `!ENV` read it as a number or a date (YAML types an unquoted 1.0 or 2026-11-28).
 
     A number comes back as Python writes it, so a version like 1.10 would read as 1.1:
-    scripts/build_editions.py therefore writes the edition's values quoted into the
+    `dom-site editions` (dom_site.frozen) therefore writes the edition's values quoted into the
     edition's mkdocs.yml as well as into the environment.
     """
 

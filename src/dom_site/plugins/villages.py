@@ -8,7 +8,7 @@
 One concern, the same for Dutch and English:
 - on_config: check every village page's front matter against schemas/dorp.schema.json
   (refuse the build with the file, line, field and fix; dom_site.village_data, which
-  scripts/check_villages.py uses too), and put every village page in the nav under
+  `dom-site check dorpen` uses too), and put every village page in the nav under
   the section that holds the overview page, sorted by name, so editors never touch
   mkdocs.yml to add a village;
 - on_page_markdown, on a village page: add the status notice at the top;

@@ -77,13 +77,18 @@ def names() -> list[str]:
 
 def run(context: Context, only: Iterable[str] | None = None) -> list[Problem]:
     """The problems of the chosen rules (all by default), one message per mistake, in rule order."""
+    return [problem for _, problem in run_named(context, only)]
+
+
+def run_named(context: Context, only: Iterable[str] | None = None) -> list[tuple[str, Problem]]:
+    """As run(), each problem with the name of the rule that found it."""
     rules = _rules()
     chosen = list(only) if only is not None else list(rules)
     unknown = [name for name in chosen if name not in rules]
     chosen = [name for name in rules if name in chosen]  # always in the order above: most specific advice first
     if unknown:
         raise KeyError(f"onbekende controle / unknown rule: {', '.join(unknown)} (kies uit / choose from: {', '.join(rules)})")
-    found: list[Problem] = []
+    found: list[tuple[str, Problem]] = []
     subjects: set[str] = set()
     said: set[str] = set()
     for name in chosen:
@@ -94,5 +99,5 @@ def run(context: Context, only: Iterable[str] | None = None) -> list[Problem]:
                 subjects.add(problem.subject)
             if str(problem) not in said:
                 said.add(str(problem))
-                found.append(problem)
+                found.append((name, problem))
     return found

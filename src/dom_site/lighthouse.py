@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
+from dom_site.checks.common import ROOT  # the project the command runs in
 from dom_site.processes import run  # every step has a time limit and ends with its children
 from dom_site.static_host import chromium_path, serve
 
-ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["", "reactie/", "maatwerk/dorpen/hijken/", "draaiboek/financiering/",
          "en/", "en/reactie/", "en/maatwerk/dorpen/hijken/", "en/draaiboek/financiering/"]
@@ -29,17 +29,18 @@ TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "se
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
 
 
-def audit(url: str, chromium: str) -> dict:
+def audit(url: str, chromium: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         run([str(LIGHTHOUSE), url, "--quiet", f"--chrome-flags={CHROME_FLAGS}",
              "--only-categories=performance,accessibility,best-practices,seo",
              "--output=json", f"--output-path={out}"], step="lighthouse", about=url, timeout=300,
             check=True, env={"CHROME_PATH": chromium, "PATH": "/usr/bin:/bin"})
-        return json.loads(out.read_text("utf-8"))
+        report: dict[str, Any] = json.loads(out.read_text("utf-8"))
+        return report
 
 
-def misses(report: dict) -> list[str]:
+def misses(report: dict[str, Any]) -> list[str]:
     found = []
     for category, target in TARGETS.items():
         score = report["categories"][category]["score"] or 0
@@ -72,5 +73,3 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())

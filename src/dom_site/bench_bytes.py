@@ -18,15 +18,15 @@ Target: ours / defaults <= 0.50 for every page.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
-from bench import ROOT, defaults_config, load_ours, timed_build
 
+from dom_site.bench import defaults_config, load_ours, timed_build
+from dom_site.checks.common import ROOT
 from dom_site.static_host import CHROMIUM_ARGS, chromium_path, serve
 
 # Home page and one content page, per language (paths relative to the site root).
@@ -147,5 +147,3 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())

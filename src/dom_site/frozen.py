@@ -25,14 +25,13 @@ import tarfile
 import tempfile
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from dom_site import citation_registry as reg
+from dom_site.checks.common import ROOT  # the project the command runs in
 from dom_site.messages import say
 from dom_site.processes import StepFailed, builder, run
 from dom_site.valid_markup import valid_markup
-
-ROOT = Path(__file__).resolve().parent.parent
-
 
 GIT_TIMEOUT_SECONDS = 120
 BUILD_TIMEOUT_SECONDS = 600
@@ -67,11 +66,11 @@ def with_release_date(config_text: str, release_date: str) -> str:
 def with_edition(config_text: str, values: dict[str, str]) -> str:
     """The edition's mkdocs.yml with each `!ENV [NAME, ...]` of these variables replaced by its value, quoted."""
     for name, value in values.items():
-        config_text = re.sub(rf"!ENV\s*\[\s*{name}\s*(?:,[^\]\n]*)?\]", lambda _m, v=value: json.dumps(v), config_text)
+        config_text = re.sub(rf"!ENV\s*\[\s*{name}\s*(?:,[^\]\n]*)?\]", json.dumps(value).replace("\\", "\\\\"), config_text)
     return config_text
 
 
-def build_edition(release: dict, site: Path, live: str) -> None:
+def build_edition(release: dict[str, Any], site: Path, live: str) -> None:
     version, commit = str(release["version"]), str(release.get("commit", ""))
     known = run(["git", "cat-file", "-e", f"{commit}^{{commit}}"], step="git cat-file", about=commit, cwd=ROOT,
                 timeout=GIT_TIMEOUT_SECONDS) if commit else None
@@ -122,5 +121,3 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())

@@ -24,17 +24,19 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from dom_site.checks.common import ROOT  # the project the command runs in
 from dom_site.processes import run  # every step has a time limit and ends with its children
+from dom_site.project import copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
 VILLAGES = Path("docs") / "maatwerk" / "dorpen"
 SCALE = 10
 
 
-def defaults_config(ours: dict) -> dict:
+def defaults_config(ours: dict[str, Any]) -> dict[str, Any]:
     """The baseline: Material + static-i18n defaults on the same docs and extensions."""
     return {
         "site_name": ours["site_name"],
@@ -48,13 +50,14 @@ def defaults_config(ours: dict) -> dict:
     }
 
 
-def load_ours() -> dict:
+def load_ours() -> dict[str, Any]:
     class Loader(yaml.SafeLoader):
         pass
 
     # mkdocs.yml uses !ENV; for reading the extension list its value does not matter.
     Loader.add_constructor("!ENV", lambda loader, node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
+    loaded: dict[str, Any] = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)  # noqa: S506
+    return loaded
 
 
 def timed_build(config: Path, dest: Path, strict: bool) -> float:
@@ -85,9 +88,6 @@ def bench_build(runs: int) -> tuple[float, float]:
 
 def project_copy(dest: Path) -> Path:
     """The project's sources (what a build reads) in dest, as the tests copy them."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from project_copy import copy_project
-
     return copy_project(dest)
 
 
@@ -160,5 +160,3 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,28 @@
+"""A copy of the project in a temporary folder: for the benchmarks and the tests that break things.
+
+It copies what git knows of the project (tracked files, and new files git does not
+ignore): no hand-kept list of paths to fall out of date, and nothing generated
+(.venv, node_modules, site/).
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from dom_site.checks.common import ROOT
+from dom_site.processes import run
+
+
+def project_files(root: Path = ROOT) -> list[str]:
+    listed = run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], step="git ls-files",
+                 cwd=root, timeout=60, check=True).stdout
+    return sorted({name for name in listed.split("\0") if name and (root / name).is_file()})
+
+
+def copy_project(dest: Path, root: Path = ROOT) -> Path:
+    """Copy the project's sources into dest and return dest."""
+    for name in project_files(root):
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(root / name, target)
+    return dest
