@@ -100,3 +100,13 @@ def test_all_current_says_so(docs: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_stamp_refuses_a_dutch_file(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert tr.main(["--stamp", str(docs / "index.md")]) == 1
     assert "kan niet stempelen" in capsys.readouterr().out
+
+
+def test_the_version_counts_the_title_and_the_text_after_the_front_matter_only() -> None:
+    """The stamps already in the English pages stay valid: the same text gives the same version."""
+    import hashlib
+
+    page = "---\ntitle: Elp\nnaam: Elp\n---\n# Elp\n\nTekst.\n"
+    words = ["Elp", "", "# Elp\n\nTekst.\n"]
+    assert tr.dutch_hash(page) == hashlib.sha256("\n\x00".join(words).encode("utf-8")).hexdigest()[:tr.HASH_LENGTH]
+    assert tr.dutch_hash(page.replace("naam: Elp", "naam: Elp\ngrote_kern: false")) == tr.dutch_hash(page)

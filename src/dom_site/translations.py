@@ -43,13 +43,14 @@ _FIELD_LINE = re.compile(rf"^{FIELD}\s*:.*$", re.MULTILINE)
 
 
 def front_matter(text: str) -> tuple[dict[str, object], int]:
-    """The front matter of a Markdown text (dom_site.source), and the line after its closing '---' (0: none)."""
+    """The front matter of a Markdown text (dom_site.source), and the index of the line after its closing '---' (0: none)."""
     page = source.parse("", text, "")
     try:
         data = page.meta
     except yaml.YAMLError:
         data = {}
-    return data, (page.front_matter_end + 1 if page.front_matter_end else 0)
+    # front_matter_end is the closing '---''s line number, so also the index of the body's first line.
+    return data, page.front_matter_end
 
 
 def dutch_hash(text: str) -> str:
