@@ -63,7 +63,7 @@ check: setup java lint
 	$(BIN)/dom-site check --build
 
 lint: setup
-	$(BIN)/ruff check src scripts tests overrides/hooks
+	$(BIN)/ruff check src tests overrides/hooks
 	$(BIN)/mypy
 
 chromium:

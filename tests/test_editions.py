@@ -78,10 +78,10 @@ def test_a_frozen_edition_lists_itself_before_the_registry_does(registry: reg.Re
 
 def test_an_edition_s_settings_reach_the_plugin_as_text() -> None:
     """!ENV types values as YAML does (1.10 would be the number 1.1): build_editions writes them quoted too."""
-    from dom_site import frozen as build_editions
+    from dom_site.edition_config import with_edition
 
     text = (ROOT / "mkdocs.yml").read_text("utf-8")
-    out = build_editions.with_edition(text, {"DOM_EDITION": "1.10", "DOM_EDITION_DATE": "2027-03-01",
+    out = with_edition(text, {"DOM_EDITION": "1.10", "DOM_EDITION_DATE": "2027-03-01",
                                              "DOM_LIVE_URL": "https://voorbeeld.test/dom/"})
     assert 'edition: "1.10"' in out and 'edition_date: "2027-03-01"' in out
     assert 'live_url: "https://voorbeeld.test/dom/"' in out and "!ENV [DOM_EDITION" not in out

@@ -218,7 +218,7 @@ def test_the_build_log_handler_puts_each_placed_line_of_a_hook_error_on_its_line
         in_a_run: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import logging
 
-    from editor_messages import EditorMessages
+    from dom_site.build_log import EditorMessages
 
     handler = EditorMessages(tmp_path / "docs")
     error = ("Citeerbare ID's kloppen niet (citable IDs are broken):\n"

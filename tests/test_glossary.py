@@ -1,19 +1,21 @@
-"""The glossary hook: one file per language, hover definitions everywhere, a list on the glossary page."""
+"""The glossary (dom-begrippen): one file per language, hover definitions everywhere, a list on the glossary page."""
 from __future__ import annotations
 
 from pathlib import Path
 from types import SimpleNamespace
 
-import glossary
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
+
+from dom_site import glossary
+from dom_site.plugins.glossary import GlossaryPlugin
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def fake_config(root: Path, language: str = "nl") -> SimpleNamespace:
-    """Just what the hook reads from MkDocsConfig."""
+    """Just what the plugin reads from MkDocsConfig."""
     return SimpleNamespace(config_file_path=str(root / "mkdocs.yml"), theme={"language": language})
 
 
@@ -34,8 +36,23 @@ def project(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     (includes / "begrippen.en.md").write_text("*[CPO]: Collective private commissioning.\n", encoding="utf-8")
-    glossary._cache.clear()
     return tmp_path
+
+
+def plugin(options: dict | None = None) -> GlossaryPlugin:
+    """The plugin as mkdocs.yml configures it (the default file: includes/begrippen.md)."""
+    made = GlossaryPlugin()
+    errors, _ = made.load_config(options or {})
+    assert errors == []
+    return made
+
+
+def apply(markdown: str, page: SimpleNamespace, config: SimpleNamespace, used: GlossaryPlugin | None = None) -> str:
+    return (used or plugin()).on_page_markdown(markdown, page=page, config=config, files=None)  # type: ignore[arg-type]
+
+
+def load(root: Path, language: str) -> list[glossary.Term]:
+    return glossary.load(glossary.glossary_file(root / "includes" / "begrippen.md", language), root)
 
 
 # --- parsing ------------------------------------------------------------------
@@ -73,7 +90,7 @@ def test_a_malformed_line_names_file_and_line(text: str, line: int, dutch: str, 
 def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "includes").mkdir()
     with pytest.raises(glossary.GlossaryError, match=r"^includes/begrippen.md:1: het bestand met begrippen ontbreekt"):
-        glossary.load(tmp_path / "includes", "nl", tmp_path)
+        load(tmp_path, "nl")
 
 
 # --- rendering ----------------------------------------------------------------
@@ -124,36 +141,56 @@ def test_verbatim_text_stays_free_of_added_markup() -> None:
 
 def test_the_page_language_picks_the_file(project: Path) -> None:
     config = fake_config(project, "en")
-    dutch = glossary.on_page_markdown("CPO", fake_page("nl"), config, None)
-    english = glossary.on_page_markdown("CPO", fake_page("en"), config, None)
+    dutch = apply("CPO", fake_page("nl"), config)
+    english = apply("CPO", fake_page("en"), config)
     assert "*[CPO]: Collectief particulier opdrachtgeverschap." in dutch
     assert "*[CPO]: Collective private commissioning." in english
     assert "omgevingsvergunning" not in english
 
 
 def test_without_a_page_locale_the_theme_language_decides(project: Path) -> None:
-    out = glossary.on_page_markdown("CPO", fake_page(None), fake_config(project, "en"), None)
+    out = apply("CPO", fake_page(None), fake_config(project, "en"))
     assert "Collective private commissioning" in out
 
 
 def test_a_language_without_its_own_file_falls_back_to_dutch(project: Path) -> None:
-    out = glossary.on_page_markdown("CPO", fake_page("de"), fake_config(project, "de"), None)
+    out = apply("CPO", fake_page("de"), fake_config(project, "de"))
     assert "Collectief particulier opdrachtgeverschap" in out
 
 
 def test_a_page_can_opt_out(project: Path) -> None:
-    assert glossary.on_page_markdown("CPO", fake_page("nl", {"glossary": False}), fake_config(project), None) == "CPO"
+    assert apply("CPO", fake_page("nl", {"glossary": False}), fake_config(project)) == "CPO"
 
 
 def test_a_broken_file_stops_the_build_with_its_location(project: Path) -> None:
     (project / "includes" / "begrippen.en.md").write_text("*[CPO]: ok\noops\n", encoding="utf-8")
     with pytest.raises(PluginError, match=r"^includes/begrippen.en.md:2: deze regel is geen begrip"):
-        glossary.on_page_markdown("CPO", fake_page("en"), fake_config(project), None)
+        apply("CPO", fake_page("en"), fake_config(project))
+
+
+def test_the_file_is_a_setting_and_its_translation_sits_next_to_it(tmp_path: Path) -> None:
+    (tmp_path / "woorden").mkdir()
+    (tmp_path / "woorden" / "lijst.md").write_text("*[CPO]: Nederlands.\n", encoding="utf-8")
+    (tmp_path / "woorden" / "lijst.en.md").write_text("*[CPO]: English.\n", encoding="utf-8")
+    used = plugin({"file": "woorden/lijst.md"})
+    assert apply("CPO", fake_page("nl"), fake_config(tmp_path), used).endswith("*[CPO]: Nederlands.\n")
+    assert apply("CPO", fake_page("en"), fake_config(tmp_path), used).endswith("*[CPO]: English.\n")
+
+
+def test_each_file_is_read_once_for_every_page_until_it_changes(project: Path) -> None:
+    used, config = plugin(), fake_config(project)
+    for _ in range(3):
+        apply("CPO", fake_page("nl"), config, used)
+    [dutch] = [once for path, once in used.terms.items() if path.name == "begrippen.md"]
+    assert dutch.computed == 1
+    (project / "includes" / "begrippen.md").write_text("*[CPO]: Nieuwe, langere uitleg.\n", encoding="utf-8")
+    assert "Nieuwe, langere uitleg" in apply("CPO", fake_page("nl"), config, used)
+    assert dutch.computed == 2
 
 
 def test_the_real_glossary_files_parse_and_agree_on_shared_terms() -> None:
-    dutch = {t.term for t in glossary.load(ROOT / "includes", "nl", ROOT)}
-    english = {t.term for t in glossary.load(ROOT / "includes", "en", ROOT)}
+    dutch = {t.term for t in load(ROOT, "nl")}
+    english = {t.term for t in load(ROOT, "en")}
     # Names and Dutch legal terms that English pages keep in Dutch are defined in both.
     for term in ("BOKD", "CPO", "CLT", "DOM", "LVKK", "Impulsteam Wonen", "Omgevingswet",
                  "omgevingsplan", "omgevingsvergunning", "Knelpuntenpot"):
@@ -180,7 +217,7 @@ def test_glossary_pages_list_every_term_once(site_dir: Path) -> None:
     for path, lang in [("draaiboek/begrippen/index.html", "nl"), ("en/draaiboek/begrippen/index.html", "en")]:
         soup = BeautifulSoup((site_dir / path).read_text(encoding="utf-8"), "html.parser")
         shown = [dt.get_text() for dt in soup.select("article dl dt")]
-        expected = [t.term for t in sorted(glossary.load(ROOT / "includes", lang, ROOT), key=glossary.sort_key)]
+        expected = [t.term for t in sorted(load(ROOT, lang), key=glossary.sort_key)]
         assert shown == expected, path
         assert glossary.MARKER not in str(soup)
 

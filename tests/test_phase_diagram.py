@@ -1,17 +1,31 @@
-"""The phase diagram hook: one definition, an accessible inline SVG in each language."""
+"""The phase diagram (dom-fasen): the phases from the nav, an accessible inline SVG in each language."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
-import phase_diagram
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Link, Section
+from mkdocs.structure.pages import Page
+
+from dom_site import phase_diagram
+from dom_site.plugins.phases import PhasesPlugin
 
 ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS = ("idee", "organiseren", "beheer")
+SKIP = ["draaiboek/begrippen.md"]
+
+
+def phases_in_nav() -> list[str]:
+    """The phases as mkdocs.yml lists them: the draaiboek's section, less its overview and dom-fasen's skip."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    skip = config.plugins["dom-fasen"].config.skip
+    [section] = [entry["Draaiboek"] for entry in config.nav if isinstance(entry, dict) and "Draaiboek" in entry]
+    return [path for path in section if path != "draaiboek/index.md" and path not in skip]
 
 
 def test_chapter_title_drops_the_attribute_list() -> None:
@@ -46,57 +60,88 @@ def test_svg_is_accessible_and_self_contained() -> None:
         assert forbidden not in figure.replace('xmlns="http://www.w3.org/2000/svg"', ""), forbidden
 
 
-def make_project(tmp_path: Path, language: str) -> tuple[SimpleNamespace, SimpleNamespace, Files]:
+def make_project(tmp_path: Path, language: str) -> Page:
+    """The draaiboek's section as a language build's nav has it: the overview, the chapters, the glossary."""
     docs = tmp_path / "docs"
     (docs / "draaiboek").mkdir(parents=True)
-    files = []
-    for slug in phase_diagram.CHAPTERS:
-        (docs / "draaiboek" / f"{slug}.md").write_text(f"# NL {slug}\n", encoding="utf-8")
-        (docs / "draaiboek" / f"{slug}.en.md").write_text(f"# EN {slug}\n", encoding="utf-8")
-        files.append(File(f"draaiboek/{slug}.md", str(docs), str(tmp_path / "site"), use_directory_urls=True))
-    index = File("draaiboek/index.md", str(docs), str(tmp_path / "site"), use_directory_urls=True)
-    (docs / "draaiboek" / "index.md").write_text("# Draaiboek\n\n<!-- fasendiagram: De fasen -->\n", encoding="utf-8")
-    index.locale = language
-    config = SimpleNamespace(docs_dir=str(docs), theme={"language": language})
-    return config, SimpleNamespace(file=index), Files([index, *files])
+    suffix = ".md" if language == "nl" else f".{language}.md"
+    config = {"site_url": None, "repo_url": None, "edit_uri": None, "edit_uri_template": None}
+
+    def page(name: str, text: str) -> Page:
+        (docs / "draaiboek" / f"{name}{suffix}").write_text(text, encoding="utf-8")
+        made = File(f"draaiboek/{name}{suffix}", str(docs), str(tmp_path / "site"), use_directory_urls=True)
+        # static-i18n gives an English page the Dutch page's address (then under en/, like all of them).
+        made.dest_uri = File(f"draaiboek/{name}.md", str(docs), str(tmp_path / "site"), use_directory_urls=True).dest_uri
+        made.locale = language
+        return Page(None, made, config)  # type: ignore[arg-type]
+
+    index = page("index", "# Draaiboek\n\n<!-- fasendiagram: De fasen -->\n")
+    children = [index, *(page(slug, f"# {language.upper()} {slug}\n") for slug in CHAPTERS),
+                page("begrippen", "# Begrippen\n")]
+    section = Section("Draaiboek", children)  # type: ignore[arg-type]
+    for child in children:
+        child.parent = section
+    return index
+
+
+def render(markdown: str, page: Page, skip: list[str] = SKIP) -> str:
+    plugin = PhasesPlugin()
+    assert plugin.load_config({"skip": skip}) == ([], [])
+    return plugin.on_page_markdown(markdown, page=page, config=None, files=None)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("language", "prefix"), [("nl", "NL"), ("en", "EN")])
-def test_the_marker_becomes_a_diagram_of_the_chapters_in_the_page_language(
+def test_the_marker_becomes_a_diagram_of_the_sections_pages_in_the_page_language(
     tmp_path: Path, language: str, prefix: str
 ) -> None:
-    config, page, files = make_project(tmp_path, language)
-    out = phase_diagram.on_page_markdown("# Draaiboek\n\n<!-- fasendiagram: De fasen -->\n", page, config, files)
+    page = make_project(tmp_path, language)
+    out = render("# Draaiboek\n\n<!-- fasendiagram: De fasen -->\n", page)
     soup = BeautifulSoup(out, "html.parser")
     links = soup.find_all("a")
-    assert [a["href"] for a in links] == [f"{slug}/" for slug in phase_diagram.CHAPTERS]
-    assert all(prefix in a.get_text() for a in links)
+    assert [a["href"] for a in links] == [f"{slug}/" for slug in CHAPTERS]
+    assert [a.get_text() for a in links] == [f"{n}{prefix} {slug}" for n, slug in enumerate(CHAPTERS, 1)]
     assert "fasendiagram:" not in out
 
 
+def test_a_page_the_setting_does_not_skip_is_a_phase(tmp_path: Path) -> None:
+    page = make_project(tmp_path, "nl")
+    links = BeautifulSoup(render("<!-- fasendiagram: De fasen -->", page, skip=[]), "html.parser").find_all("a")
+    assert [a["href"] for a in links] == [f"{slug}/" for slug in (*CHAPTERS, "begrippen")]
+
+
 def test_a_page_without_the_marker_is_untouched(tmp_path: Path) -> None:
-    config, page, files = make_project(tmp_path, "nl")
-    assert phase_diagram.on_page_markdown("# Iets anders\n", page, config, files) == "# Iets anders\n"
+    page = make_project(tmp_path, "nl")
+    assert render("# Iets anders\n", page) == "# Iets anders\n"
 
 
 def test_an_empty_caption_stops_the_build_with_its_location(tmp_path: Path) -> None:
-    config, page, files = make_project(tmp_path, "nl")
-    (Path(config.docs_dir) / "draaiboek" / "index.md").write_text("# D\n\nTekst\n<!-- fasendiagram: -->\n", encoding="utf-8")
+    page = make_project(tmp_path, "nl")
+    Path(page.file.abs_src_path).write_text("# D\n\nTekst\n<!-- fasendiagram: -->\n", encoding="utf-8")
     with pytest.raises(PluginError, match=r"^docs/draaiboek/index.md:4: het fasendiagram heeft geen onderschrift"):
-        phase_diagram.on_page_markdown("# D\n\nTekst\n<!-- fasendiagram: -->\n", page, config, files)
+        render("# D\n\nTekst\n<!-- fasendiagram: -->\n", page)
 
 
 def test_a_missing_chapter_stops_the_build(tmp_path: Path) -> None:
-    config, page, files = make_project(tmp_path, "nl")
-    (Path(config.docs_dir) / "draaiboek" / "beheer.md").unlink()
-    with pytest.raises(PluginError, match=r"het fasendiagram mist het hoofdstuk draaiboek/beheer.md"):
-        phase_diagram.on_page_markdown("<!-- fasendiagram: De fasen -->", page, config, files)
+    page = make_project(tmp_path, "nl")
+    # A nav entry whose file does not exist: MkDocs makes it a Link.
+    page.parent.children.insert(2, Link("Beheer", "draaiboek/weg.md"))
+    with pytest.raises(PluginError, match=r"het fasendiagram mist het hoofdstuk draaiboek/weg.md"):
+        render("<!-- fasendiagram: De fasen -->", page)
 
 
-def test_every_chapter_in_the_definition_exists_in_both_languages() -> None:
-    for slug in phase_diagram.CHAPTERS:
-        for suffix in (".md", ".en.md"):
-            assert (ROOT / "docs" / "draaiboek" / f"{slug}{suffix}").is_file(), f"{slug}{suffix}"
+def test_a_page_outside_any_section_is_a_clear_error(tmp_path: Path) -> None:
+    page = make_project(tmp_path, "nl")
+    page.parent = None
+    with pytest.raises(PluginError, match=r"^docs/draaiboek/index.md:3: het fasendiagram staat op een pagina"):
+        render("# Draaiboek\n\n<!-- fasendiagram: De fasen -->\n", page)
+
+
+def test_every_phase_in_the_nav_exists_in_both_languages() -> None:
+    phases = phases_in_nav()
+    assert len(phases) == 7
+    for path in phases:
+        for name in (path, path.removesuffix(".md") + ".en.md"):
+            assert (ROOT / "docs" / name).is_file(), name
 
 
 @pytest.mark.parametrize(("path", "first"), [
@@ -109,7 +154,8 @@ def test_the_built_overview_has_the_diagram_linking_every_chapter(site_dir: Path
     figure = soup.select_one("article figure.fasendiagram")
     assert figure is not None
     links = figure.select("svg a")
-    assert len(links) == len(phase_diagram.CHAPTERS)
+    assert [link["href"].rstrip("/") for link in links] == [
+        path.removeprefix("draaiboek/").removesuffix(".md") for path in phases_in_nav()]
     assert links[0].get_text(" ", strip=True).endswith(first)
     for link in links:
         target = (page.parent / link["href"] / "index.html").resolve()

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from editor_messages import explain
 
+from dom_site.build_log import explain
 from dom_site.checks import site_html as check_site_html
 from dom_site.checks import site_verbatim as check_site_verbatim
 

@@ -1,9 +1,10 @@
-"""Unit tests for the small hooks and plugin steps that adjust rendered HTML."""
+"""Unit tests for the small hooks' package functions and the plugin steps that adjust rendered HTML."""
 from __future__ import annotations
 
-from task_lists import name_checkboxes
-
+from dom_site.checklists import name_checkboxes
+from dom_site.pdfs import pdf_link
 from dom_site.plugins.languages import name_dialog, relabel
+from dom_site.repo_links import expand
 
 
 def test_checklist_boxes_are_named_after_their_item() -> None:
@@ -29,8 +30,13 @@ def test_materials_search_dialog_gets_a_name_in_the_page_language() -> None:
 
 
 def test_repository_links_follow_the_configured_repository() -> None:
-    from repo_links import expand
-
     text = "Lees [de gids](REPO_URL/blob/main/CONTRIBUTING.md)."
     assert expand(text, "https://github.com/voorbeeld/site/") == "Lees [de gids](https://github.com/voorbeeld/site/blob/main/CONTRIBUTING.md)."
     assert expand("geen link", "https://x") == "geen link"
+
+
+def test_a_documents_first_page_in_either_language_links_its_pdf() -> None:
+    assert pdf_link("reactie/index.md", "nl") == (
+        '<p class="pdf-link"><a href="dom-reactie.pdf" download>Download als PDF (om te printen of te bewaren)</a></p>\n')
+    assert 'href="dom-draaiboek.pdf" download>Download as PDF' in pdf_link("draaiboek/index.en.md", "en")
+    assert pdf_link("draaiboek/beheer.md", "nl") == ""

@@ -3,7 +3,7 @@
 `make check` runs `dom-site check` (site-geldig: dom_site.checks.site_valid_html) on the whole built site (zero
 errors). Here: the checker catches a known-bad page and names its Markdown
 source; a checker that hangs is stopped; Material's toggles and the table of
-contents' label are valid and still work (overrides/hooks/valid_html.py,
+contents' label are valid and still work (overrides/hooks/valid_html.py with dom_site.valid_markup,
 overrides/partials/toc.html).
 """
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import valid_html
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
+from dom_site import valid_markup
 from dom_site.checks import site_valid_html as vnu
 
 BAD = """<!doctype html>
@@ -90,23 +90,23 @@ def test_english_pages_and_section_indexes_map_to_their_sources(tmp_path: Path) 
 
 # --- Material's toggles --------------------------------------------------------------------
 
-MATERIAL_BODY = ("<body>\n" + "\n".join(material for material, _ in valid_html.TOGGLES.values()) + "\n<main></main>")
+MATERIAL_BODY = ("<body>\n" + "\n".join(material for material, _ in valid_markup.TOGGLES.values()) + "\n<main></main>")
 
 
 def test_the_toggles_get_their_autocomplete_from_a_form_owner() -> None:
-    fixed = valid_html.valid_toggles(MATERIAL_BODY, "x.md")
+    fixed = valid_markup.page_toggles(MATERIAL_BODY, "x.md")
     body = BeautifulSoup(fixed, "html.parser")
     form = body.find("form", id="__toggles")
     assert form is not None and form["autocomplete"] == "off" and form.has_attr("hidden")
     for name in ("drawer", "search"):
         toggle = body.find("input", id=f"__{name}")
         assert toggle["form"] == "__toggles" and not toggle.has_attr("autocomplete")
-    assert valid_html.valid_toggles(fixed, "x.md") == fixed, "running twice changes nothing"
+    assert valid_markup.page_toggles(fixed, "x.md") == fixed, "running twice changes nothing"
 
 
 def test_a_material_update_that_moves_the_toggles_stops_the_build() -> None:
     with pytest.raises(PluginError, match="valid_html.py"):
-        valid_html.valid_toggles(MATERIAL_BODY.replace('id="__search" autocomplete="off"', 'id="__search"'), "x.md")
+        valid_markup.page_toggles(MATERIAL_BODY.replace('id="__search" autocomplete="off"', 'id="__search"'), "x.md")
 
 
 def test_on_the_built_site_every_toc_label_has_its_toggle_and_no_checkbox_has_autocomplete(site_dir: Path) -> None:

@@ -1,9 +1,4 @@
-"""A "download as PDF" link on the first page of each printable document.
-
-scripts/build_pdfs.py makes the PDFs from the built pages after the build; this
-hook only links them. PDFS names each document by its first page; the document
-is that page's section in the nav (the response; the draaiboek).
-"""
+"""A "download as PDF" link on the first page of each printable document (dom_site.pdfs)."""
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -11,15 +6,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from dom_site.languages import build_language
-from dom_site.pdfs import PDFS
-
-LABEL = {"nl": "Download als PDF (om te printen of te bewaren)", "en": "Download as PDF (to print or keep)"}
+from dom_site.pdfs import pdf_link
 
 
 def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    source = page.file.src_uri.replace(".en.md", ".md")
-    pdf = PDFS.get(source)
-    if pdf is None:
-        return page_html
-    lang = build_language(config)
-    return f'<p class="pdf-link"><a href="{pdf}" download>{LABEL[lang]}</a></p>\n' + page_html
+    return pdf_link(page.file.src_uri, build_language(config)) + page_html

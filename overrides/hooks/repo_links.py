@@ -1,21 +1,11 @@
-"""Links into the repository, written as REPO_URL/... in Markdown.
-
-The repository's address differs per build (CI takes it from the workflow,
-local builds use the default in mkdocs.yml), so pages cannot hard-code it.
-`[CONTRIBUTING.md](REPO_URL/blob/main/CONTRIBUTING.md)` becomes a link to that
-file in the repository the site is built from.
-"""
+"""REPO_URL/... in Markdown: a link into the repository this site is built from (dom_site.repo_links)."""
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-TOKEN = "](REPO_URL/"
-
-
-def expand(markdown: str, repo_url: str) -> str:
-    return markdown.replace(TOKEN, f"]({repo_url.rstrip('/')}/") if TOKEN in markdown else markdown
+from dom_site.repo_links import expand
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,6 +1,6 @@
 """A faster path for the glossary's abbreviation lines, with the same HTML.
 
-The glossary hook (overrides/hooks/glossary.py) appends every term of the page's
+The glossary plugin (dom-begrippen, dom_site.glossary) appends every term of the page's
 language to every page as `*[term]: definition` lines, one block each. Python-
 Markdown's block parser then tests each of these ~130 blocks against every block
 processor before `abbr` takes it: about 13,000 blocks per build for 98 pages, more

@@ -12,14 +12,13 @@ which an exported tree does not have.
 Which edition it is goes in through DOM_EDITION, DOM_EDITION_DATE and DOM_LIVE_URL
 (the hooks of editions up to 1.0 read these; later ones read them with `!ENV` in the
 dom-citeren plugin's settings). `!ENV` gives YAML's types (1.10 would read as the
-number 1.1), so the values are also written, quoted, in place of those `!ENV`s.
+number 1.1), so the values are also written, quoted, in place of those `!ENV`s
+(dom_site.edition_config).
 """
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
 import sys
 import tarfile
 import tempfile
@@ -29,6 +28,7 @@ from typing import Any
 
 from dom_site import citation_registry as reg
 from dom_site.checks.common import ROOT  # the project the command runs in
+from dom_site.edition_config import with_edition, with_release_date
 from dom_site.messages import say
 from dom_site.processes import StepFailed, builder, run
 from dom_site.valid_markup import valid_markup
@@ -36,8 +36,6 @@ from dom_site.valid_markup import valid_markup
 GIT_TIMEOUT_SECONDS = 120
 BUILD_TIMEOUT_SECONDS = 600
 PDF_TIMEOUT_SECONDS = 600
-# The git date plugin that editions up to 1.0 name (it printed the build date on an exported tree).
-OLD_DATE_PLUGIN = re.compile(r"^  - git-revision-date-localized:\n(?:^(?:    .*)?\n)*", re.M)
 
 
 def live_site_url() -> str:
@@ -52,22 +50,6 @@ def export(commit: str, dest: Path) -> None:
                   timeout=GIT_TIMEOUT_SECONDS, check=True, text=False)
     with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
         tar.extractall(dest, filter="data")
-
-
-def with_release_date(config_text: str, release_date: str) -> str:
-    """The edition's mkdocs.yml with its pages dated on the release day."""
-    plugin = f'  - dom-datums:\n      release_date: "{release_date}"\n'
-    if "  - dom-datums" in config_text:
-        return re.sub(r"^  - dom-datums\b.*\n(?:^    .*\n)*", plugin, config_text, flags=re.M)
-    replaced, count = OLD_DATE_PLUGIN.subn(plugin, config_text)
-    return replaced if count else config_text.replace("\nplugins:\n", "\nplugins:\n" + plugin, 1)
-
-
-def with_edition(config_text: str, values: dict[str, str]) -> str:
-    """The edition's mkdocs.yml with each `!ENV [NAME, ...]` of these variables replaced by its value, quoted."""
-    for name, value in values.items():
-        config_text = re.sub(rf"!ENV\s*\[\s*{name}\s*(?:,[^\]\n]*)?\]", json.dumps(value).replace("\\", "\\\\"), config_text)
-    return config_text
 
 
 def build_edition(release: dict[str, Any], site: Path, live: str) -> None:

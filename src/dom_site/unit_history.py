@@ -209,7 +209,7 @@ def unit_blocks(page_html: str) -> dict[str, list[Block]]:
 
 
 # What plugins and hooks append to a page without adding words to a unit: footnote texts
-# (dom-bronnen) and glossary lines (glossary.py), one per line.
+# (dom-bronnen) and glossary lines (dom-begrippen), one per line.
 _NOTE_LINE = re.compile(r"\[\^[^\]\s]+\]:|\*\[[^\]]+\]:")
 _SECTION_LINE = re.compile(r"#{1,2}\s")
 

@@ -1,14 +1,14 @@
 """Say MkDocs' own build warnings again the way an editor can act on them.
 
 MkDocs reports a broken link as "Doc file 'x.md' contains a link ...", in
-English and without a line number. This hook listens to those warnings and
-prints, next to each, `docs/x.md:12: wat er mis is — hoe je het oplost
+English and without a line number. The handler here (installed by the
+dom-meldingen plugin) listens to those warnings and prints, next to each, `docs/x.md:12: wat er mis is — hoe je het oplost
 (English: ...)`. It changes nothing else: the warning itself still fails the
 strict build. It works the same in `mkdocs serve`, so editors see what CI sees.
 
 Inside a GitHub Actions run every warning and error of the build also becomes a
 workflow command (dom_site.messages.say): the explained ones and the lines of a
-hook's error that name a place (`docs/x.md:12: …`) on their line of the pull
+plugin's error that name a place (`docs/x.md:12: …`) on their line of the pull
 request, anything else without a place.
 """
 from __future__ import annotations
@@ -19,9 +19,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-
-from dom_site.messages import locate, say
+from dom_site.messages import Problem, locate, say
 
 Explain = Callable[[re.Match[str]], tuple[str, str, str, str]]
 
@@ -84,17 +82,17 @@ def explain(message: str, docs_dir: Path) -> list[str]:
     if OMITTED.search(message):
         pages = [line.strip()[2:] for line in message.splitlines()[1:] if line.strip().startswith("- ")]
         return [
-            f"{docs_dir.name}/{page}:1: deze pagina staat niet in het menu — zet haar in nav in mkdocs.yml, "
-            f"of haal het bestand weg (English: this page is not in the menu — add it to nav in mkdocs.yml, or remove the file)"
+            str(Problem(f"{docs_dir.name}/{page}", 1, "deze pagina staat niet in het menu",
+                        "zet haar in nav in mkdocs.yml, of haal het bestand weg",
+                        "this page is not in the menu", "add it to nav in mkdocs.yml, or remove the file"))
             for page in pages
         ]
     for pattern, describe in PATTERNS:
         match = pattern.search(message)
         if match:
-            wrong_nl, fix_nl, wrong_en, fix_en = describe(match)
             needle = match.groupdict().get("link") or ""
             where, line = find_line(docs_dir, match["src"], needle)
-            return [f"{where}:{line}: {wrong_nl} — {fix_nl} (English: {wrong_en} — {fix_en})"]
+            return [str(Problem(where, line, *describe(match)))]
     return []
 
 
@@ -118,15 +116,32 @@ class EditorMessages(logging.Handler):
             say(line, title=TITLE, stream=sys.stderr, echo=False)
 
 
-_handler: EditorMessages | None = None
+def builder_logger() -> logging.Logger:
+    """The logger every warning of the build passes: MkDocs' own, or under ProperDocs its
+    logger, which MkDocs' logger (plugins still use it) feeds there (properdocs.__main__)."""
+    mkdocs = logging.getLogger("mkdocs")
+    parent = mkdocs.parent
+    return parent if parent is not None and parent.name == "properdocs" else mkdocs
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Attach the handler once (the i18n plugin runs a build per language)."""
-    global _handler
-    logger = logging.getLogger("mkdocs")
-    if _handler is not None:
-        logger.removeHandler(_handler)
-    _handler = EditorMessages(Path(config.docs_dir))
-    logger.addHandler(_handler)
-    return config
+def attach(docs_dir: Path) -> EditorMessages:
+    """The one handler on the build's logger, now for docs_dir.
+
+    One, however often a build starts in this process: static-i18n builds each language
+    with the same config, `mkdocs serve` loads the config again for every rebuild, and
+    tests build many projects. A second handler would print every explanation twice."""
+    logger = builder_logger()
+    for handler in logger.handlers:
+        if isinstance(handler, EditorMessages):
+            handler.docs_dir = docs_dir
+            return handler
+    handler = EditorMessages(docs_dir)
+    logger.addHandler(handler)
+    return handler
+
+
+def detach() -> None:
+    """Take the handler off again (the end of `mkdocs serve` or of a build run by a test)."""
+    for logger in {logging.getLogger("mkdocs"), builder_logger()}:
+        for handler in [h for h in logger.handlers if isinstance(h, EditorMessages)]:
+            logger.removeHandler(handler)

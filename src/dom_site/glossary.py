@@ -1,12 +1,13 @@
-"""Glossary: every term is defined once per language and shown everywhere.
+"""The glossary: every term is defined once per language and shown everywhere.
 
-`includes/begrippen.md` (Dutch) and `includes/begrippen.en.md` (English) hold one
-abbreviation line per term, `*[CPO]: Collectief particulier opdrachtgeverschap: ...`.
-This hook appends the file of the page's language to every page, so the `abbr`
-extension and Material's `content.tooltips` show the definition when a reader
-hovers over or focuses the term. The glossary page itself holds the marker
-`<!-- begrippenlijst -->`; the hook replaces it with all terms as a definition
-list, sorted by term. So an editor writes a definition in one place only.
+The Dutch file (`includes/begrippen.md`, the dom-begrippen plugin's `file`) and its
+translations next to it (`begrippen.en.md`) hold one abbreviation line per term,
+`*[CPO]: Collectief particulier opdrachtgeverschap: ...`. The plugin appends the file
+of the page's language to every page, so the `abbr` extension and Material's
+`content.tooltips` show the definition when a reader hovers over or focuses the
+term. The glossary page itself holds the marker `<!-- begrippenlijst -->`, replaced
+by all terms as a definition list, sorted by term. So an editor writes a definition
+in one place only.
 
 The language is that of the page's text: `page.file.locale` (set by
 mkdocs-static-i18n from the `.en.md` suffix), else the theme language. A Dutch
@@ -17,7 +18,7 @@ Headings get no hover definitions: a dotted line in a title reads as noise, the
 term is explained in the text below it, and heading text is reused elsewhere
 (table of contents, citations). Nor does a block with class "verbatim" (the
 response exactly as submitted): that text stays free of added markup.
-`on_page_content` unwraps them again.
+`tidy()` unwraps them again in the page's HTML.
 
 A page can opt out with `glossary: false` in its front matter.
 """
@@ -28,9 +29,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from dom_site.messages import problem
@@ -135,19 +133,18 @@ def definition_list(terms: list[Term]) -> str:
     return "\n\n".join(blocks)
 
 
-def glossary_file(includes: Path, language: str) -> Path:
-    """`begrippen.md` for Dutch, `begrippen.<lang>.md` for any other language.
-    A language without its own file falls back to Dutch, like the site's pages."""
+def glossary_file(dutch: Path, language: str) -> Path:
+    """The Dutch file for Dutch, `<name>.<lang>.md` next to it for any other language
+    (like the pages). A language without its own file falls back to Dutch, like the site's pages."""
     if language != DEFAULT_LANGUAGE:
-        own = includes / f"begrippen.{language}.md"
+        own = dutch.with_name(f"{dutch.stem}.{language}{dutch.suffix}")
         if own.is_file():
             return own
-    return includes / "begrippen.md"
+    return dutch
 
 
-def load(includes: Path, language: str, root: Path) -> list[Term]:
-    """Parse the glossary of a language; errors name the file relative to the repository."""
-    path = glossary_file(includes, language)
+def load(path: Path, root: Path) -> list[Term]:
+    """Parse a glossary file; errors name the file relative to the repository."""
     try:
         where = str(path.relative_to(root))
     except ValueError:
@@ -165,27 +162,10 @@ def load(includes: Path, language: str, root: Path) -> list[Term]:
     return parse(text, where)
 
 
-def page_language(page: Page, config: MkDocsConfig) -> str:
+def page_language(page: Page, theme_language: str | None) -> str:
     """The language of the page's text (see the module docstring)."""
     locale = getattr(page.file, "locale", None)
-    return str(locale or config.theme.get("language") or DEFAULT_LANGUAGE)
-
-
-_cache: dict[tuple[str, str], tuple[float, list[Term]]] = {}
-
-
-def terms_for(config: MkDocsConfig, language: str) -> list[Term]:
-    """Parse each glossary file once per change (the hook runs for every page)."""
-    root = Path(config.config_file_path).resolve().parent
-    includes = root / "includes"
-    path = glossary_file(includes, language)
-    mtime = path.stat().st_mtime if path.is_file() else -1.0
-    key = (str(path), language)
-    cached = _cache.get(key)
-    if cached is None or cached[0] != mtime:
-        cached = (mtime, load(includes, language, root))
-        _cache[key] = cached
-    return cached[1]
+    return str(locale or theme_language or DEFAULT_LANGUAGE)
 
 
 def render(markdown: str, terms: list[Term]) -> str:
@@ -197,17 +177,6 @@ def render(markdown: str, terms: list[Term]) -> str:
     if not terms:
         return markdown
     return f"{markdown.rstrip()}\n\n{abbreviations(terms)}\n"
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """MkDocs event: apply the glossary of the page's language."""
-    if page.meta.get("glossary") is False:
-        return markdown
-    try:
-        terms = terms_for(config, page_language(page, config))
-    except GlossaryError as error:
-        raise PluginError(str(error)) from error
-    return render(markdown, terms)
 
 
 def unwrap_headings(html: str) -> str:
@@ -251,6 +220,7 @@ def first_mentions_only(html: str) -> str:
     return ABBR_HTML.sub(keep_first, html)
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """MkDocs event: no hover definitions inside headings or verbatim text; one per term."""
+def tidy(html: str) -> str:
+    """A page's HTML with hover definitions only where they help: none inside headings or
+    verbatim text, and one per term."""
     return first_mentions_only(unwrap_verbatim(unwrap_headings(html)))

@@ -1,43 +1,33 @@
 """Phase diagram of the draaiboek, drawn at build time as inline SVG.
 
 The overview page (`docs/draaiboek/index.md` and its `.en.md` twin) holds the
-marker `<!-- fasendiagram: <caption> -->`. This hook replaces it with a
-`<figure>`: a vertical flow of the chapters, each box a link to its chapter,
-and the caption as `<figcaption>` and as the SVG's accessible name.
+marker `<!-- fasendiagram: <caption> -->`. The dom-fasen plugin replaces it with a
+`<figure>`: a vertical flow of the phases, each box a link to its chapter, and the
+caption as `<figcaption>` and as the SVG's accessible name.
 
-One definition serves both languages: the order of the chapters is `CHAPTERS`
-below, and each box shows the chapter's own H1 title in the page's language.
-Rename a chapter and the diagram follows. No script, no style element, no
-request to another site: the colours are `currentColor`, so the diagram follows
-Material's light and dark scheme (boxes in the link colour, arrows in the text
-colour), and the `viewBox` lets it shrink to a 360 px wide phone.
+The phases are the other pages of the overview's section in the nav of mkdocs.yml,
+in that order (less the pages the plugin's `skip` names): the order is written once,
+and both languages' builds read it from their own nav. Each box shows the chapter's
+own H1 title in the page's language. Rename a chapter and the diagram follows. No
+script, no style element, no request to another site: the colours are
+`currentColor`, so the diagram follows Material's light and dark scheme (boxes in
+the link colour, arrows in the text colour), and the `viewBox` lets it shrink to a
+360 px wide phone.
 """
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Link
 from mkdocs.structure.pages import Page
 
+from dom_site.languages import dutch_path
 from dom_site.messages import problem
 
-# The phases in order: the file names (without .md) in docs/draaiboek/.
-CHAPTERS: tuple[str, ...] = (
-    "idee-en-woonbehoefte",
-    "organiseren",
-    "locatie-en-grond",
-    "plan-en-vergunning",
-    "financiering",
-    "bouwen-en-opleveren",
-    "beheer",
-)
-FOLDER = "draaiboek"
-DEFAULT_LANGUAGE = "nl"
 MARKER = re.compile(r"<!--\s*fasendiagram:\s*(?P<caption>.*?)\s*-->")
 H1 = re.compile(r"^#\s+(?P<title>.+?)\s*(?:\{[^}]*\})?\s*$")
 
@@ -137,42 +127,40 @@ def svg(phases: list[Phase], caption: str) -> str:
     )
 
 
-def source_for(docs_dir: Path, slug: str, language: str) -> Path:
-    """The chapter's file in the page's language, else the Dutch one (the site's fallback)."""
-    if language != DEFAULT_LANGUAGE:
-        own = docs_dir / FOLDER / f"{slug}.{language}.md"
-        if own.is_file():
-            return own
-    return docs_dir / FOLDER / f"{slug}.md"
-
-
-def target_file(files: Files, slug: str, language: str) -> File | None:
-    """The File MkDocs builds for a chapter in this language build."""
-    for src in (f"{FOLDER}/{slug}.{language}.md", f"{FOLDER}/{slug}.md"):
-        found = files.get_file_from_path(src)
-        if found is not None:
-            return found
-    return None
-
-
-def phases_for(page: Page, config: MkDocsConfig, files: Files, where: str, line: int) -> list[Phase]:
-    """Read each chapter's title and link in the language of the page."""
-    docs_dir = Path(config.docs_dir)
-    language = str(getattr(page.file, "locale", None) or config.theme.get("language") or DEFAULT_LANGUAGE)
+def phases_of(page: Page, skip: Collection[str], where: str, line: int) -> list[Phase]:
+    """The phases of the page's nav section: every other page, in nav order, less `skip`
+    (Dutch paths); each with its chapter's title and its link, both in this build's language."""
+    section = page.parent
+    if section is None:
+        raise DiagramError(problem(
+            where, line,
+            "het fasendiagram staat op een pagina die in het menu niet in een deel staat",
+            "zet de pagina in nav in mkdocs.yml bovenaan het deel met de hoofdstukken van de fasen",
+            "the phase diagram is on a page that is not in a section of the menu",
+            "put the page in nav in mkdocs.yml at the top of the section with the phases' chapters",
+        ))
     phases: list[Phase] = []
-    for number, slug in enumerate(CHAPTERS, start=1):
-        path = source_for(docs_dir, slug, language)
-        target = target_file(files, slug, language)
-        if not path.is_file() or target is None:
-            raise DiagramError(problem(
-                where, line,
-                f"het fasendiagram mist het hoofdstuk {FOLDER}/{slug}.md",
-                "maak dat bestand aan, of pas CHAPTERS aan in overrides/hooks/phase_diagram.py",
-                f"the phase diagram misses the chapter {FOLDER}/{slug}.md",
-                "create that file, or change CHAPTERS in overrides/hooks/phase_diagram.py",
-            ))
-        title = chapter_title(path.read_text(encoding="utf-8"), f"docs/{path.relative_to(docs_dir)}")
-        phases.append(Phase(number, title, target.url_relative_to(page.file)))
+    for item in section.children:
+        if item is page:
+            continue
+        if isinstance(item, Page):
+            if dutch_path(item.file.src_uri) in skip:
+                continue
+            source = f"docs/{item.file.src_uri}"
+            title = chapter_title(Path(item.file.abs_src_path or "").read_text(encoding="utf-8"), source)
+            phases.append(Phase(len(phases) + 1, title, item.file.url_relative_to(page.file)))
+            continue
+        name = item.url if isinstance(item, Link) else str(item.title)
+        if name in skip:
+            continue
+        # A nav entry whose file is missing becomes a Link (MkDocs warns about it as well).
+        raise DiagramError(problem(
+            where, line,
+            f"het fasendiagram mist het hoofdstuk {name}",
+            "maak dat bestand aan, of haal het uit nav in mkdocs.yml (of zet het bij skip van dom-fasen)",
+            f"the phase diagram misses the chapter {name}",
+            "create that file, or remove it from nav in mkdocs.yml (or add it to skip of dom-fasen)",
+        ))
     return phases
 
 
@@ -186,24 +174,21 @@ def marker_line(page: Page, fallback: int) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else fallback
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """MkDocs event: replace the marker with the diagram."""
+def render(markdown: str, page: Page, skip: Collection[str]) -> str:
+    """The page's Markdown with the marker replaced by the diagram; unchanged without a marker."""
     match = MARKER.search(markdown)
     if match is None:
         return markdown
     where = f"docs/{page.file.src_uri}"
     line = marker_line(page, markdown.count("\n", 0, match.start()) + 1)
     caption = match["caption"]
-    try:
-        if not caption:
-            raise DiagramError(problem(
-                where, line,
-                "het fasendiagram heeft geen onderschrift",
-                "schrijf het achter de dubbele punt: <!-- fasendiagram: De fasen van een wooninitiatief -->",
-                "the phase diagram has no caption",
-                "write it after the colon: <!-- fasendiagram: The phases of a housing initiative -->",
-            ))
-        figure = svg(phases_for(page, config, files, where, line), caption)
-    except DiagramError as error:
-        raise PluginError(str(error)) from error
+    if not caption:
+        raise DiagramError(problem(
+            where, line,
+            "het fasendiagram heeft geen onderschrift",
+            "schrijf het achter de dubbele punt: <!-- fasendiagram: De fasen van een wooninitiatief -->",
+            "the phase diagram has no caption",
+            "write it after the colon: <!-- fasendiagram: The phases of a housing initiative -->",
+        ))
+    figure = svg(phases_of(page, skip, where, line), caption)
     return markdown[: match.start()] + figure + markdown[match.end():]

@@ -1,0 +1,59 @@
+"""MkDocs plugin `dom-begrippen`: the glossary's hover definitions and the glossary page.
+
+    plugins:
+      - dom-begrippen:
+          file: includes/begrippen.md     # Dutch; English next to it as begrippen.en.md
+
+Every page gets the terms of its language as abbreviation lines; the page with the
+marker `<!-- begrippenlijst -->` gets them all as a sorted definition list instead.
+The rules and the HTML touches live in dom_site.glossary.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from dom_site import glossary
+from dom_site.once import Once, fingerprint
+
+
+class GlossaryConfig(Config):
+    # The Dutch glossary, from the folder of mkdocs.yml. Another language's file sits next
+    # to it with the pages' suffix (begrippen.en.md); without one, that language reads Dutch.
+    file = c.Type(str, default="includes/begrippen.md")
+
+
+class GlossaryPlugin(BasePlugin[GlossaryConfig]):
+    def __init__(self) -> None:
+        # Per glossary file: its terms, parsed again only when the file changed (mkdocs serve).
+        self.terms: dict[Path, Once[list[glossary.Term]]] = {}
+
+    def terms_for(self, config: MkDocsConfig, language: str) -> list[glossary.Term]:
+        """The terms of a language, parsed once for every page of both languages' builds."""
+        root = Path(config.config_file_path).resolve().parent
+        path = glossary.glossary_file(root / self.config.file, language)
+        once = self.terms.setdefault(path, Once())
+        return once.get(fingerprint([path]), lambda: glossary.load(path, root))
+
+    # After every plugin that adds to a page's Markdown (footnote texts, lists of sources,
+    # village pages): the abbreviation lines must stay the page's end, the only place where
+    # dom-afkortingen's fast path (dom_site.abbreviations) takes them from.
+    @event_priority(-50)
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.meta.get("glossary") is False:
+            return markdown
+        try:
+            terms = self.terms_for(config, glossary.page_language(page, config.theme.get("language")))
+        except glossary.GlossaryError as error:
+            raise PluginError(str(error)) from error
+        return glossary.render(markdown, terms)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return glossary.tidy(html)

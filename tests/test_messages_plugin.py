@@ -1,0 +1,74 @@
+"""Plugin dom-meldingen: one handler explains each MkDocs warning once, in every build of a process.
+
+static-i18n builds each language with the same config, `mkdocs serve` loads the config
+again for every rebuild, and the tests build many projects in one process: each
+warning must still get exactly one explanation.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from small_build import write
+
+from dom_site import build_log
+
+CONFIG = """\
+site_name: test
+theme:
+  name: mkdocs
+  language: nl
+plugins:
+  - dom-meldingen
+  - i18n:
+      docs_structure: suffix
+      fallback_to_default: true
+      languages:
+        - {locale: nl, name: Nederlands, default: true}
+        - {locale: en, name: English}
+"""
+EXPLAINED = "docs/index.md:3: de link 'weg.md' wijst naar een pagina die niet bestaat"
+
+
+def ours(logger: logging.Logger) -> list[logging.Handler]:
+    return [h for h in logger.handlers if isinstance(h, build_log.EditorMessages)]
+
+
+def test_attach_keeps_one_handler_and_detach_takes_it_off(tmp_path: Path) -> None:
+    logger = logging.getLogger("mkdocs")
+    try:
+        first = build_log.attach(tmp_path / "a")
+        second = build_log.attach(tmp_path / "b")
+        assert first is second and ours(logger) == [first]
+        assert first.docs_dir == tmp_path / "b", "the handler reads the latest build's pages"
+    finally:
+        build_log.detach()
+    assert ours(logger) == []
+
+
+def test_each_warning_is_explained_once_in_both_languages_and_every_rebuild(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, {"mkdocs.yml": CONFIG, "docs/index.md": "# Thuis\n\nZie [weg](weg.md).\n",
+                     "docs/index.en.md": "# Home\n\nNo broken links here.\n"})
+    # Like `mkdocs serve`: the config loaded again for each rebuild, one startup and shutdown.
+    first = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    first.plugins.on_startup(command="serve", dirty=False)
+    try:
+        for _ in range(2):
+            config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+            assert config.plugins["dom-meldingen"] is first.plugins["dom-meldingen"], "one instance for the session"
+            try:
+                build(config)
+            except Abort:
+                pass
+            assert len(ours(logging.getLogger("mkdocs"))) == 1
+            err = capsys.readouterr().err
+            # The Dutch page warns once in the Dutch build; the English page has its own text.
+            assert err.count(EXPLAINED) == 1, err
+    finally:
+        first.plugins.on_shutdown()
+    assert ours(logging.getLogger("mkdocs")) == []
