@@ -53,8 +53,8 @@ def build(config_file: Path = ROOT / "mkdocs.yml", site_dir: Path | None = None,
           **overrides: Any) -> Built:
     """Build config_file strictly into site_dir, in this process; overrides replace config keys."""
     from mkdocs import exceptions
-    from mkdocs.commands import build as mkdocs_build
-    from mkdocs.config import load_config
+
+    from dom_site.project import build_here
 
     assert site_dir is not None, "give the build a site_dir (a temporary folder)"
     out = io.StringIO()
@@ -67,16 +67,11 @@ def build(config_file: Path = ROOT / "mkdocs.yml", site_dir: Path | None = None,
     returncode = 0
     try:
         with contextlib.redirect_stderr(out), contextlib.redirect_stdout(out):
-            kwargs: dict[str, Any] = {"site_dir": str(site_dir), "strict": True, **overrides}
+            kwargs: dict[str, Any] = dict(overrides)
             if docs_dir is not None:
                 kwargs["docs_dir"] = str(docs_dir)
             try:
-                config = load_config(str(config_file), **kwargs)
-                config.plugins.on_startup(command="build", dirty=False)
-                try:
-                    mkdocs_build.build(config)
-                finally:
-                    config.plugins.on_shutdown()
+                build_here(config_file, site_dir, **kwargs)
             except (exceptions.MkDocsException, SystemExit) as error:  # Abort, ConfigurationError, PluginError
                 out.write(f"{error}\n")
                 returncode = 1

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+
+from dom_site.project import build_here
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2.0
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")  # the same banner, from mkdocs-redirects' dependency
@@ -31,10 +31,4 @@ def build_project(project: Path, site: Path | None = None) -> MkDocsConfig:
     Raises what the build raises: mkdocs.exceptions.Abort after a plugin's error or a
     warning (the message is in the log, caplog in a test).
     """
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site or project / "site"), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    return config
+    return build_here(project / "mkdocs.yml", site or project / "site")

@@ -12,10 +12,9 @@ from typing import Any
 
 import jinja2
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from dom_site.plugins.templates import MemoryBytecodeCache
+from dom_site.project import build_here
 
 PAGES = 12
 
@@ -45,12 +44,7 @@ def compiles_of_build(root: Path, monkeypatch: pytest.MonkeyPatch) -> collection
 
     with monkeypatch.context() as m:
         m.setattr(jinja2.Environment, "compile", counting)
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+        build_here(root / "mkdocs.yml", root / "site")
     return counts
 
 

@@ -93,18 +93,13 @@ def build_site(dest: Path) -> bool:
 
     False when it stopped: the build printed the editor's messages itself, once.
     """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, PluginError
+    from mkdocs.exceptions import MkDocsException
 
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(dest), strict=True)
+    from dom_site.project import build_here
+
     try:
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except (Abort, PluginError):
+        build_here(ROOT / "mkdocs.yml", dest)
+    except MkDocsException:  # Abort, PluginError, ConfigurationError: the build said why
         return False
     return True
 

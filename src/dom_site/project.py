@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from dom_site.checks.common import ROOT
 from dom_site.processes import run
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 def project_files(root: Path = ROOT) -> list[str]:
@@ -26,3 +30,18 @@ def copy_project(dest: Path, root: Path = ROOT) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(root / name, target)
     return dest
+
+
+def build_here(config_file: Path, site_dir: Path, **overrides: Any) -> MkDocsConfig:
+    """A strict build of config_file into site_dir in this process, the way `mkdocs build` runs it
+    (the plugins' startup and shutdown events included); raises what the build raises."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), site_dir=str(site_dir), **{"strict": True, **overrides})
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return config
