@@ -84,7 +84,7 @@ test: setup chromium java lint
 # Everything again on ProperDocs, the maintained fork of MkDocs 1.6 that will carry
 # the site past Material's end of life; CI runs it weekly and when the lock changes.
 properdocs: setup
-	$(MAKE) --no-print-directory test MKDOCS=$(BIN)/properdocs DOM_BUILDER=properdocs
+	$(MAKE) --no-print-directory test MKDOCS=$(abspath $(BIN))/properdocs DOM_BUILDER=properdocs
 
 # Lighthouse on the built site (run make build first); CI runs it after make test.
 lighthouse: setup chromium

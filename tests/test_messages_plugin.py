@@ -20,7 +20,7 @@ from dom_site import build_log
 CONFIG = """\
 site_name: test
 theme:
-  name: mkdocs
+  name: material
   language: nl
 plugins:
   - dom-meldingen

@@ -294,7 +294,7 @@ def test_the_build_stops_with_the_same_message(project: Path) -> None:
     from dom_site.plugins.rules import RulesPlugin
 
     edit(project / "docs/draaiboek/financiering.md", "### Maak een begroting {#d-41}", "### Maak een begroting")
-    (project / "mkdocs.yml").write_text("site_name: t\n", "utf-8")
+    (project / "mkdocs.yml").write_text("site_name: t\ntheme: material\n", "utf-8")
     config = load_config(str(project / "mkdocs.yml"))
     plugin = RulesPlugin()
     plugin.load_config({})

@@ -34,7 +34,7 @@ def project(tmp_path: Path, registry: str, pages: dict[str, str], strict: bool =
         (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\nmarkdown_extensions: [footnotes, attr_list]\nplugins:\n"
+        "site_name: t\ntheme: {name: material, language: nl}\nmarkdown_extensions: [footnotes, attr_list]\nplugins:\n"
         "  - dom-regels:\n      only: [bronnen]\n      extra_dirs: []\n  - dom-bronnen:\n"
         f"      strict: {str(strict).lower()}\n      lists:\n        bronnen.md: [deel/]\n", encoding="utf-8")
     return tmp_path

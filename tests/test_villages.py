@@ -333,7 +333,7 @@ def village_project(tmp_path: Path, nl: str = ELP) -> Path:
     })
     # The template is the project's own (a path from this project's folder would not exist).
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: test\n"
+        "site_name: test\ntheme: material\n"
         "markdown_extensions: [admonition, footnotes, attr_list, tables]\n"
         "plugins:\n"
         "  - i18n:\n"
@@ -378,4 +378,4 @@ def test_build_refuses_a_folder_the_check_does_not_read(tmp_path: Path, caplog: 
     edit(project / "mkdocs.yml", "  - dom-dorpen:\n", "  - dom-dorpen:\n      folder: dorpen\n")
     with pytest.raises(Abort):
         build_project(project)
-    assert "mkdocs.yml:9: dom-dorpen: de map 'dorpen' is niet de map die de controle leest" in caplog.text
+    assert "mkdocs.yml:10: dom-dorpen: de map 'dorpen' is niet de map die de controle leest" in caplog.text

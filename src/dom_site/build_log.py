@@ -116,32 +116,35 @@ class EditorMessages(logging.Handler):
             say(line, title=TITLE, stream=sys.stderr, echo=False)
 
 
-def builder_logger() -> logging.Logger:
-    """The logger every warning of the build passes: MkDocs' own, or under ProperDocs its
-    logger, which MkDocs' logger (plugins still use it) feeds there (properdocs.__main__)."""
-    mkdocs = logging.getLogger("mkdocs")
-    parent = mkdocs.parent
-    return parent if parent is not None and parent.name == "properdocs" else mkdocs
+def builder_loggers() -> list[logging.Logger]:
+    """The loggers the build's warnings pass, each record through exactly one of them.
+
+    MkDocs logs to "mkdocs". ProperDocs logs to "properdocs"; run as `properdocs`, it also
+    feeds "mkdocs" (plugins still use it) into "properdocs" (properdocs.__main__), so one
+    handler there sees all. Built in-process under ProperDocs (properdocs.replacement, as the
+    tests do) the two stay apart: then both get the handler."""
+    mkdocs, properdocs = logging.getLogger("mkdocs"), logging.getLogger("properdocs")
+    return [properdocs] if mkdocs.parent is properdocs else [mkdocs, properdocs]
 
 
 def attach(docs_dir: Path) -> EditorMessages:
-    """The one handler on the build's logger, now for docs_dir.
+    """The one handler on the build's loggers, now for docs_dir.
 
     One, however often a build starts in this process: static-i18n builds each language
     with the same config, `mkdocs serve` loads the config again for every rebuild, and
     tests build many projects. A second handler would print every explanation twice."""
-    logger = builder_logger()
-    for handler in logger.handlers:
-        if isinstance(handler, EditorMessages):
-            handler.docs_dir = docs_dir
-            return handler
-    handler = EditorMessages(docs_dir)
-    logger.addHandler(handler)
+    loggers = builder_loggers()
+    found = [h for logger in loggers for h in logger.handlers if isinstance(h, EditorMessages)]
+    handler = found[0] if found else EditorMessages(docs_dir)
+    handler.docs_dir = docs_dir
+    for logger in loggers:
+        if handler not in logger.handlers:
+            logger.addHandler(handler)
     return handler
 
 
 def detach() -> None:
     """Take the handler off again (the end of `mkdocs serve` or of a build run by a test)."""
-    for logger in {logging.getLogger("mkdocs"), builder_logger()}:
+    for logger in (logging.getLogger("mkdocs"), logging.getLogger("properdocs")):
         for handler in [h for h in logger.handlers if isinstance(h, EditorMessages)]:
             logger.removeHandler(handler)

@@ -21,6 +21,7 @@ W3C checker run as subprocesses under a time limit; everything else runs in-proc
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -145,6 +146,10 @@ def check(names: list[str], site: Path | None, build: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if os.environ.get("DOM_BUILDER") == "properdocs":
+        # make properdocs: every build in this process is ProperDocs' (its replacement module
+        # turns each later `mkdocs.*` import into the `properdocs.*` one, so it comes first).
+        import properdocs.replacement  # noqa: F401
     parser = argparse.ArgumentParser(prog="dom-site", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
