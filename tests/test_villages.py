@@ -343,6 +343,7 @@ def village_project(tmp_path: Path, nl: str = ELP) -> Path:
         "        - {locale: en, name: English}\n"
         "  - dom-dorpen:\n"
         f"      template: {json.dumps(str(ROOT / 'sjablonen' / 'dorp.md'))}\n"
+        "  - dom-regels:\n      only: [dorpen]\n      extra_dirs: []\n"
         "nav:\n  - index.md\n  - maatwerk/soorten-dorpen.md\n  - Dorpen:\n      - maatwerk/dorpen/index.md\n",
         encoding="utf-8",
     )

@@ -38,7 +38,9 @@ from dom_site.messages import Problem, say
 class Check:
     name: str
     about: str                                   # Dutch — English
-    run: Callable[[Path | None], list[Problem]]  # gets the built site (None for source checks)
+    # Gets the built site (None for source checks). None for the rules: they run together
+    # (dom_site.rules.run), so one mistake two rules see is one message.
+    run: Callable[[Path | None], list[Problem]] | None = None
     needs_site: bool = False
 
 
@@ -85,8 +87,18 @@ RULE_ABOUT = {
 
 def all_checks() -> list[Check]:
     """Every check, in the order their messages are read: the sources' rules first."""
-    return [Check(name, RULE_ABOUT.get(name, name), lambda _: []) for name in rules.names()] \
+    return [Check(name, RULE_ABOUT.get(name, name)) for name in rules.names()] \
         + _tool_checks() + _site_checks()
+
+
+def rules_context() -> rules.Context:
+    """The rules' context with the settings of mkdocs.yml, as the build (dom-regels) has them."""
+    from mkdocs.config import load_config
+
+    from dom_site.plugins.rules import settings_of
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return rules.Context.of(ROOT, Path(config.docs_dir), settings_of(config))
 
 
 def build_site(dest: Path) -> bool:
@@ -115,11 +127,11 @@ def check(names: list[str], site: Path | None, build: bool) -> int:
     chosen = [known[name] for name in names] if names else list(known.values())
     problems: list[tuple[str, Problem]] = []  # with the name of the check that found it
     started = time.monotonic()
-    rule_names = [c.name for c in chosen if c.name in rules.names()]
+    rule_names = [c.name for c in chosen if c.run is None]
     if rule_names:
-        problems += rules.run_named(rules.Context.of(ROOT), rule_names)
+        problems += rules.run_named(rules_context(), rule_names)
     for item in chosen:
-        if item.name not in rules.names() and not item.needs_site:
+        if item.run is not None and not item.needs_site:
             problems += [(item.name, problem) for problem in item.run(None)]
     site_checks = [c for c in chosen if c.needs_site]
     built = True
@@ -129,7 +141,8 @@ def check(names: list[str], site: Path | None, build: bool) -> int:
             built = build_site(site)
         if site is not None and built:
             for item in site_checks:
-                problems += [(item.name, problem) for problem in item.run(site)]
+                if item.run is not None:
+                    problems += [(item.name, problem) for problem in item.run(site)]
     for name, problem in problems:
         say(problem, title=github.TITLES.get(name))
     took = time.monotonic() - started

@@ -1,11 +1,7 @@
-"""The site's two languages: Dutch at the root (x.md), English under /en/ (x.en.md)."""
+"""Which language a static-i18n build is making (the x.md ↔ x.en.md pairing is dom_site.source's)."""
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-
-from dom_site.source import dutch_path, english_path
-
-__all__ = ["build_language", "dutch_path", "english_path"]  # the pairing rule lives in dom_site.source
 
 
 def build_language(config: MkDocsConfig) -> str:

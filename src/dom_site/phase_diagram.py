@@ -25,8 +25,8 @@ from pathlib import Path
 from mkdocs.structure.nav import Link
 from mkdocs.structure.pages import Page
 
-from dom_site.languages import dutch_path
 from dom_site.messages import problem
+from dom_site.source import dutch_path
 
 MARKER = re.compile(r"<!--\s*fasendiagram:\s*(?P<caption>.*?)\s*-->")
 H1 = re.compile(r"^#\s+(?P<title>.+?)\s*(?:\{[^}]*\})?\s*$")

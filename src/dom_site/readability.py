@@ -63,7 +63,7 @@ def score_folder(folder: Path) -> Score:
     """All Dutch pages (x.md, not x.en.md) under folder, together."""
     total = Score(0, 0, 0)
     for path in sorted(folder.rglob("*.md")):
-        if path.name.endswith(".en.md"):
+        if source.language_of(path.name) == "en":
             continue
         part = score_text(path.read_text("utf-8"))
         total = Score(total.sentences + part.sentences, total.words + part.words, total.syllables + part.syllables)

@@ -38,7 +38,7 @@ from dom_site.checks.common import DOCS, ROOT, Problem
 FIELD = "vertaald_van"
 TRANSLATED_FIELDS = ("title", "description")  # front matter a translator translates
 HASH_LENGTH = 12
-SUFFIX = ".en.md"
+SUFFIX = source.ENGLISH_SUFFIX
 _FIELD_LINE = re.compile(rf"^{FIELD}\s*:.*$", re.MULTILINE)
 
 
@@ -89,7 +89,7 @@ def entries(docs: Path) -> list[Entry]:
     for dutch in sorted(docs.rglob("*.md")):
         if dutch.name.endswith(SUFFIX):
             continue
-        english = dutch.with_name(dutch.name[: -len(".md")] + SUFFIX)
+        english = dutch.with_name(source.english_path(dutch.name))
         if not english.exists():
             found.append(Entry("untranslated", dutch, english))
             continue
@@ -100,7 +100,7 @@ def entries(docs: Path) -> list[Entry]:
         elif str(stamped) != dutch_hash(dutch.read_text(encoding="utf-8")):
             found.append(Entry("outdated", dutch, english, field_line(text)))
     for english in sorted(docs.rglob(f"*{SUFFIX}")):
-        dutch = english.with_name(english.name[: -len(SUFFIX)] + ".md")
+        dutch = english.with_name(source.dutch_path(english.name))
         if not dutch.exists():
             found.append(Entry("orphan", dutch, english))
     return found
@@ -142,7 +142,7 @@ def stamp(english: Path) -> str:
     """Record the current Dutch version in the English page's front matter; return the hash."""
     if not english.name.endswith(SUFFIX):
         raise ValueError(f"{english}: not an English page (*{SUFFIX})")
-    dutch = english.with_name(english.name[: -len(SUFFIX)] + ".md")
+    dutch = english.with_name(source.dutch_path(english.name))
     digest = dutch_hash(dutch.read_text(encoding="utf-8"))
     text = english.read_text(encoding="utf-8")
     line = f"{FIELD}: {digest}"

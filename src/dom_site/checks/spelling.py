@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from dom_site.checks.common import ROOT, Problem, relative
 from dom_site.processes import run  # every step has a time limit and ends with its children
+from dom_site.source import language_of
 
 CSPELL = ROOT / "node_modules" / ".bin" / "cspell"
 CONFIG = ROOT / "cspell.json"
@@ -56,7 +57,7 @@ def problem_for(issue: dict[str, Any]) -> Problem:
     path = Path(unquote(urlsplit(str(issue["uri"])).path))
     word = str(issue["text"])
     suggestions = [str(s) for s in issue.get("suggestions", [])][:3]
-    english = path.name.endswith(".en.md")
+    english = language_of(path.name) == "en"
     taal, language = ("Engels", "English") if english else ("Nederlands", "Dutch")
     if suggestions:
         hint_nl = f"bedoelt u {' of '.join(repr(s) for s in suggestions)}? Verbeter het woord"

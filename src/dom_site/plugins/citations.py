@@ -40,8 +40,9 @@ from mkdocs.utils.templates import TemplateContext
 
 from dom_site import citation_formats, citations, editions, site_data, unit_history
 from dom_site import citation_registry as reg
-from dom_site.languages import build_language, dutch_path
+from dom_site.languages import build_language
 from dom_site.messages import problem
+from dom_site.source import dutch_path, language_of
 from dom_site.word_diff import Block
 
 
@@ -116,7 +117,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def _wants_unit_texts(self, page: Page, lang: str) -> bool:
         """A page of this language (not a fallback) with active units, on the live site (which has histories)."""
-        own_language = page.file.src_uri.endswith(".en.md") == (lang == "en")
+        own_language = language_of(page.file.src_uri) == lang
         return self.edition is None and own_language and dutch_path(page.file.src_uri) in self.pages_with_active_units
 
     # The page's Markdown as its file has it, before any plugin or hook changes it.

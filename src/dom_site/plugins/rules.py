@@ -27,19 +27,26 @@ from dom_site import rules
 from dom_site.messages import Problem
 from dom_site.once import Once, fingerprint
 
+_DEFAULTS = rules.Settings()  # the defaults are written once, in dom_site.rules.Settings
+
 
 class RulesConfig(Config):
     # Which rules run (names from dom_site.rules); empty: all of them.
     only = c.ListOfItems(c.Type(str), default=[])
-    extra_dirs = c.ListOfItems(c.Type(str), default=["includes"])
-    ids_registry = c.Type(str, default="registry/ids.yml")
-    translated = c.ListOfItems(c.Type(str), default=["draaiboek/"])
-    facts = c.ListOfItems(c.Type(str), default=["draaiboek/"])
+    extra_dirs = c.ListOfItems(c.Type(str), default=list(_DEFAULTS.extra_dirs))
+    ids_registry = c.Type(str, default=_DEFAULTS.ids_registry)
+    translated = c.ListOfItems(c.Type(str), default=list(_DEFAULTS.translated))
+    facts = c.ListOfItems(c.Type(str), default=list(_DEFAULTS.facts))
 
 
 def settings_of(config: MkDocsConfig, own: RulesConfig | None = None) -> rules.Settings:
-    """The rules' settings from mkdocs.yml: this plugin's, and the sources registry of dom-bronnen."""
+    """The rules' settings from mkdocs.yml: this plugin's, and the sources registry of dom-bronnen.
+
+    The build and `dom-site check` both take them from here, so they check alike.
+    """
     found: dict[str, object] = {}
+    if own is None and isinstance(plugin := config.plugins.get("dom-regels"), RulesPlugin):
+        own = plugin.config
     if own is not None:
         found.update(extra_dirs=tuple(own.extra_dirs), ids_registry=own.ids_registry,
                      translated=tuple(own.translated), facts=tuple(own.facts))

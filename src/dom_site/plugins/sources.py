@@ -21,8 +21,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from dom_site import source, sources
-from dom_site.languages import build_language, dutch_path
+from dom_site.languages import build_language
 from dom_site.once import Once, fingerprint
+from dom_site.source import dutch_path
 
 
 class SourcesConfig(Config):

@@ -31,7 +31,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from dom_site.languages import build_language, dutch_path
+from dom_site.languages import build_language
+from dom_site.source import dutch_path
 
 KINDS = ("brief", "vertaling", "uitleg", "voorstel", "site")
 TEXT = {

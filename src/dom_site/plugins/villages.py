@@ -6,18 +6,18 @@
           template: sjablonen/dorp.md           # from mkdocs.yml's folder; shown on the overview page
 
 One concern, the same for Dutch and English:
-- on_config: check every village page's front matter against schemas/dorp.schema.json
-  (refuse the build with the file, line, field and fix; dom_site.village_data, which
-  `dom-site check dorpen` uses too), and put every village page in the nav under
-  the section that holds the overview page, sorted by name, so editors never touch
-  mkdocs.yml to add a village;
+- on_config: read every village page's data (dom_site.village_data) and put every
+  sound village page in the nav under the section that holds the overview page,
+  sorted by name, so editors never touch mkdocs.yml to add a village. A broken page
+  is refused by the village rule, with the file, line, field and fix (`dorpen` in
+  dom-regels, the same rule `dom-site check dorpen` runs);
 - on_page_markdown, on a village page: add the status notice at the top;
 - on_page_markdown, on the overview page: replace the markers
   <!-- dorpen:tabel -->, <!-- dorpen:kaart --> and <!-- dorpen:sjabloon -->
   with the table, the map (dom_site.village_map) and the page template.
 
 The data always comes from the Dutch page. mkdocs-static-i18n runs the build once
-per language on this one plugin instance: the pages are checked once for both
+per language on this one plugin instance: the pages are read once for both
 (again when a page or the schema changed, as in `mkdocs serve`), and each page
 event reads the page's language from `page.file.locale`.
 """
@@ -249,12 +249,10 @@ class VillagesPlugin(BasePlugin[VillagesConfig]):
         self._refuse_other_places(config)
         # Once for both languages' builds (static-i18n runs on_config per language); again when a page changed.
         inputs = [village_data.SCHEMA_PATH, *sorted((docs_dir / self.folder).glob("*.md"))]
-        villages, problems = self.loaded.get(fingerprint(inputs, str(docs_dir), str(root)),
-                                             lambda: village_data.load_villages(docs_dir, root))
-        if problems:
-            lines = "\n".join(str(p) for p in problems)
-            raise PluginError(
-                f"{len(problems)} fout(en) in de dorpspagina's / error(s) in the village pages:\n{lines}")
+        # The sound villages only: a broken page is the village rule's to report (dom-regels, with
+        # the other rules, one message per mistake), which stops the build before any page renders.
+        villages, _ = self.loaded.get(fingerprint(inputs, str(docs_dir), str(root)),
+                                      lambda: village_data.load_villages(docs_dir, root))
         self.villages = {v.slug: v for v in villages}
         if config.nav:
             fill_nav(config.nav, [f"{self.folder}/{v.slug}.md" for v in villages], self.folder)

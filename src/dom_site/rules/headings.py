@@ -35,27 +35,25 @@ def subject(page: SourcePage, anchor: str) -> str:
     return f"id:{page.dutch}#{anchor}"
 
 
-class Vanished(Exception):
-    """The heading that has no id is where a registered ID vanished from."""
-
-    def __init__(self, anchor: str) -> None:
-        super().__init__(anchor)
-        self.anchor = anchor
-
-
-def new_id_advice(context: Context, model: SourceModel, page: SourcePage, heading: Heading) -> tuple[str, str]:
-    """What id to add to a heading that has none, in Dutch and English."""
-    letters = {h.id[0] for p in (page, model.twin(page)) if p for h in p.headings
-               if h.id and reg.WELL_FORMED.match(h.id)}
+def registry_of(context: Context) -> reg.Registry | None:
+    """The registry of citable IDs, when there is one and it can be read (its own rule reports it)."""
     registry_file = context.path(context.settings.ids_registry)
-    registry = reg.read_registry(registry_file, context.root)[0] if registry_file.is_file() else None
-    if registry is not None:
-        # An ID the registry places on this page that no heading carries any more: this heading lost it.
-        present = set(page.ids(1)) | set(twin.ids(1) if (twin := model.twin(page)) else {})
-        vanished = [anchor for anchor, entry in registry.ids.items() if entry.get("status") == "active"
-                    and entry.get("page") == page.dutch and anchor not in present]
-        if vanished:
-            raise Vanished(vanished[0])
+    return reg.read_registry(registry_file, context.root)[0] if registry_file.is_file() else None
+
+
+def vanished_id(registry: reg.Registry, model: SourceModel, page: SourcePage) -> str | None:
+    """An ID the registry places on this page that no heading (in either language) carries any more."""
+    twin = model.twin(page)
+    present = set(page.ids(1)) | set(twin.ids(1) if twin else {})
+    return next((anchor for anchor, entry in registry.ids.items() if entry.get("status") == "active"
+                 and entry.get("page") == page.dutch and anchor not in present), None)
+
+
+def new_id_advice(context: Context, registry: reg.Registry | None, page: SourcePage,
+                  heading: Heading) -> tuple[str, str]:
+    """What id to add to a heading that has none, in Dutch and English."""
+    letters = {h.id[0] for p in (page, context.model.twin(page)) if p for h in p.headings
+               if h.id and reg.WELL_FORMED.match(h.id)}
     if len(letters) == 1 and registry is not None:
         letter = letters.pop()
         numbers = [int(anchor[2:]) for anchor in registry.ids if anchor[0] == letter and anchor[2:].isdigit()]
@@ -68,6 +66,11 @@ def new_id_advice(context: Context, model: SourceModel, page: SourcePage, headin
     good = slug(heading.text)
     return (f"zet er een vast ID achter, bijvoorbeeld {{#{good}}}, en dezelfde achter de kop in de andere taal",
             f"add a fixed ID, for example {{#{good}}}, and the same to the heading in the other language")
+
+
+def citable_form(anchor: str) -> str:
+    """What an attempt at a citable ID ("D-1", "d1", "d_01") should read: "d-1"."""
+    return f"{anchor[0].lower()}-{int(re.sub(r'[^0-9]', '', anchor))}"
 
 
 def page_problems(context: Context, page: SourcePage) -> Iterator[Problem]:
@@ -90,18 +93,19 @@ def page_problems(context: Context, page: SourcePage) -> Iterator[Problem]:
                     f"put {{#{anchor}}} back after the heading (IDs never change: citations point to them)",
                     subject=subject(page, anchor))
             else:
-                try:
-                    fix_nl, fix_en = new_id_advice(context, context.model, page, heading)
-                except Vanished as lost:
+                registry = registry_of(context)
+                lost = vanished_id(registry, context.model, page) if registry is not None else None
+                if lost is not None:  # this heading is where a registered ID vanished from
                     yield Problem(
                         page.shown, heading.line, f"de kop '{heading.text}' heeft geen vast ID; het register noemt "
-                        f"{{#{lost.anchor}}} voor deze pagina, maar geen kop heeft het nog",
-                        f"zet {{#{lost.anchor}}} terug achter de kop waar het hoort, in beide talen (ID's veranderen nooit)",
-                        f"the heading '{heading.text}' has no fixed ID; the registry places {{#{lost.anchor}}} on this "
+                        f"{{#{lost}}} voor deze pagina, maar geen kop heeft het nog",
+                        f"zet {{#{lost}}} terug achter de kop waar het hoort, in beide talen (ID's veranderen nooit)",
+                        f"the heading '{heading.text}' has no fixed ID; the registry places {{#{lost}}} on this "
                         "page, but no heading carries it any more",
-                        f"put {{#{lost.anchor}}} back after the heading it belongs to, in both languages (IDs never change)",
-                        subject=subject(page, lost.anchor))
+                        f"put {{#{lost}}} back after the heading it belongs to, in both languages (IDs never change)",
+                        subject=subject(page, lost))
                     continue
+                fix_nl, fix_en = new_id_advice(context, registry, page, heading)
                 # The same new heading in both languages is one mistake: said once, on the Dutch page.
                 yield Problem(page.shown, heading.line, f"de kop '{heading.text}' heeft geen vast ID", fix_nl,
                               f"the heading '{heading.text}' has no fixed ID", fix_en,
@@ -110,7 +114,7 @@ def page_problems(context: Context, page: SourcePage) -> Iterator[Problem]:
         anchor = heading.id
         if not GOOD_ID.fullmatch(anchor):
             if reg.LOOKS_LIKE_ID.match(anchor):
-                good = f"{anchor[0].lower()}-{int(re.sub(r'[^0-9]', '', anchor))}"
+                good = citable_form(anchor)
                 fix_nl = f"schrijf een kleine letter, een streepje en een getal zonder voorloopnul, zoals {{#{good}}}"
                 fix_en = f"write a lowercase letter, a hyphen and a number without leading zero, like {{#{good}}}"
             else:
@@ -121,7 +125,7 @@ def page_problems(context: Context, page: SourcePage) -> Iterator[Problem]:
                           f"the ID '{anchor}' may only hold lowercase letters, digits and hyphens", fix_en,
                           subject=f"heading:{page.path}:{heading.line}")
         elif reg.WELL_FORMED.match(anchor) is None and reg.LOOKS_LIKE_ID.match(anchor):
-            good = f"{anchor[0]}-{int(re.sub(r'[^0-9]', '', anchor))}"
+            good = citable_form(anchor)
             yield Problem(page.shown, heading.line, f"het ID '{anchor}' heeft niet de juiste vorm",
                           f"schrijf een kleine letter, een streepje en een getal zonder voorloopnul, zoals {{#{good}}}",
                           f"the ID '{anchor}' is malformed",
