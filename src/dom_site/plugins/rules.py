@@ -23,7 +23,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from dom_site import rules
+from dom_site import citation_registry as reg
+from dom_site import rules, village_data
 from dom_site.messages import Problem
 from dom_site.once import Once, fingerprint
 
@@ -66,8 +67,10 @@ def inputs(context: rules.Context) -> list[Path]:
         path = context.path(folder)
         if path.is_dir():
             found += sorted(p for p in path.rglob("*") if p.is_file())
-    found += [context.path(settings.ids_registry), context.path(settings.ids_schema),
-              context.path(settings.sources_schema), context.path(settings.village_schema)]
+    ids_registry = context.path(settings.ids_registry)
+    # The schemas as the rules find them (citation_registry, village_data), not a second name for them.
+    found += [ids_registry, reg.schema_for(ids_registry), context.path(settings.sources_schema),
+              village_data.SCHEMA_PATH]
     return found
 
 

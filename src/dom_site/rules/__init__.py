@@ -25,12 +25,10 @@ class Settings:
     """Where the rules find their inputs, relative to the project folder (mkdocs.yml's)."""
 
     ids_registry: str = "registry/ids.yml"
-    ids_schema: str = "schemas/ids.schema.json"
     sources_registry: str = "registry/bronnen"
     sources_schema: str = "schemas/bronnen.schema.json"
     # false only while pages still write their own footnote texts (see dom-bronnen).
     sources_strict: bool = True
-    village_schema: str = "schemas/dorp.schema.json"
     # Folders outside docs/ whose files pages pull in (snippets): checked for unsafe content too.
     extra_dirs: tuple[str, ...] = ("includes",)
     # Folders of docs/ where every page must exist in both languages, and every fact needs a footnote.
