@@ -81,3 +81,35 @@ def test_changed_source_is_compiled_again() -> None:
     third = jinja2.Environment(loader=jinja2.DictLoader({"t.html": "b {{ x }}"}), bytecode_cache=cache)
     assert third.get_template("t.html").render(x=2) == "b 2"
     assert (cache.hits, cache.misses) == (1, 2)
+
+
+def test_the_next_build_reads_the_compiled_templates_from_the_cache_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path, plugin=True)
+    first = compiles_of_build(root, monkeypatch)
+    assert first["main.html"] == 1
+    assert list((root / ".cache" / "sjablonen").rglob("*.cache"))
+    html = site_files(root)
+    # A new build (new config, new plugin: as a new `mkdocs build` process) compiles none of them.
+    again = compiles_of_build(root, monkeypatch)
+    assert again["main.html"] == again["base.html"] == again["partials/header.html"] == 0, again
+    assert site_files(root) == html
+
+
+def test_a_damaged_cache_file_is_compiled_again(tmp_path: Path) -> None:
+    cache = MemoryBytecodeCache(tmp_path)
+    loader = jinja2.DictLoader({"t.html": "a {{ x }}"})
+    assert jinja2.Environment(loader=loader, bytecode_cache=cache).get_template("t.html").render(x=1) == "a 1"
+    for file in tmp_path.glob("*.cache"):
+        file.write_bytes(file.read_bytes()[:20])
+    fresh = MemoryBytecodeCache(tmp_path)
+    assert jinja2.Environment(loader=loader, bytecode_cache=fresh).get_template("t.html").render(x=2) == "a 2"
+    assert (fresh.hits, fresh.misses) == (0, 1)
+
+
+def test_without_a_cache_folder_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path, plugin=False)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "  - dom-sjablonen:\n      cache_dir: ''\n", "utf-8")
+    assert compiles_of_build(root, monkeypatch)["main.html"] == 1
+    assert not (root / ".cache").exists()

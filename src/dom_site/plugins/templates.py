@@ -10,19 +10,31 @@ Why: mkdocs-static-i18n builds the site once per language by calling MkDocs'
 language: 98 compiles per build, a quarter of the build's time. Within one
 language Jinja's own cache already serves every page from one compile.
 
-Fix: Jinja's own bytecode cache (`Environment.bytecode_cache`), kept in memory
-by this plugin and given to each new environment (on_env). A template's code is
-reused when its name, file and source checksum match (Jinja checks these) and
-the environment compiles alike (same extensions, syntax, filters and tests;
-`_compile_settings`). Nothing is written to disk; a new `mkdocs build` or a
-`mkdocs serve` process starts empty, and a changed template is compiled again.
+Fix: Jinja's own bytecode cache (`Environment.bytecode_cache`), kept by this
+plugin and given to each new environment (on_env). A template's code is reused
+when its name, file and source checksum match (Jinja checks these) and the
+environment compiles alike (same Jinja, extensions, syntax, filters and tests;
+`_compile_settings`). The code is kept in memory for the process and, with the
+setting `cache_dir`, on disk too (Material's plugins keep their caches in
+`.cache/` the same way), so the next `mkdocs build` does not compile at all. A
+changed template is compiled again; an unreadable cache file is compiled again.
+
+    plugins:
+      - dom-sjablonen:
+          cache_dir: .cache/sjablonen     # from the folder of mkdocs.yml; "" keeps it in memory
 """
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import re
+from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2.bccache import Bucket, BytecodeCache
+from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
@@ -30,26 +42,52 @@ from mkdocs.structure.files import Files
 
 
 class MemoryBytecodeCache(BytecodeCache):
-    """Compiled template code in a dict, for the life of the plugin (one MkDocs process)."""
+    """Compiled template code in a dict for the life of the plugin, and in `folder` if given."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         self.store: dict[str, bytes] = {}
+        self.folder = folder
         self.hits = 0
         self.misses = 0
 
+    def _file(self, key: str) -> Path | None:
+        return None if self.folder is None else self.folder / f"{key}.cache"
+
     def load_bytecode(self, bucket: Bucket) -> None:
         data = self.store.get(bucket.key)
+        file = self._file(bucket.key)
+        if data is None and file is not None:
+            try:
+                data = file.read_bytes()
+            except OSError:
+                data = None
         if data is None:
             self.misses += 1
             return
-        bucket.bytecode_from_string(data)  # resets the bucket if the source checksum differs
+        try:
+            bucket.bytecode_from_string(data)  # resets the bucket if the source checksum differs
+        except (EOFError, ValueError, TypeError, pickle.UnpicklingError):  # a damaged file: compile again
+            bucket.reset()
         if bucket.code is None:
             self.misses += 1
         else:
+            self.store[bucket.key] = data
             self.hits += 1
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
+        data = bucket.bytecode_to_string()
+        self.store[bucket.key] = data
+        file = self._file(bucket.key)
+        if file is None:
+            return
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            # Whole or not at all: two builds at once (the tests) never read half a file.
+            part = file.with_name(f"{file.name}.{os.getpid()}")
+            part.write_bytes(data)
+            os.replace(part, file)
+        except OSError:
+            pass  # a read-only checkout builds as before, from memory
 
     def clear(self) -> None:
         self.store.clear()
@@ -58,6 +96,7 @@ class MemoryBytecodeCache(BytecodeCache):
 def _compile_settings(env: jinja2.Environment) -> tuple[Any, ...]:
     """What the generated code of a template depends on besides its source."""
     return (
+        jinja2.__version__,
         tuple(sorted(env.extensions)),
         env.block_start_string, env.block_end_string,
         env.variable_start_string, env.variable_end_string,
@@ -71,11 +110,19 @@ def _compile_settings(env: jinja2.Environment) -> tuple[Any, ...]:
     )
 
 
-class NoSettings(Config):
-    """This plugin has no settings."""
+def _settings_folder(settings: tuple[Any, ...]) -> str:
+    """A name for the settings that is the same in every process (no memory addresses)."""
+    stable = re.sub(r" at 0x[0-9a-fA-F]+", "", repr(settings))
+    return hashlib.sha256(stable.encode("utf-8")).hexdigest()[:16]
 
 
-class TemplatesPlugin(BasePlugin[NoSettings]):
+class TemplatesConfig(Config):
+    # Where compiled templates are kept between builds, from the folder of mkdocs.yml;
+    # an empty value keeps them in memory only (one process).
+    cache_dir = c.Type(str, default=".cache/sjablonen")
+
+
+class TemplatesPlugin(BasePlugin[TemplatesConfig]):
     def __init__(self) -> None:
         self.caches: dict[tuple[Any, ...], MemoryBytecodeCache] = {}
 
@@ -83,5 +130,12 @@ class TemplatesPlugin(BasePlugin[NoSettings]):
     @event_priority(-100)
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if env.bytecode_cache is None:
-            env.bytecode_cache = self.caches.setdefault(_compile_settings(env), MemoryBytecodeCache())
+            settings = _compile_settings(env)
+            if settings not in self.caches:
+                folder = None
+                if self.config.cache_dir:
+                    root = Path(config.config_file_path).resolve().parent
+                    folder = root / self.config.cache_dir / _settings_folder(settings)
+                self.caches[settings] = MemoryBytecodeCache(folder)
+            env.bytecode_cache = self.caches[settings]
         return env
