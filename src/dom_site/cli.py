@@ -6,7 +6,7 @@
     dom-site check --site site        the sources and an already built site
     dom-site checks                   the list of checks, with what each one looks at
     dom-site pdfs --site site         print the PDFs of a built site (Chromium)
-    dom-site editions --site site     build every release's frozen edition into the site
+    dom-site editions --site site     build every release's frozen edition into the site (or copy it from .cache/versies)
     dom-site release 1.1              freeze a release in registry/ids.yml
     dom-site translations             which English pages are behind their Dutch page
     dom-site links --online           ask every external address (the weekly workflow)
@@ -179,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     release.add_argument("--date")
     editions = commands.add_parser("editions", help="de bevroren versies (the frozen editions)")
     editions.add_argument("--site", default="site")
+    editions.add_argument("--fresh", action="store_true", help="ook wat in .cache/versies staat opnieuw bouwen (ignore the cache)")
     links = commands.add_parser("links", help="externe adressen opvragen (ask external addresses)")
     links.add_argument("--online", action="store_true")
     links.add_argument("--github-output")
@@ -203,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         return print_pdfs.main(["--site", args.site])
     if args.command == "editions":
         from dom_site import frozen
-        return frozen.main(["--site", args.site])
+        return frozen.main(["--site", args.site, *(["--fresh"] if args.fresh else [])])
     if args.command == "links":
         from dom_site.checks import external_links
         return external_links.main([*(["--online"] if args.online else []),

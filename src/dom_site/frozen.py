@@ -14,11 +14,21 @@ Which edition it is goes in through DOM_EDITION, DOM_EDITION_DATE and DOM_LIVE_U
 dom-citeren plugin's settings). `!ENV` gives YAML's types (1.10 would read as the
 number 1.1), so the values are also written, quoted, in place of those `!ENV`s
 (dom_site.edition_config).
+
+A built edition is kept in `.cache/versies/<version>-<key>/` (like Material's plugins,
+which keep their caches in `.cache/`). The key is a digest of everything the edition
+is made from: its commit and release date, the addresses it is built for, the builder,
+Python, the locked packages, the Chromium that prints its PDFs and this package's
+code (the markup fixes and the PDF printer). When nothing of that changed, the next
+`make build` copies the edition instead of building and printing it again; any
+change builds it anew. `--fresh` ignores the cache.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
+import shutil
 import sys
 import tarfile
 import tempfile
@@ -31,6 +41,7 @@ from dom_site.checks.common import ROOT  # the project the command runs in
 from dom_site.edition_config import with_edition, with_release_date
 from dom_site.messages import say
 from dom_site.processes import StepFailed, builder, run
+from dom_site.static_host import chromium_path
 from dom_site.valid_markup import valid_markup
 
 GIT_TIMEOUT_SECONDS = 120
@@ -52,7 +63,54 @@ def export(commit: str, dest: Path) -> None:
         tar.extractall(dest, filter="data")
 
 
-def build_edition(release: dict[str, Any], site: Path, live: str) -> None:
+CACHE = Path(".cache") / "versies"
+
+
+def edition_key(release: dict[str, Any], live: str, root: Path = ROOT) -> str:
+    """A digest of everything a built edition depends on (see the module docstring)."""
+    digest = hashlib.sha256()
+
+    def add(part: str | bytes) -> None:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+
+    for part in (str(release.get("commit", "")), str(release["date"]), live, os.environ.get("SITE_URL", ""),
+                 " ".join(builder()[1:]), sys.version):
+        add(part)
+    chromium = Path(chromium_path())
+    add(str(chromium))
+    if chromium.exists():
+        stat = chromium.resolve().stat()
+        add(f"{stat.st_size} {stat.st_mtime_ns}")
+    code = sorted((root / "src" / "dom_site").rglob("*.py"))
+    for path in [*code, root / "requirements.txt", root / "package-lock.json"]:
+        if path.is_file():
+            add(path.relative_to(root).as_posix())
+            add(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def from_cache(cached: Path, out: Path) -> bool:
+    """Copy a cached edition into the site; False when there is none."""
+    if not cached.is_dir():
+        return False
+    shutil.copytree(cached, out, dirs_exist_ok=True)
+    return True
+
+
+def keep(out: Path, cached: Path) -> None:
+    """Store a freshly built edition; older entries of the same version go (they can never match again)."""
+    try:
+        for old in cached.parent.glob(f"{cached.name.rsplit('-', 1)[0]}-*"):
+            shutil.rmtree(old, ignore_errors=True)
+        part = cached.with_name(f"{cached.name}.{os.getpid()}")
+        shutil.copytree(out, part)
+        os.replace(part, cached)  # whole or not at all: a build running alongside never copies half
+    except OSError:
+        pass  # a read-only checkout builds the edition every time, as before
+
+
+def build_edition(release: dict[str, Any], site: Path, live: str, fresh: bool = False) -> None:
     version, commit = str(release["version"]), str(release.get("commit", ""))
     known = run(["git", "cat-file", "-e", f"{commit}^{{commit}}"], step="git cat-file", about=commit, cwd=ROOT,
                 timeout=GIT_TIMEOUT_SECONDS) if commit else None
@@ -62,6 +120,12 @@ def build_edition(release: dict[str, Any], site: Path, live: str) -> None:
             f"(English: release {version} names commit '{commit}', which this clone lacks — fetch the full "
             f"history or fix the commit in the registry)", stream=sys.stderr)
         sys.exit(1)
+    out = site / "versies" / version
+    cached = ROOT / CACHE / f"{version}-{edition_key(release, live)}"
+    if not fresh and from_cache(cached, out):
+        print(f"versie {version}: uit {CACHE.as_posix()}/{cached.name} gekopieerd (copied from the cache: "
+              "nothing it is made from changed)")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp)
         export(commit, tree)
@@ -71,7 +135,6 @@ def build_edition(release: dict[str, Any], site: Path, live: str) -> None:
                           "utf-8")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"{live.rstrip('/')}/versies/{version}/",
                **edition}
-        out = site / "versies" / version
         result = run([*builder(), "build", "--strict", "-d", str(out)], cwd=tree, env=env,
                      step=f"versie {version} bouwen (building edition {version})", timeout=BUILD_TIMEOUT_SECONDS)
         if result.returncode != 0:
@@ -85,18 +148,20 @@ def build_edition(release: dict[str, Any], site: Path, live: str) -> None:
         # The edition's own PDFs, showing its version and date (from the live tree's PDF builder).
         run([sys.executable, "-m", "dom_site.cli", "pdfs", "--site", str(out)], capture=False,
             step=f"PDF's van versie {version} (PDFs of edition {version})", timeout=PDF_TIMEOUT_SECONDS, check=True)
+    keep(out, cached)
     print(f"versie {version}: gebouwd in {out} (built)")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site", default="site")
+    parser.add_argument("--fresh", action="store_true", help="build every edition, also when it is in .cache/versies")
     args = parser.parse_args(argv)
     registry = reg.load_registry(ROOT / "registry" / "ids.yml")
     live = os.environ.get("SITE_URL") or live_site_url()
     try:
         for release in registry.releases:
-            build_edition(release, Path(args.site).resolve(), live)
+            build_edition(release, Path(args.site).resolve(), live, fresh=args.fresh)
     except StepFailed as error:
         say(str(error), stream=sys.stderr)
         return 1
