@@ -1,4 +1,5 @@
-"""In Chromium: the language switch keeps page and section; no failed request; 404 per language."""
+"""In Chromium: the language switch keeps page and section; pages load only from this site and
+no request fails (privacy: no other host learns who reads what); 404 per language."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -20,9 +21,12 @@ def switch_language(page, language: str) -> None:
 
 @pytest.mark.parametrize("path", PAGES + ["en/" + p for p in PAGES])
 def test_page_load_has_no_failed_request_and_stays_on_this_site(page, site_url: str, path: str) -> None:
-    """Material's language probe asked for <page>/sitemap.xml on every load (404); now nothing fails."""
+    """Material's language probe asked for <page>/sitemap.xml on every load (404); now nothing fails.
+    Until the network is idle, so that a request made after the load counts too."""
     failed: list[str] = []
     others: list[str] = []
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
     page.on("response", lambda response: response.status >= 400 and failed.append(f"{response.status} {response.url}"))
     page.on("requestfailed", lambda request: failed.append(f"failed {request.url}"))
     page.on("request", lambda request: urlsplit(request.url).netloc != urlsplit(site_url).netloc
@@ -30,7 +34,9 @@ def test_page_load_has_no_failed_request_and_stays_on_this_site(page, site_url: 
     response = page.goto(site_url + path, wait_until="networkidle")
     page.wait_for_timeout(300)
     assert response is not None and response.status == 200
+    assert requests, "the page made no requests at all"
     assert failed == [] and others == []
+    assert page.locator("h1").count() == 1
     alternates = page.locator("head link[hreflang]").evaluate_all("els => els.map(e => [...e.relList])")
     assert alternates == [["alternate"], ["alternate"]]  # the hreflang alternates are still there
 
