@@ -207,9 +207,12 @@ def read(path: Path, shown: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
     return data, root, []
 
 
-def load(path: Path, schema: Path, shown: str) -> tuple[Any, list[Problem]]:
-    """The file's data (dates as text) and its problems; the data is None when it is not valid YAML."""
+def load(path: Path, schema: Path, shown: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
+    """The file's data (dates as text), its YAML nodes (for line_of) and its problems (YAML or schema).
+
+    The data and the nodes are None when it is not valid YAML.
+    """
     data, root, problems = read(path, shown)
     if problems:
-        return None, problems
-    return data, check(data, schema, shown, root)
+        return None, None, problems
+    return data, root, check(data, schema, shown, root)
