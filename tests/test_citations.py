@@ -64,6 +64,20 @@ def test_registered_active_id_missing_from_site(tmp_path: Path) -> None:
     assert found == [found[0]] and found[0].startswith("registry/ids.yml:7: het actieve ID r-2 komt niet meer voor in de site"), found
 
 
+@pytest.mark.parametrize("registry", [
+    pytest.param(REGISTRY.replace("  r-2:", '  "r-2":'), id="quoted"),
+    pytest.param(REGISTRY.replace("ids:\n", "ids:\n    # r-2: {page: reactie/oud.md} (a comment, not an entry)\n")
+                 .replace("\n  r-", "\n    r-"), id="indented-with-a-comment-above"),
+])
+def test_a_registry_message_names_the_line_the_id_is_on(tmp_path: Path, registry: str) -> None:
+    """The line comes from the YAML (dom_site.data_file), however the ID is written."""
+    line = next(n for n, text in enumerate(registry.splitlines(), 1) if text.lstrip().startswith(("r-2:", '"r-2":')))
+    found = messages(tmp_path, registry=registry, nl=NL.replace("## Tweede {#r-2}\n\nMeer.\n", ""),
+                     en=EN.replace("## Second {#r-2}\n\nMore.\n", ""))
+    assert [m.split(" — ")[0] for m in found] == [
+        f"registry/ids.yml:{line}: het actieve ID r-2 komt niet meer voor in de site (reactie/index.md)"], found
+
+
 def test_a_heading_that_lost_its_registered_id_is_told_to_restore_it(tmp_path: Path) -> None:
     found = messages(tmp_path, nl=NL.replace(" {#r-2}", ""), en=EN.replace(" {#r-2}", ""))
     assert found == [found[0]], found  # not also "missing from the site", nor twice for the two languages

@@ -279,6 +279,15 @@ def test_a_release_without_date_is_one_message_at_its_line_not_a_crash(project: 
         citation_registry.load_registry(project / "registry/ids.yml")
 
 
+def test_a_malformed_id_in_the_registry_is_one_message_at_its_own_line(project: Path) -> None:
+    """The key's own line, not the line of `ids:` above it (dom_site.data_file)."""
+    registry = project / "registry/ids.yml"
+    edit(registry, "\n  d-41:", "\n  D-41:")
+    line = next(n for n, text in enumerate(registry.read_text().splitlines(), 1) if text.startswith("  D-41:"))
+    _, found = citation_registry.read_registry(registry, project)
+    assert [str(p).split(" — ")[0] for p in found] == [f"registry/ids.yml:{line}: de naam 'D-41' in ids heeft niet de juiste vorm"]
+
+
 def test_an_unregistered_id_in_both_languages_is_one_message_on_the_dutch_page(project: Path) -> None:
     edit(project / "docs/draaiboek/financiering.md", "### Maak een begroting {#d-41}", "### Maak een begroting {#d-999}")
     edit(project / "docs/draaiboek/financiering.en.md", "{#d-41}", "{#d-999}")

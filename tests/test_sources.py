@@ -144,6 +144,34 @@ def test_bad_date_is_refused(tmp_path: Path) -> None:
         "registry/bronnen/a.yml:4: bij de bron 'drenthe-cpo-regeling' klopt de datum van het stuk")
 
 
+def test_a_missing_field_is_named_and_shown_from_the_schema(tmp_path: Path) -> None:
+    """The schema's title names the field and its example shows how to write it (dom_site.data_file)."""
+    root = project(tmp_path, GOOD.replace("  uitgever: Provincie Drenthe\n", ""), {"index.md": "A.[^drenthe-cpo-regeling]\n"})
+    assert problems(root) == [
+        "registry/bronnen/a.yml:1: bij de bron 'drenthe-cpo-regeling' ontbreekt de uitgever — voeg 'uitgever: …' toe, "
+        "bijvoorbeeld 'uitgever: Provincie Drenthe' (English: the source 'drenthe-cpo-regeling' lacks the publisher "
+        "— add 'uitgever: …', for example 'uitgever: Provincie Drenthe')"]
+
+
+def test_each_misspelt_field_is_one_message_at_its_line(tmp_path: Path) -> None:
+    registry = GOOD.replace("  adres:", "  adress:").replace("  kopie: true\n", "  kopie: true\n  url: x\n")
+    root = project(tmp_path, registry, {"index.md": "A.[^drenthe-cpo-regeling]\n"})
+    found = problems(root)
+    assert [message.split(" — ")[0] for message in found] == [
+        "registry/bronnen/a.yml:5: de bron 'drenthe-cpo-regeling' heeft een onbekend veld 'adress'",
+        "registry/bronnen/a.yml:8: de bron 'drenthe-cpo-regeling' heeft een onbekend veld 'url'"]
+    assert " — misschien bedoel je 'adres'; gebruik alleen: uitgever, titel, datum, adres," in found[0]
+    assert "bedoel je" not in found[1]
+
+
+def test_a_key_written_twice_in_one_file_is_refused_at_the_second(tmp_path: Path) -> None:
+    """YAML would keep the last of the two silently; an editor must choose."""
+    root = project(tmp_path, GOOD + GOOD, {"index.md": "A.[^drenthe-cpo-regeling]\n"})
+    [message] = [m for m in problems(root) if m.startswith("registry/bronnen/a.yml")]
+    assert message.startswith("registry/bronnen/a.yml:8: de naam 'drenthe-cpo-regeling' staat twee keer in hetzelfde "
+                              "deel — houd één van de twee over")
+
+
 def test_footnotes_in_code_are_not_citations(tmp_path: Path) -> None:
     root = project(tmp_path, GOOD, {"index.md": "A.[^drenthe-cpo-regeling]\n\n```\n[^s1]\n```\n\n`[^s2]`\n"})
     assert problems(root) == []

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
-from project_copy import edit
 from small_build import build_project, write
 
 from dom_site import rules, source, village_data, village_map
@@ -65,9 +64,10 @@ BEILEN = ELP.replace("naam: Elp", "naam: Beilen").replace("# Elp", "# Beilen")
 BEILEN_EN = ELP_EN.replace("# Elp", "# Beilen")
 
 
-def write_docs(tmp_path: Path, nl: str | None = ELP, en: str | None = ELP_EN, extra: dict[str, str] | None = None) -> Path:
+def write_docs(tmp_path: Path, nl: str | None = ELP, en: str | None = ELP_EN, extra: dict[str, str] | None = None,
+               folder_name: str = village_data.FOLDER) -> Path:
     """A docs folder with one village (Elp) plus Beilen, which buurtschappen can point to."""
-    folder = tmp_path / "docs" / "maatwerk" / "dorpen"
+    folder = tmp_path / "docs" / folder_name
     folder.mkdir(parents=True)
     (folder / "beilen.md").write_text(BEILEN, encoding="utf-8")
     (folder / "beilen.en.md").write_text(BEILEN_EN, encoding="utf-8")
@@ -322,15 +322,23 @@ def test_map_labels_of_the_real_villages_do_not_overlap() -> None:
 
 # --- The plugin in a real (small) build, both languages ----------------------------
 
-def village_project(tmp_path: Path, nl: str = ELP) -> Path:
-    """A two-language project with the overview page and two villages, built by dom-dorpen."""
-    docs = write_docs(tmp_path, nl=nl)
+def village_project(tmp_path: Path, nl: str = ELP, folder: str = village_data.FOLDER,
+                    only: tuple[str, ...] = ("dorpen",)) -> Path:
+    """A two-language project with the overview page and two villages, built by dom-dorpen.
+
+    folder: the villages' folder in docs/ (dom-dorpen's setting, written only when it is not the default);
+    only: the rules dom-regels runs.
+    """
+    docs = write_docs(tmp_path, nl=nl, folder_name=folder)
+    parent = folder.rpartition("/")[0]
     write(docs, {
         "index.md": "# Start\n", "index.en.md": "# Home\n",
-        "maatwerk/soorten-dorpen.md": "# Soorten\n\n## Esdorp {#esdorp}\n",
-        "maatwerk/dorpen/index.md": "# Dorpen\n\n<!-- dorpen:tabel -->\n\n<!-- dorpen:kaart -->\n",
-        "maatwerk/dorpen/index.en.md": "# Villages\n\n<!-- dorpen:tabel -->\n\n<!-- dorpen:sjabloon -->\n",
+        # The overview table links each kind to ../soorten-dorpen.md, beside the villages' folder.
+        f"{parent + '/' if parent else ''}soorten-dorpen.md": "# Soorten\n\n## Esdorp {#esdorp}\n",
+        f"{folder}/index.md": "# Dorpen\n\n<!-- dorpen:tabel -->\n\n<!-- dorpen:kaart -->\n",
+        f"{folder}/index.en.md": "# Villages\n\n<!-- dorpen:tabel -->\n\n<!-- dorpen:sjabloon -->\n",
     })
+    setting = f"      folder: {folder}\n" if folder != village_data.FOLDER else ""
     # The template is the project's own (a path from this project's folder would not exist).
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: test\ntheme: material\n"
@@ -342,9 +350,10 @@ def village_project(tmp_path: Path, nl: str = ELP) -> Path:
         "        - {locale: nl, name: Nederlands, default: true}\n"
         "        - {locale: en, name: English}\n"
         "  - dom-dorpen:\n"
+        f"{setting}"
         f"      template: {json.dumps(str(ROOT / 'sjablonen' / 'dorp.md'))}\n"
-        "  - dom-regels:\n      only: [dorpen]\n      extra_dirs: []\n"
-        "nav:\n  - index.md\n  - maatwerk/soorten-dorpen.md\n  - Dorpen:\n      - maatwerk/dorpen/index.md\n",
+        f"  - dom-regels:\n      only: [{', '.join(only)}]\n      extra_dirs: []\n"
+        f"nav:\n  - index.md\n  - Dorpen:\n      - {folder}/index.md\n",
         encoding="utf-8",
     )
     return tmp_path
@@ -374,9 +383,37 @@ def test_build_refuses_a_broken_village_page(tmp_path: Path, caplog: pytest.LogC
     assert "docs/maatwerk/dorpen/elp.md:3: 'dorp' is geen geldige waarde voor 'soort'" in caplog.text
 
 
-def test_build_refuses_a_folder_the_check_does_not_read(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    project = village_project(tmp_path)
-    edit(project / "mkdocs.yml", "  - dom-dorpen:\n", "  - dom-dorpen:\n      folder: dorpen\n")
+OTHER_FOLDER = "gebied/dorpen"
+
+
+def test_villages_in_another_folder_are_built(tmp_path: Path) -> None:
+    """dom-dorpen's folder is the folder the village rule and the file name rule read (the rules' settings)."""
+    project = village_project(tmp_path, folder=OTHER_FOLDER, only=("bestandsnamen", "koppen", "dorpen"))
+    config = build_project(project)
+    assert set(config.plugins["dom-dorpen"].villages) == {"beilen", "elp"}
+    elp = (tmp_path / "site" / "gebied" / "dorpen" / "elp" / "index.html").read_text("utf-8")
+    assert "Concept — nog niet besproken met het dorp" in elp
+    overview = (tmp_path / "site" / "gebied" / "dorpen" / "index.html").read_text("utf-8")
+    assert overview.index('href="beilen/"') < overview.index('href="elp/"')
+
+
+def test_a_broken_village_page_in_another_folder_is_refused_once(tmp_path: Path,
+                                                                 caplog: pytest.LogCaptureFixture) -> None:
+    project = village_project(tmp_path, nl=ELP.replace("soort: esdorp", "soort: dorp"), folder=OTHER_FOLDER,
+                              only=("bestandsnamen", "koppen", "dorpen"))
     with pytest.raises(Abort):
         build_project(project)
-    assert "mkdocs.yml:10: dom-dorpen: de map 'dorpen' is niet de map die de controle leest" in caplog.text
+    about_elp = [line for line in caplog.text.splitlines() if "elp.md" in line]
+    assert about_elp == [line for line in about_elp if line.startswith(
+        f"docs/{OTHER_FOLDER}/elp.md:3: 'dorp' is geen geldige waarde voor 'soort'")], caplog.text
+    assert len(about_elp) == 1, caplog.text
+
+
+def test_a_village_page_outside_the_set_folder_is_sent_there(tmp_path: Path) -> None:
+    """The file name rule sends a village page to the folder of the settings, not to a folder of its own."""
+    docs = write_docs(tmp_path)  # the villages in maatwerk/dorpen/, while the settings say gebied/dorpen
+    context = rules.Context(tmp_path, source.load(docs), rules.Settings(villages=OTHER_FOLDER))
+    found = [str(p) for p in rules.run(context, ["bestandsnamen"])]
+    assert "docs/maatwerk/dorpen/elp.md:1: dit is een dorpspagina, maar hij staat niet in docs/gebied/dorpen/ " \
+           "— verplaats het bestand naar docs/gebied/dorpen/elp.md" in "\n".join(found), found
+    assert rules.run(context, ["dorpen"]) == []  # and the village rule reads only the set folder

@@ -81,14 +81,11 @@ def read_registry(path: Path, root: Path | None = None) -> tuple[Registry | None
         shown = path.resolve().relative_to((root or path.parent.parent).resolve()).as_posix()
     except ValueError:
         shown = f"{path.parent.name}/{path.name}"
-    data, problems = data_file.load(path, schema_for(path), shown)
+    data, nodes, problems = data_file.load(path, schema_for(path), shown)
     registry = None
     if not problems and isinstance(data, dict):
-        lines = {}
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            match = re.match(r"^\s{2}([a-z]-[0-9]+):", line)
-            if match:
-                lines[match.group(1)] = number
+        # Each ID's line from the YAML nodes, as every data file's (quoted, indented or in flow style alike).
+        lines = {anchor: data_file.line_of(nodes, ["ids", anchor]) for anchor in data["ids"]}
         registry = Registry(data["documents"], data["releases"], data["ids"], lines, shown)
     _loaded[path] = (mtime, (registry, problems))
     return registry, problems

@@ -1,11 +1,15 @@
 """A YAML data file checked against its JSON schema, with every problem at its line.
 
-The registries (registry/ids.yml) are edited by hand. A mistake there must not
-crash a later step with a KeyError: the build reads the file here first, checks
-it against its schema, and names the line and the field to fix.
+The registries (registry/ids.yml, registry/bronnen/) are edited by hand. A mistake
+there must not crash a later step with a KeyError: the build reads the file here
+first, checks it against its schema, and names the line and the field to fix, in
+one wording for every data file. A schema helps the messages with annotations: a
+field's `title` ("de uitgever / the publisher") names it, its first `examples`
+entry shows how to write it.
 """
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Sequence
 from functools import cache
@@ -17,7 +21,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from dom_site.messages import Problem
-from dom_site.source import FrontMatterLoader
+from dom_site.source import DuplicateKey, FrontMatterLoader
 
 # The C parser when PyYAML has it; dates stay text, as the schemas describe them.
 _COMPOSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -46,62 +50,169 @@ def line_of(root: yaml.Node | None, path: Sequence[Any]) -> int:
     return line
 
 
-def _where(path: Sequence[Any]) -> str:
-    return " → ".join(str(part) for part in path) or "het bestand"
+Name = tuple[str, str]  # how a message names something: (Dutch, English)
 
 
 def _schema(error: ValidationError) -> dict[str, Any]:
     return error.schema if isinstance(error.schema, dict) else {}
 
 
-def _example(error: ValidationError, field: str | None = None) -> str:
-    schema = _schema(error)
-    if field is not None:
-        schema = (schema.get("properties") or {}).get(field, {})
-    examples = schema.get("examples") or []
-    return f" (bijvoorbeeld / for example: {examples[0]})" if examples else ""
+def _joined(parts: Sequence[Any]) -> str:
+    return " → ".join(str(part) for part in parts)
 
 
-def problem_of(error: ValidationError, file: str, root: yaml.Node | None) -> Problem:
-    """One schema error as an editor's message at its line."""
-    path = list(error.absolute_path)
-    where = _where(path)
+def _where(rel: Sequence[Any], at: Sequence[Any], name: Name | None) -> Name:
+    """How a message names the part of the file at rel (a path in the checked value, which stands at `at`).
+
+    name: how messages name the checked value itself (a source: "de bron 'x'"); without it, its path.
+    """
+    if name is None:
+        parts = [*at, *rel]
+        return (_joined(parts), _joined(parts)) if parts else ("het bestand", "the file")
+    if not rel:
+        return name
+    return f"{name[0]} → {_joined(rel)}", f"{name[1]} → {_joined(rel)}"
+
+
+def _label(field_schema: Any, field: str) -> Name:
+    """A field as messages name it: the schema's `title` ("de uitgever / the publisher"), else its key."""
+    title = field_schema.get("title") if isinstance(field_schema, dict) else None
+    if not isinstance(title, str) or not title.strip():
+        return f"het veld '{field}'", f"the field '{field}'"
+    dutch, _, english = title.partition(" / ")
+    return dutch.strip(), (english or dutch).strip()
+
+
+def _example(field_schema: Any, field: str) -> Name:
+    """Advice with the schema's first example of the field (`examples`), in both languages; empty without one."""
+    examples = field_schema.get("examples") if isinstance(field_schema, dict) else None
+    if not examples:
+        return "", ""
+    value = examples[0] if isinstance(examples[0], str) else json.dumps(examples[0])  # true, not True
+    return f", bijvoorbeeld '{field}: {value}'", f", for example '{field}: {value}'"
+
+
+def _in(where: Name) -> Name:
+    """Where a field is missing, with its preposition: "bij releases → 0", "in het bestand"."""
+    return ("in het bestand", "the file") if where == ("het bestand", "the file") else (f"bij {where[0]}", where[1])
+
+
+def _about_a_name(error: ValidationError) -> bool:
+    """A key of the wrong form: jsonschema reports the key's own error (its pattern) at the mapping's path."""
+    return error.validator == "propertyNames" or "propertyNames" in list(error.absolute_schema_path)[-2:]
+
+
+def problems_of(error: ValidationError, file: str, root: yaml.Node | None,
+                at: Sequence[Any] = (), name: Name | None = None) -> list[Problem]:
+    """One schema error as editors' messages at their lines: one, or one per unknown field.
+
+    at: where the checked value stands in the file (for the line); name: how to call it (see _where).
+    """
+    rel = list(error.absolute_path)
+    path = [*at, *rel]
     line = line_of(root, path)
+    schema = _schema(error)
     if error.validator == "required":
-        missing = str(error.message).split("'")[1]
-        return Problem(file, line, f"bij {where} ontbreekt het veld '{missing}'",
-                       f"voeg '{missing}: …' toe{_example(error, missing)}",
-                       f"{where} lacks the field '{missing}'", f"add '{missing}: …'")
+        properties = schema.get("properties") or {}
+        # One error per missing field; its message names it ("'date' is a required property").
+        missing = next((str(m) for m in error.validator_value  # type: ignore[union-attr]
+                        if error.message.startswith(f"{m!r} ")), "?")
+        (where_nl, where_en), (nl, en) = _in(_where(rel, at, name)), _label(properties.get(missing), missing)
+        ex_nl, ex_en = _example(properties.get(missing), missing)
+        return [Problem(file, line, f"{where_nl} ontbreekt {nl}", f"voeg '{missing}: …' toe{ex_nl}",
+                        f"{where_en} lacks {en}", f"add '{missing}: …'{ex_en}")]
     if error.validator == "additionalProperties":
-        allowed = sorted(_schema(error).get("properties") or {})
-        extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
-        name = extra[0] if extra else "?"
-        return Problem(file, line_of(root, [*path, name]), f"bij {where} staat een onbekend veld '{name}'",
-                       f"gebruik alleen: {', '.join(allowed)}",
-                       f"{where} has an unknown field '{name}'", f"use only: {', '.join(allowed)}")
-    if error.validator == "propertyNames":
-        return Problem(file, line, f"de naam '{error.instance}' in {where} heeft niet de juiste vorm",
-                       "kijk naar de andere namen in dit deel en schrijf hem zoals zij",
-                       f"the name '{error.instance}' in {where} is malformed", "write it like the other names there")
+        allowed = [str(key) for key in schema.get("properties") or {}]
+        extra = [str(key) for key in error.instance if str(key) not in allowed] if isinstance(error.instance, dict) else []
+        where_nl, where_en = _where(rel, at, name)
+        found = []
+        for extra_name in extra or ["?"]:
+            close = difflib.get_close_matches(extra_name, allowed, n=1)
+            hint_nl, hint_en = ((f"misschien bedoel je '{close[0]}'; ", f"perhaps you mean '{close[0]}'; ")
+                                if close else ("", ""))
+            found.append(Problem(file, line_of(root, [*path, extra_name]),
+                                 f"{where_nl} heeft een onbekend veld '{extra_name}'",
+                                 f"{hint_nl}gebruik alleen: {', '.join(allowed)}",
+                                 f"{where_en} has an unknown field '{extra_name}'",
+                                 f"{hint_en}use only: {', '.join(allowed)}"))
+        return found
+    if _about_a_name(error):
+        where_nl, where_en = _where(rel, at, name)
+        return [Problem(file, line_of(root, [*path, error.instance]),
+                        f"de naam '{error.instance}' in {where_nl} heeft niet de juiste vorm",
+                        "kijk naar de andere namen in dit deel en schrijf hem zoals zij",
+                        f"the name '{error.instance}' in {where_en} is malformed", "write it like the other names there")]
+    # A value that is not what the schema says (type, pattern, enum, length, format …).
     if error.validator == "enum":
-        options = ", ".join(str(value) for value in _schema(error).get("enum", []))
-        return Problem(file, line, f"{where} is '{error.instance}', dat kan niet", f"kies uit: {options}",
-                       f"{where} is '{error.instance}', which is not allowed", f"choose from: {options}")
-    return Problem(file, line, f"{where} heeft niet de juiste vorm ({error.instance!r})",
-                   f"schrijf het zoals de andere regels in dit bestand{_example(error)}",
-                   f"{where} is malformed ({error.instance!r})", "write it like the other lines in this file")
+        options = ", ".join(str(value) for value in schema.get("enum", []))
+        fix_nl, fix_en = f"kies uit: {options}", f"choose from: {options}"
+    else:
+        fix_nl, fix_en = "schrijf het zoals de andere regels in dit bestand", "write it like the other lines in this file"
+    if rel and isinstance(rel[-1], str):
+        field = rel[-1]
+        (where_nl, where_en), (nl, en) = _where(rel[:-1], at, name), _label(schema, field)
+        # The choices of an enum say it all; any other value is shown how to write it.
+        ex_nl, ex_en = ("", "") if error.validator == "enum" else _example(schema, field)
+        if rel[:-1] or name is not None:
+            wrong_nl, wrong_en = f"bij {where_nl} klopt {nl} niet", f"in {where_en}, {en} is not valid"
+        else:
+            wrong_nl, wrong_en = f"{nl} klopt niet", f"{en} is not valid"
+        return [Problem(file, line, f"{wrong_nl} ({error.instance!r})", f"{fix_nl}{ex_nl}",
+                        f"{wrong_en} ({error.instance!r})", f"{fix_en}{ex_en}")]
+    where_nl, where_en = _where(rel, at, name)
+    return [Problem(file, line, f"{where_nl} klopt niet ({error.instance!r})", fix_nl,
+                    f"{where_en} is not valid ({error.instance!r})", fix_en)]
 
 
-def load(path: Path, schema: Path, shown: str) -> tuple[Any, list[Problem]]:
-    """The file's data (dates as text) and its problems; the data is None when it is not valid YAML."""
+def check(value: Any, schema: Path, file: str, root: yaml.Node | None,
+          at: Sequence[Any] = (), name: Name | None = None) -> list[Problem]:
+    """Every schema problem of `value` (the part of the file at `at`, the whole file by default), by line.
+
+    One message per wrong value (a bad date breaks both its pattern and its format); a
+    mapping may lack several fields or have several unknown ones, each its own message.
+    """
+    seen: set[tuple[Any, ...]] = set()
+    found: list[Problem] = []
+    for error in validator(schema).iter_errors(value):
+        key: tuple[Any, ...] = tuple(error.absolute_path)
+        if error.validator in ("required", "additionalProperties") or _about_a_name(error):
+            key += (error.validator, error.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        found += problems_of(error, file, root, at, name)
+    return sorted(found, key=lambda problem: problem.line)
+
+
+def read(path: Path, shown: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
+    """The file's data (dates as text), its YAML nodes (for line_of) and, when it is not valid YAML, why.
+
+    The data and the nodes are None when it is not valid YAML.
+    """
     text = path.read_text(encoding="utf-8")
     try:
         root = yaml.compose(text, Loader=_COMPOSER)
         data = yaml.load(text, Loader=FrontMatterLoader)  # noqa: S506 (a safe loader)
+    except DuplicateKey as error:
+        mark = error.problem_mark
+        return None, None, [Problem(shown, mark.line + 1 if mark else 1, f"de naam '{error.problem}' staat twee keer in hetzelfde deel",
+                                    "houd één van de twee over",
+                                    f"the name '{error.problem}' is written twice in the same part",
+                                    "keep one of them")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return None, [Problem(shown, mark.line + 1 if mark else 1, "dit bestand is geen geldige YAML",
-                              "kijk naar inspringing, dubbele punten, aanhalingstekens en dubbele namen",
-                              "this file is not valid YAML", "check indentation, colons, quotes and names written twice")]
-    errors = sorted(validator(schema).iter_errors(data), key=lambda e: line_of(root, list(e.absolute_path)))
-    return data, [problem_of(error, shown, root) for error in errors]
+        return None, None, [Problem(shown, mark.line + 1 if mark else 1, "dit bestand is geen geldige YAML",
+                                    "kijk naar inspringing, dubbele punten en aanhalingstekens",
+                                    "this file is not valid YAML", "check indentation, colons and quotes")]
+    return data, root, []
+
+
+def load(path: Path, schema: Path, shown: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
+    """The file's data (dates as text), its YAML nodes (for line_of) and its problems (YAML or schema).
+
+    The data and the nodes are None when it is not valid YAML.
+    """
+    data, root, problems = read(path, shown)
+    if problems:
+        return None, None, problems
+    return data, root, check(data, schema, shown, root)

@@ -12,7 +12,7 @@ Languages: `x.md` is Dutch, `x.en.md` its English twin (static-i18n's suffix lay
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -198,6 +198,23 @@ class SourcePage:
         return found
 
 
+def _in_fence(lines: Iterable[str]) -> Iterator[bool]:
+    """For each line, whether it belongs to a fenced code block (its fences included)."""
+    fence: str | None = None
+    for line in lines:
+        opened = FENCE.match(line)
+        if fence is not None:
+            if opened and opened["fence"][0] == fence[0] and len(opened["fence"]) >= len(fence) \
+                    and not line.strip().strip(fence[0]):
+                fence = None
+            yield True
+        elif opened:
+            fence = opened["fence"]
+            yield True
+        else:
+            yield False
+
+
 def parse(path: str, text: str, shown: str) -> SourcePage:
     """Split a Markdown file into what the rules read, keeping every line number."""
     lines = text.splitlines()
@@ -207,19 +224,11 @@ def parse(path: str, text: str, shown: str) -> SourcePage:
     text_lines: list[tuple[int, str]] = []
     references: list[Footnote] = []
     definitions: list[Footnote] = []
-    fence: str | None = None
     in_comment = False
-    for index in range(end, len(lines)):
+    for index, code in zip(range(end, len(lines)), _in_fence(lines[end:]), strict=True):
+        if code:
+            continue
         number, line = index + 1, lines[index]
-        opened = FENCE.match(line)
-        if fence is not None:
-            if opened and opened["fence"][0] == fence[0] and len(opened["fence"]) >= len(fence) \
-                    and not line.strip().strip(fence[0]):
-                fence = None
-            continue
-        if opened:
-            fence = opened["fence"]
-            continue
         stripped = line.strip()
         if in_comment or stripped.startswith("<!--"):
             in_comment = "-->" not in stripped
@@ -243,6 +252,36 @@ def parse(path: str, text: str, shown: str) -> SourcePage:
             visible = visible[definition.end():]
         references.extend(Footnote(number, m["label"]) for m in FOOTNOTE_REFERENCE.finditer(visible))
     return SourcePage(path, shown, text, lines, end, headings, prose, text_lines, references, definitions)
+
+
+def without_footnotes(text: str) -> str:
+    """The Markdown as a reader reads the text itself: no footnote references, no footnote definitions.
+
+    Footnotes are recognised as parse() recognises them (FOOTNOTE_REFERENCE, FOOTNOTE_DEFINITION);
+    a definition goes with its indented continuation lines. Code (fenced blocks, code spans) stays
+    as it is: a `[^s1]` there is shown, not a footnote.
+    """
+    lines = text.split("\n")
+    kept: list[str] = []
+    in_definition = False
+    for line, code in zip(lines, _in_fence(lines), strict=True):
+        if code:
+            in_definition = False
+            kept.append(line)
+            continue
+        if in_definition and (not line.strip() or line.startswith(("    ", "\t"))):
+            if not line.strip():
+                kept.append(line)
+            continue
+        in_definition = bool(FOOTNOTE_DEFINITION.match(CODE_SPAN.sub("``", line)))
+        if in_definition:
+            continue
+        parts, last = [], 0
+        for span in CODE_SPAN.finditer(line):
+            parts += [FOOTNOTE_REFERENCE.sub("", line[last:span.start()]), span.group()]
+            last = span.end()
+        kept.append("".join([*parts, FOOTNOTE_REFERENCE.sub("", line[last:])]))
+    return "\n".join(kept)
 
 
 # --- All pages ------------------------------------------------------------------

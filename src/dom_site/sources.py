@@ -15,25 +15,20 @@ The rules (each problem one message, at the line an editor fixes):
 from __future__ import annotations
 
 import datetime as dt
-import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
+from dom_site import data_file
 from dom_site.dates import long_date, partial_date
 from dom_site.messages import Problem
 from dom_site.source import SourceModel
-
-# libyaml when installed: the same safe loader, several times faster than the pure-Python one.
-_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 TEXT = {
     "nl": {"read": "gelezen op {date}", "copy": "uit een opgeslagen kopie", "site": "op deze site",
@@ -103,61 +98,10 @@ def is_home_page(address: str) -> bool:
 
 
 def _plain(value: Any) -> Any:
-    """YAML dates and years as the strings the schema describes."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    """A year written as a number (datum: 2023) as the text the schema describes (dates stay text already)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return value
-
-
-def _key_lines(text: str) -> dict[str, tuple[int, dict[str, int]]]:
-    """The line of each top-level key, and of each of its fields."""
-    root = yaml.compose(text, Loader=_SAFE_LOADER)
-    lines: dict[str, tuple[int, dict[str, int]]] = {}
-    if isinstance(root, yaml.MappingNode):
-        for key_node, value_node in root.value:
-            fields: dict[str, int] = {}
-            if isinstance(value_node, yaml.MappingNode):
-                fields = {k.value: k.start_mark.line + 1 for k, _ in value_node.value}
-            lines[key_node.value] = (key_node.start_mark.line + 1, fields)
-    return lines
-
-
-FIELD_NAMES = {
-    "uitgever": ("de uitgever", "the publisher"),
-    "titel": ("de titel", "the title"),
-    "datum": ("de datum van het stuk (JJJJ, JJJJ-MM of JJJJ-MM-DD)", "the document's date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-    "adres": ("het adres (https://…)", "the address (https://…)"),
-    "gelezen": ("de datum waarop de bron gelezen is (JJJJ-MM-DD)", "the date it was read (YYYY-MM-DD)"),
-    "kopie": ("kopie (true of false)", "kopie (true or false)"),
-    "pagina": ("de pagina van deze site (map/pagina.md)", "the page of this site (folder/page.md)"),
-    "vindplaats": ("de vindplaats", "where it is found"),
-    "taal": ("de taal van de titel (nl, en of de)", "the language of the title (nl, en or de)"),
-}
-
-
-def _schema_problem(error: ValidationError, file: str, line: int, fields: dict[str, int], key: str) -> Problem:
-    field = str(error.path[-1]) if error.path else ""
-    at = fields.get(field, line)
-    if error.validator == "required":
-        missing = str(error.message.split("'")[1])
-        nl, en = FIELD_NAMES.get(missing, (missing, missing))
-        return Problem(file, line, f"bij de bron '{key}' ontbreekt {nl}",
-                       f"voeg een regel '{missing}: …' toe", f"the source '{key}' lacks {en}",
-                       f"add a line '{missing}: …'")
-    if error.validator == "additionalProperties":
-        instance = error.instance if isinstance(error.instance, dict) else {}
-        unknown = sorted(set(instance) - set(FIELD_NAMES))
-        name = unknown[0] if unknown else "?"
-        return Problem(file, fields.get(name, line), f"de bron '{key}' heeft een onbekend veld '{name}'",
-                       f"gebruik alleen: {', '.join(FIELD_NAMES)}",
-                       f"the source '{key}' has an unknown field '{name}'", f"use only: {', '.join(FIELD_NAMES)}")
-    nl, en = FIELD_NAMES.get(field, (field, field))
-    return Problem(file, at, f"bij de bron '{key}' klopt {nl} niet ({error.instance!r})",
-                   f"schrijf {nl} zoals in het voorbeeld bovenaan het bestand",
-                   f"in the source '{key}', {en} is not valid ({error.instance!r})",
-                   f"write {en} as in the example at the top of the file")
 
 
 class Registry:
@@ -168,22 +112,16 @@ class Registry:
         self.problems: list[Problem] = []
         # Keys whose entry has a problem: citing them is not a second mistake.
         self.broken: set[str] = set()
-        validator = Draft202012Validator(json.loads(schema.read_text(encoding="utf-8")))
         for path in sorted(folder.glob("*.yml")):
-            self._read(path, path.relative_to(root).as_posix(), validator, root)
+            self._read(path, path.relative_to(root).as_posix(), schema, root)
 
-    def _read(self, path: Path, file: str, validator: Draft202012Validator, root: Path) -> None:
-        text = path.read_text(encoding="utf-8")
-        try:
-            data = yaml.load(text, Loader=_SAFE_LOADER) or {}
-            lines = _key_lines(text)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 1 if mark else 1
-            self.problems.append(Problem(file, line, "dit bestand is geen geldige YAML",
-                                         "kijk naar inspringing, dubbele punten en aanhalingstekens",
-                                         "this file is not valid YAML", "check indentation, colons and quotes"))
+    def _read(self, path: Path, file: str, schema: Path, root: Path) -> None:
+        data, nodes, problems = data_file.read(path, file)
+        if problems:
+            self.problems += problems
             return
+        if data is None:
+            return  # an empty file: no sources yet
         if not isinstance(data, dict):
             self.problems.append(Problem(file, 1, "dit bestand is geen lijst van bronnen",
                                          "begin elke bron met 'sleutel:' aan het begin van de regel",
@@ -191,11 +129,10 @@ class Registry:
                                          "start each source with 'key:' at the start of a line"))
             return
         for key, entry in data.items():
-            line, fields = lines.get(str(key), (1, {}))
-            self._entry(str(key), entry, file, line, fields, validator, root)
+            self._entry(str(key), entry, file, nodes, schema, root)
 
-    def _entry(self, key: str, entry: Any, file: str, line: int, fields: dict[str, int],
-               validator: Draft202012Validator, root: Path) -> None:
+    def _entry(self, key: str, entry: Any, file: str, nodes: yaml.Node | None, schema: Path, root: Path) -> None:
+        line = data_file.line_of(nodes, [key])
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", key):
             self.problems.append(Problem(file, line, f"de sleutel '{key}' is ongeldig",
                                          "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld drenthe-cpo-regeling",
@@ -210,12 +147,13 @@ class Registry:
             return
         self.broken.add(key)
         values = {name: _plain(value) for name, value in entry.items()} if isinstance(entry, dict) else entry
-        errors = sorted(validator.iter_errors(values), key=lambda e: list(map(str, e.path)))
-        if errors:
-            self.problems.append(_schema_problem(errors[0], file, line, fields, key))
+        # The fields against schemas/bronnen.schema.json, in data_file's wording, each at its line.
+        problems = data_file.check(values, schema, file, nodes, at=[key], name=(f"de bron '{key}'", f"the source '{key}'"))
+        if problems:
+            self.problems += problems
             return
         source = Source(key=key, file=file, line=line, **values)
-        problem = self._where_to_read(source, fields, root)
+        problem = self._where_to_read(source, lambda field: data_file.line_of(nodes, [key, field]), root)
         if problem:
             self.problems.append(problem)
             return
@@ -223,10 +161,11 @@ class Registry:
         self.broken.discard(key)
 
     @staticmethod
-    def _where_to_read(source: Source, fields: dict[str, int], root: Path) -> Problem | None:
+    def _where_to_read(source: Source, line_of: Callable[[str], int], root: Path) -> Problem | None:
+        """Where a reader opens the source; line_of: a field's line (the entry's when it has no such field)."""
         file, key = source.file, source.key
         if source.adres:
-            at = fields.get("adres", source.line)
+            at = line_of("adres")
             if is_home_page(source.adres):
                 return Problem(file, at, f"het adres van de bron '{key}' is de beginpagina van een site",
                                "zet het adres van de pagina of het document dat het feit zelf noemt",
@@ -237,13 +176,13 @@ class Registry:
                                "voeg 'gelezen: JJJJ-MM-DD' toe", f"the source '{key}' does not say when it was read",
                                "add 'gelezen: YYYY-MM-DD'")
             if source.pagina:
-                return Problem(file, fields.get("pagina", source.line),
+                return Problem(file, line_of("pagina"),
                                f"de bron '{key}' heeft een adres én een pagina", "houd één van de twee over",
                                f"the source '{key}' has both an address and a page", "keep one of them")
             return None
         if source.pagina:
             if not (root / "docs" / source.pagina).is_file():
-                return Problem(file, fields.get("pagina", source.line),
+                return Problem(file, line_of("pagina"),
                                f"de pagina '{source.pagina}' van de bron '{key}' bestaat niet",
                                "schrijf het pad vanaf docs/, bijvoorbeeld reactie/zoals-ingediend.md",
                                f"the page '{source.pagina}' of the source '{key}' does not exist",

@@ -31,11 +31,10 @@ import yaml
 from dom_site import source
 from dom_site.dates import as_date, long_date
 from dom_site.processes import StepFailed, run
-from dom_site.source import FrontMatterLoader, english_path
+from dom_site.source import FOOTNOTE_DEFINITION, FrontMatterLoader, english_path, without_footnotes
 from dom_site.word_diff import Block, Kind, blocks_html, changed_words, compare, diff_html, same_words
 
 GIT_TIMEOUT = 30  # seconds for one git call; the build never hangs on git
-FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 BLOCK_TAGS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
               "h6": "heading", "p": "paragraph", "li": "item", "dt": "item", "dd": "paragraph",
               "th": "paragraph", "td": "paragraph", "pre": "paragraph", "summary": "paragraph"}
@@ -83,7 +82,7 @@ class TextRenderer:
 
     def _html(self, text: str) -> str:
         self._md.reset()
-        return self._md.convert(FOOTNOTE_REF.sub("", text))
+        return self._md.convert(without_footnotes(text))  # footnotes as the source model knows them
 
     def blocks(self, text: str) -> list[Block]:
         """The text's blocks."""
@@ -209,8 +208,8 @@ def unit_blocks(page_html: str) -> dict[str, list[Block]]:
 
 
 # What plugins and hooks append to a page without adding words to a unit: footnote texts
-# (dom-bronnen) and glossary lines (dom-begrippen), one per line.
-_NOTE_LINE = re.compile(r"\[\^[^\]\s]+\]:|\*\[[^\]]+\]:")
+# (dom-bronnen; dom_site.source.FOOTNOTE_DEFINITION) and glossary lines (dom-begrippen), one per line.
+_GLOSSARY_LINE = re.compile(r"\*\[[^\]]+\]:")
 _SECTION_LINE = re.compile(r"#{1,2}\s")
 
 
@@ -225,7 +224,7 @@ def same_unit_texts(source: str, built: str) -> bool:
     if not built.startswith(own):
         return False
     for line in built[len(own):].splitlines():
-        if not line.strip() or _NOTE_LINE.match(line):
+        if not line.strip() or FOOTNOTE_DEFINITION.match(line) or _GLOSSARY_LINE.match(line):
             continue
         return _SECTION_LINE.match(line) is not None
     return True

@@ -1,4 +1,4 @@
-"""Read and check the village pages under docs/maatwerk/dorpen/.
+"""Read and check the village pages under docs/maatwerk/dorpen/ (dom-dorpen's `folder`).
 
 Not a plugin itself: the plugin `dom-dorpen` (dom_site.plugins.villages) and `dom-site check dorpen`
 both import this module, so the build and `make check` give editors the same
@@ -15,7 +15,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = REPO_ROOT / "schemas" / "dorp.schema.json"
 TEMPLATE_PATH = REPO_ROOT / "sjablonen" / "dorp.md"
-VILLAGE_DIR = Path("maatwerk") / "dorpen"
+# The village pages' folder in docs/ unless dom-dorpen's `folder` says another (rules.Settings.villages).
+FOLDER = "maatwerk/dorpen"
 
 # The three parts every village page has, in both languages (same ids).
 REQUIRED_SECTIONS = ("in-het-kort", "maatwerk", "vragen")
@@ -65,6 +66,11 @@ class Village:
 
 # A page as the rules read it: front matter, body and headings with their file lines.
 PageText = SourcePage
+
+
+def as_folder(setting: str) -> str:
+    """A folder setting as the rules compare it: relative to docs/, forward slashes, no slash at either end."""
+    return PurePosixPath(setting).as_posix().strip("/")
 
 
 def slugify(name: str) -> str:
@@ -395,16 +401,16 @@ def _check_english(page: SourcePage) -> list[Problem]:
     return problems
 
 
-def load_villages(docs_dir: Path, root: Path | None = None) -> tuple[list[Village], list[Problem]]:
-    """All village pages, sorted by name, and every problem found in them (root: unused, kept for callers)."""
-    return villages_in(source.read(docs_dir))
+def load_villages(docs_dir: Path, root: Path | None = None, folder: str = FOLDER) -> tuple[list[Village], list[Problem]]:
+    """All village pages in docs_dir/folder, sorted by name, and every problem found in them (root: unused, kept for callers)."""
+    return villages_in(source.read(docs_dir), folder)
 
 
-def villages_in(model: source.SourceModel) -> tuple[list[Village], list[Problem]]:
-    """All village pages of the source model, sorted by name, and every problem found in them."""
+def villages_in(model: source.SourceModel, folder: str = FOLDER) -> tuple[list[Village], list[Problem]]:
+    """All village pages of the source model in folder (of docs/), sorted by name, and every problem found in them."""
     villages: list[Village] = []
     problems: list[Problem] = []
-    folder = VILLAGE_DIR.as_posix() + "/"
+    folder = as_folder(folder) + "/"
     pages = {page.path: page for page in model.in_folder(folder)
              if "/" not in page.path[len(folder):] and page.language == "nl" and page.path != folder + "index.md"}
     for page in pages.values():
@@ -427,5 +433,5 @@ def villages_in(model: source.SourceModel) -> tuple[list[Village], list[Problem]
 
 
 def rule(context: Context) -> list[Problem]:
-    """The village pages' data, as one of the site's rules (dom_site.rules)."""
-    return villages_in(context.model)[1]
+    """The village pages' data, as one of the site's rules (dom_site.rules), in the settings' folder."""
+    return villages_in(context.model, context.settings.villages)[1]

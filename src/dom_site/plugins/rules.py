@@ -41,7 +41,8 @@ class RulesConfig(Config):
 
 
 def settings_of(config: MkDocsConfig, own: RulesConfig | None = None) -> rules.Settings:
-    """The rules' settings from mkdocs.yml: this plugin's, and the sources registry of dom-bronnen.
+    """The rules' settings from mkdocs.yml: this plugin's, the sources registry of dom-bronnen
+    and the villages' folder of dom-dorpen.
 
     The build and `dom-site check` both take them from here, so they check alike.
     """
@@ -56,6 +57,9 @@ def settings_of(config: MkDocsConfig, own: RulesConfig | None = None) -> rules.S
         sources_config = sources_plugin.config
         found.update(sources_registry=sources_config["registry"], sources_schema=sources_config["schema"],
                      sources_strict=sources_config["strict"])
+    villages_plugin = config.plugins.get("dom-dorpen")
+    if villages_plugin is not None:
+        found.update(villages=village_data.as_folder(villages_plugin.config["folder"]))
     return rules.Settings(**found)  # type: ignore[arg-type]
 
 

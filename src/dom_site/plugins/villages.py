@@ -10,7 +10,8 @@ One concern, the same for Dutch and English:
   sound village page in the nav under the section that holds the overview page,
   sorted by name, so editors never touch mkdocs.yml to add a village. A broken page
   is refused by the village rule, with the file, line, field and fix (`dorpen` in
-  dom-regels, the same rule `dom-site check dorpen` runs);
+  dom-regels, the same rule `dom-site check dorpen` runs, which reads `folder` from
+  here: dom_site.plugins.rules.settings_of);
 - on_page_markdown, on a village page: add the status notice at the top;
 - on_page_markdown, on the overview page: replace the markers
   <!-- dorpen:tabel -->, <!-- dorpen:kaart --> and <!-- dorpen:sjabloon -->
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -40,10 +41,8 @@ from dom_site import village_data
 from dom_site.languages import build_language
 from dom_site.messages import Problem
 from dom_site.once import Once, fingerprint
-from dom_site.village_data import UNKNOWN, VILLAGE_DIR, Village
+from dom_site.village_data import FOLDER, UNKNOWN, Village
 from dom_site.village_map import MapPoint, MapText, render_map
-
-FOLDER = VILLAGE_DIR.as_posix()
 
 
 def village_page(folder: str = FOLDER) -> re.Pattern[str]:
@@ -222,10 +221,9 @@ def template_block(template: Path) -> str:
 
 
 class VillagesConfig(Config):
-    # The villages' pages, in docs/. dom_site.village_data reads this folder and its
-    # schema (VILLAGE_DIR, SCHEMA_PATH) inside its checks; until those take them as
-    # arguments (with the shared source model), the build refuses another folder,
-    # and the schema is not a setting here: one that the check ignored would mislead.
+    # The villages' pages, in docs/. The village rule (dom-regels, `dom-site check dorpen`)
+    # reads the same folder: the rules' settings take it from here (settings_of).
+    # The schema is not a setting: village_data reads schemas/dorp.schema.json.
     folder = c.Type(str, default=FOLDER)
     # From the folder of mkdocs.yml, like the other plugins' files.
     template = c.Type(str, default="sjablonen/dorp.md")
@@ -243,32 +241,26 @@ class VillagesPlugin(BasePlugin[VillagesConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).resolve().parent if config.config_file_path else docs_dir.parent
-        self.folder = PurePosixPath(self.config.folder).as_posix().strip("/")
+        self.folder = village_data.as_folder(self.config.folder)
         self.page_pattern = village_page(self.folder)
         self.template = root / self.config.template
-        self._refuse_other_places(config)
+        self._refuse_missing_template(config)
         # Once for both languages' builds (static-i18n runs on_config per language); again when a page changed.
         inputs = [village_data.SCHEMA_PATH, *sorted((docs_dir / self.folder).glob("*.md"))]
         # The sound villages only: a broken page is the village rule's to report (dom-regels, with
         # the other rules, one message per mistake), which stops the build before any page renders.
-        villages, _ = self.loaded.get(fingerprint(inputs, str(docs_dir), str(root)),
-                                      lambda: village_data.load_villages(docs_dir, root))
+        villages, _ = self.loaded.get(fingerprint(inputs, str(docs_dir), self.folder),
+                                      lambda: village_data.load_villages(docs_dir, folder=self.folder))
         self.villages = {v.slug: v for v in villages}
         if config.nav:
             fill_nav(config.nav, [f"{self.folder}/{v.slug}.md" for v in villages], self.folder)
         return config
 
-    def _refuse_other_places(self, config: MkDocsConfig) -> None:
-        """A template that is not there, or a folder that village_data does not check (see VillagesConfig)."""
+    def _refuse_missing_template(self, config: MkDocsConfig) -> None:
+        """A template that is not there: the overview page could not show it."""
         where = Path(config.config_file_path or "mkdocs.yml")
         lines = where.read_text(encoding="utf-8").splitlines() if where.is_file() else []
         line = next((n for n, text in enumerate(lines, 1) if "dom-dorpen" in text), 1)
-        if self.folder != FOLDER:
-            raise PluginError(str(Problem(
-                where.name, line, f"dom-dorpen: de map '{self.config.folder}' is niet de map die de controle leest",
-                f"laat folder weg of zet het op {FOLDER}",
-                f"dom-dorpen: the folder '{self.config.folder}' is not the one the check reads",
-                f"leave folder out or set it to {FOLDER}")))
         if not self.template.is_file():
             raise PluginError(str(Problem(
                 where.name, line, f"dom-dorpen: het sjabloon {self.config.template} bestaat niet",

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from dom_site.messages import Problem
 from dom_site.source import SourceModel, read
+from dom_site.village_data import FOLDER as VILLAGE_FOLDER
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class Settings:
     # Folders of docs/ where every page must exist in both languages, and every fact needs a footnote.
     translated: tuple[str, ...] = ("draaiboek/",)
     facts: tuple[str, ...] = ("draaiboek/",)
+    # The village pages' folder in docs/ (dom-dorpen's `folder`): the village rule reads it,
+    # and the file name rule sends a village page that stands elsewhere there.
+    villages: str = VILLAGE_FOLDER
 
 
 @dataclass

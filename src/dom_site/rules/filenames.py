@@ -6,7 +6,8 @@ accent breaks a link that someone typed. So every folder and file name is
 lowercase ASCII letters, digits and hyphens, followed by one of the known endings:
 `.md` (Dutch), `.en.md` (English, next to its Dutch page), images, `.txt`, `.css`.
 An English page needs its Dutch page (Dutch is authoritative), and a village page
-(Markdown with the village data at the top) belongs in docs/maatwerk/dorpen/.
+(Markdown with the village data at the top) belongs in the villages' folder
+(docs/maatwerk/dorpen/, or dom-dorpen's `folder`: the rules' settings).
 """
 from __future__ import annotations
 
@@ -17,11 +18,11 @@ from pathlib import PurePosixPath
 
 from dom_site.messages import Problem
 from dom_site.rules import Context
+from dom_site.village_data import as_folder
 
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
 ALLOWED_SUFFIXES = (".en.md", ".md", ".txt", ".css", *IMAGE_SUFFIXES)
-VILLAGE_FOLDER = PurePosixPath("maatwerk/dorpen")
 # The keys only a village page has (schemas/dorp.schema.json requires them).
 VILLAGE_KEYS = re.compile(r"^(?:paginastatus|grote_kern|laatst_bekeken)\s*:", re.MULTILINE)
 KNOWN = "Markdown (.md, .en.md), afbeeldingen (.png, .jpg, .webp, .svg), .txt of .css"
@@ -48,6 +49,7 @@ def split_suffix(name: str) -> tuple[str, str]:
 def check(context: Context) -> Iterator[Problem]:
     model = context.model
     docs = model.shown
+    villages = PurePosixPath(as_folder(context.settings.villages))
     folders = sorted({parent for rel in model.files for parent in PurePosixPath(rel).parents if str(parent) != "."})
     for folder in folders:
         if not NAME.fullmatch(folder.name):
@@ -82,9 +84,9 @@ def check(context: Context) -> Iterator[Problem]:
                           f"this English page has no Dutch page '{dutch}' in the same folder",
                           f"write '{dutch}' first: the Dutch text is authoritative (or remove this English page)",
                           subject=f"page:{rel_text}")
-        if VILLAGE_KEYS.search(page.front_matter or "") and rel.parent != VILLAGE_FOLDER:
-            target = f"{docs}/{VILLAGE_FOLDER}/{rel.name}"
-            yield Problem(where, 1, "dit is een dorpspagina, maar hij staat niet in docs/maatwerk/dorpen/",
+        if VILLAGE_KEYS.search(page.front_matter or "") and rel.parent != villages:
+            target = f"{docs}/{villages}/{rel.name}"
+            yield Problem(where, 1, f"dit is een dorpspagina, maar hij staat niet in docs/{villages}/",
                           f"verplaats het bestand naar {target}",
-                          "this is a village page, but it is not in docs/maatwerk/dorpen/",
+                          f"this is a village page, but it is not in docs/{villages}/",
                           f"move the file to {target}", subject=f"place:{rel_text}")
