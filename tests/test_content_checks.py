@@ -73,37 +73,53 @@ def test_make_check_runs_every_check_with_a_build() -> None:
 
 # --- spelling ------------------------------------------------------------------
 
-@NODE_TOOLS
-def test_spelling_accepts_good_dutch_names_terms_and_skips_code_links_and_the_verbatim_text(tmp_path: Path) -> None:
-    page = write(tmp_path, "goed.md", (
+# Every case is a page of its own; cspell reads them all in one run (it starts slowly), and
+# each test holds its page's problems, and nothing else, to what it should say.
+SPELLING_PAGES = {
+    "goed.md": (
         "---\nnaam: Nieuw-Balinge\ncoordinaten:\n  lat: 52.7\ngrote_kern: false\n---\n\n"
         "# Goed\n\nHet DOM en de BOKD schrijven over de woonvisie van Midden-Drenthe.\n"
         "In Hijken en Zwiggelte is een omgevingsvergunning nodig.\n"
         "Zie `grote_kern: true` en [de bron](https://historiebeilen.nl/xyzzy).\n\n"
         "<div class=\"verbatim\" markdown>\n\nDat is mooi, maar het hele traject kan beter Het moet anders, ingediendd zo.\n\n</div>\n"
-    ))
-    assert messages(check_spelling.check([page])) == []
+    ),
+    "fout.md": "# Fout\n\nDe woonvisei is klaar.\n",
+    "pagina.en.md": "# Page\n\nThe draaiboek is recieved by the organisation.\n",
+    "pagina.md": "# Pagina\n\nDe gemeente heeft de housing vision klaar.\n",
+}
 
 
-@NODE_TOOLS
-def test_spelling_names_a_dutch_typo_with_a_suggestion(tmp_path: Path) -> None:
-    page = write(tmp_path, "fout.md", "# Fout\n\nDe woonvisei is klaar.\n")
-    problems = check_spelling.check([page])
-    only(problems, check_spelling.relative(page), 3, "het woord 'woonvisei' staat niet in het woordenboek (Nederlands)")
+@pytest.fixture(scope="module")
+def spelled(tmp_path_factory: pytest.TempPathFactory, node_tools: None) -> dict[str, tuple[str, list]]:
+    """Per page of SPELLING_PAGES: its path as messages name it, and the problems cspell finds
+    on it, from one run over all of them."""
+    folder = tmp_path_factory.mktemp("spelling")
+    pages = {name: write(folder, name, text) for name, text in SPELLING_PAGES.items()}
+    problems = check_spelling.check(list(pages.values()))
+    found = {name: (str(check_spelling.relative(page)),
+                    [p for p in problems if str(p).startswith(f"{check_spelling.relative(page)}:")])
+             for name, page in pages.items()}
+    assert sum(len(on_page) for _, on_page in found.values()) == len(problems), messages(problems)
+    return found
+
+
+def test_spelling_accepts_good_dutch_names_terms_and_skips_code_links_and_the_verbatim_text(spelled: dict) -> None:
+    assert messages(spelled["goed.md"][1]) == []
+
+
+def test_spelling_names_a_dutch_typo_with_a_suggestion(spelled: dict) -> None:
+    where, problems = spelled["fout.md"]
+    only(problems, where, 3, "het woord 'woonvisei' staat niet in het woordenboek (Nederlands)")
     assert "'woonvisie'" in str(problems[0]) and "cspell-woorden.txt" in str(problems[0])
 
 
-@NODE_TOOLS
-def test_spelling_uses_english_for_en_pages_and_accepts_the_dutch_terms_they_cite(tmp_path: Path) -> None:
-    page = write(tmp_path, "pagina.en.md", "# Page\n\nThe draaiboek is recieved by the organisation.\n")
-    only(check_spelling.check([page]), check_spelling.relative(page), 3,
-         "het woord 'recieved' staat niet in het woordenboek (Engels)")
+def test_spelling_uses_english_for_en_pages_and_accepts_the_dutch_terms_they_cite(spelled: dict) -> None:
+    where, problems = spelled["pagina.en.md"]
+    only(problems, where, 3, "het woord 'recieved' staat niet in het woordenboek (Engels)")
 
 
-@NODE_TOOLS
-def test_spelling_refuses_english_words_on_a_dutch_page(tmp_path: Path) -> None:
-    page = write(tmp_path, "pagina.md", "# Pagina\n\nDe gemeente heeft de housing vision klaar.\n")
-    found = messages(check_spelling.check([page]))
+def test_spelling_refuses_english_words_on_a_dutch_page(spelled: dict) -> None:
+    found = messages(spelled["pagina.md"][1])
     assert any("'housing'" in m for m in found), found
 
 
