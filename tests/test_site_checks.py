@@ -55,9 +55,25 @@ def test_external_script_style_font_image_frame_and_css_are_found() -> None:
       <a href="https://example.org/">a link is not a request</a>
       <script src="assets/javascripts/bundle.js"></script>
     </body></html>"""
-    found = check_site_html.external_resources(page(html))
+    found = check_site_html.parse(html).external_resources()
     assert len(found) == 8, found
     assert not any("example.org/\"" in item for item in found)
+
+
+def test_wrong_language_and_a_missing_alternate_are_found_but_not_on_a_redirect(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "en" / "a").mkdir(parents=True)
+    (site / "en" / "a" / "index.html").write_text(
+        '<html lang="nl"><head><link rel="alternate" hreflang="nl" href="../../a/"></head>'
+        '<body><div class="md-content" data-md-component="content"></div></body></html>', "utf-8")
+    (site / "b").mkdir()
+    (site / "b" / "index.html").write_text(
+        '<html lang="nl"><head><meta http-equiv="refresh" content="0; url=../a/"></head>'
+        '<body><div class="md-content"></div></body></html>', "utf-8")
+    found = [str(p) for p in check_site_html.findings(site)]
+    assert len(found) == 2, found
+    assert 'de pagina heeft lang="nl", maar hoort bij taal "en"' in found[0]
+    assert "de pagina mist een hreflang-verwijzing naar: en" in found[1]
 
 
 def test_changed_word_names_word_line_and_fix(tmp_path: Path) -> None:
