@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
+from dom_site import cache, frozen
 from dom_site import citation_registry as reg
-from dom_site import frozen
 from dom_site.checks import site_verbatim as check_site_verbatim
 
 REGISTRY = reg.load_registry(ROOT / "registry" / "ids.yml")
@@ -92,7 +92,9 @@ def test_a_kept_edition_is_copied_whole_and_replaces_the_older_ones_of_its_versi
 @pytest.mark.parametrize("release", RELEASES, ids=lambda r: str(r["version"]))
 def test_make_build_kept_the_edition_it_published(site_dir: Path, release: dict) -> None:
     """The next make build copies exactly what this one published (same key, same files)."""
-    cached = sorted((ROOT / frozen.CACHE).glob(f"{release['version']}-*"))
+    kept = cache.folder(ROOT, "versies")
+    assert kept is not None, "make build runs in the repository's work tree"
+    cached = sorted(kept.glob(f"{release['version']}-*"))
     assert len(cached) == 1, cached
     published = site_dir / "versies" / str(release["version"])
     files = sorted(p.relative_to(published).as_posix() for p in published.rglob("*") if p.is_file())

@@ -7,9 +7,11 @@ both languages; without it (the control) once per language. The HTML is the same
 from __future__ import annotations
 
 import collections
+import subprocess
 from pathlib import Path
 from typing import Any
 
+import builds
 import jinja2
 import pytest
 
@@ -83,9 +85,14 @@ def test_changed_source_is_compiled_again() -> None:
     assert (cache.hits, cache.misses) == (1, 2)
 
 
+def git_init(root: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(root)], check=True, timeout=60)
+
+
 def test_the_next_build_reads_the_compiled_templates_from_the_cache_folder(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = project(tmp_path, plugin=True)
+    git_init(root)  # the cache on disk is used in a git work tree only (dom_site.cache)
     first = compiles_of_build(root, monkeypatch)
     assert first["main.html"] == 1
     assert list((root / ".cache" / "sjablonen").rglob("*.cache"))
@@ -107,9 +114,32 @@ def test_a_damaged_cache_file_is_compiled_again(tmp_path: Path) -> None:
     assert (fresh.hits, fresh.misses) == (0, 1)
 
 
-def test_without_a_cache_folder_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_with_cache_false_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = project(tmp_path, plugin=False)
+    git_init(root)
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8") + "  - dom-sjablonen:\n      cache_dir: ''\n", "utf-8")
+    config.write_text(config.read_text("utf-8") + "  - dom-sjablonen:\n      cache: false\n", "utf-8")
     assert compiles_of_build(root, monkeypatch)["main.html"] == 1
     assert not (root / ".cache").exists()
+
+
+def test_outside_a_git_work_tree_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path, plugin=True)  # like an exported tree: whose files are in .cache is unknown
+    assert compiles_of_build(root, monkeypatch)["main.html"] == 1
+    assert not (root / ".cache").exists()
+
+
+def test_compiled_templates_from_the_repository_are_refused(tmp_path: Path) -> None:
+    """A pull request that adds .cache/ (git add -f) would have its bytes run as template code."""
+    root = project(tmp_path, plugin=True)
+    git_init(root)
+    planted = root / ".cache" / "sjablonen" / "0" / "x.cache"
+    planted.parent.mkdir(parents=True)
+    planted.write_bytes(b"j2 not really code")
+    subprocess.run(["git", "add", "-f", ".cache"], cwd=root, check=True, timeout=60)
+    built = builds.build(root / "mkdocs.yml", site_dir=root / "site")
+    assert built.returncode == 1
+    lines = [line for line in built.stderr.splitlines() if ".cache/sjablonen/0/x.cache:1: " in line]
+    assert len(lines) == 1, built.stderr
+    assert "de repository bevat 1 bestand(en) in .cache/" in lines[0]
+    assert "git rm -r --cached .cache" in lines[0] and "(English: " in lines[0]

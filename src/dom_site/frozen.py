@@ -15,11 +15,12 @@ dom-citeren plugin's settings). `!ENV` gives YAML's types (1.10 would read as th
 number 1.1), so the values are also written, quoted, in place of those `!ENV`s
 (dom_site.edition_config).
 
-A built edition is kept in `.cache/versies/<version>-<key>/` (like Material's plugins,
-which keep their caches in `.cache/`). The key is a digest of everything the edition
-is made from: its commit and release date, the addresses it is built for, the builder,
-Python, the locked packages, the Chromium that prints its PDFs and this package's
-code (the markup fixes and the PDF printer). When nothing of that changed, the next
+A built edition is kept in `.cache/versies/<version>-<key>/` (dom_site.cache: only in a
+git work tree whose repository holds nothing in `.cache/`, as the copy is published).
+The key is a digest of everything the edition is made from: its commit and release
+date, the addresses it is built for, the builder, Python, the locked packages, the
+Chromium that prints its PDFs and this package's code (the markup fixes and the PDF
+printer). When nothing of that changed, the next
 `make build` copies the edition instead of building and printing it again; any
 change builds it anew. `--fresh` ignores the cache.
 """
@@ -36,6 +37,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from dom_site import cache
 from dom_site import citation_registry as reg
 from dom_site.checks.common import ROOT  # the project the command runs in
 from dom_site.edition_config import with_edition, with_release_date
@@ -61,9 +63,6 @@ def export(commit: str, dest: Path) -> None:
                   timeout=GIT_TIMEOUT_SECONDS, check=True, text=False)
     with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
         tar.extractall(dest, filter="data")
-
-
-CACHE = Path(".cache") / "versies"
 
 
 def edition_key(release: dict[str, Any], live: str, root: Path = ROOT) -> str:
@@ -121,9 +120,10 @@ def build_edition(release: dict[str, Any], site: Path, live: str, fresh: bool = 
             f"history or fix the commit in the registry)", stream=sys.stderr)
         sys.exit(1)
     out = site / "versies" / version
-    cached = ROOT / CACHE / f"{version}-{edition_key(release, live)}"
-    if not fresh and from_cache(cached, out):
-        print(f"versie {version}: uit {CACHE.as_posix()}/{cached.name} gekopieerd (copied from the cache: "
+    kept = cache.folder(ROOT, "versies")
+    cached = kept / f"{version}-{edition_key(release, live)}" if kept else None
+    if cached is not None and not fresh and from_cache(cached, out):
+        print(f"versie {version}: uit {cached.relative_to(ROOT).as_posix()} gekopieerd (copied from the cache: "
               "nothing it is made from changed)")
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -148,7 +148,8 @@ def build_edition(release: dict[str, Any], site: Path, live: str, fresh: bool = 
         # The edition's own PDFs, showing its version and date (from the live tree's PDF builder).
         run([sys.executable, "-m", "dom_site.cli", "pdfs", "--site", str(out)], capture=False,
             step=f"PDF's van versie {version} (PDFs of edition {version})", timeout=PDF_TIMEOUT_SECONDS, check=True)
-    keep(out, cached)
+    if cached is not None:
+        keep(out, cached)
     print(f"versie {version}: gebouwd in {out} (built)")
 
 
@@ -162,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for release in registry.releases:
             build_edition(release, Path(args.site).resolve(), live, fresh=args.fresh)
-    except StepFailed as error:
+    except (StepFailed, cache.CacheError) as error:
         say(str(error), stream=sys.stderr)
         return 1
     return 0

@@ -15,13 +15,14 @@ plugin and given to each new environment (on_env). A template's code is reused
 when its name, file and source checksum match (Jinja checks these) and the
 environment compiles alike (same Jinja, extensions, syntax, filters and tests;
 `_compile_settings`). The code is kept in memory for the process and, with the
-setting `cache_dir`, on disk too (Material's plugins keep their caches in
-`.cache/` the same way), so the next `mkdocs build` does not compile at all. A
-changed template is compiled again; an unreadable cache file is compiled again.
+setting `cache` (default), on disk in `.cache/sjablonen/` too, so the next
+`mkdocs build` does not compile at all. A changed template is compiled again; an
+unreadable cache file is compiled again. The disk is used only where no file in
+`.cache/` came from the repository (dom_site.cache: it is code the build runs).
 
     plugins:
       - dom-sjablonen:
-          cache_dir: .cache/sjablonen     # from the folder of mkdocs.yml; "" keeps it in memory
+          cache: true      # false keeps the compiled templates in memory only
 """
 from __future__ import annotations
 
@@ -37,8 +38,11 @@ from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+
+from dom_site import cache
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -117,14 +121,26 @@ def _settings_folder(settings: tuple[Any, ...]) -> str:
 
 
 class TemplatesConfig(Config):
-    # Where compiled templates are kept between builds, from the folder of mkdocs.yml;
-    # an empty value keeps them in memory only (one process).
-    cache_dir = c.Type(str, default=".cache/sjablonen")
+    # Keep compiled templates between builds in .cache/sjablonen/ next to mkdocs.yml
+    # (dom_site.cache decides whether that folder is safe); false: in memory only.
+    cache = c.Type(bool, default=True)
 
 
 class TemplatesPlugin(BasePlugin[TemplatesConfig]):
     def __init__(self) -> None:
         self.caches: dict[tuple[Any, ...], MemoryBytecodeCache] = {}
+        self._folder: tuple[Path | None] | None = None  # asked once per process
+
+    def folder(self, config: MkDocsConfig) -> Path | None:
+        if not self.config.cache:
+            return None
+        if self._folder is None:
+            root = Path(config.config_file_path).resolve().parent
+            try:
+                self._folder = (cache.folder(root, "sjablonen"),)
+            except cache.CacheError as error:
+                raise PluginError(str(error)) from error
+        return self._folder[0]
 
     # Last, after every plugin and hook that adds extensions or filters to the environment.
     @event_priority(-100)
@@ -132,10 +148,7 @@ class TemplatesPlugin(BasePlugin[TemplatesConfig]):
         if env.bytecode_cache is None:
             settings = _compile_settings(env)
             if settings not in self.caches:
-                folder = None
-                if self.config.cache_dir:
-                    root = Path(config.config_file_path).resolve().parent
-                    folder = root / self.config.cache_dir / _settings_folder(settings)
-                self.caches[settings] = MemoryBytecodeCache(folder)
+                folder = self.folder(config)
+                self.caches[settings] = MemoryBytecodeCache(folder / _settings_folder(settings) if folder else None)
             env.bytecode_cache = self.caches[settings]
         return env
