@@ -68,6 +68,24 @@ def test_release_adds_checksums_and_the_release_line() -> None:
     assert 'checksums: {"1.1": "ba5", "1.0": "f00"}}' in again
 
 
+def test_release_finds_entries_as_yaml_reads_them() -> None:
+    """A quoted ID, another indentation and a comment that looks like an entry (as the registry's messages do)."""
+    text = ('releases:\n\nids:\n    # r-2: {page: oud.md, status: active}\n'
+            '    "r-1": {page: reactie/index.md, status: active, since: "1.0"}\n'
+            '    r-2: {page: reactie/index.md, status: active, since: "1.0"}\n')
+    out = release_script.release("1.0", date(2026, 11, 28), "abc", text, {"r-1": "f00", "r-2": "ba5"})
+    assert '    "r-1": {page: reactie/index.md, status: active, since: "1.0", checksums: {"1.0": "f00"}}' in out
+    assert '    r-2: {page: reactie/index.md, status: active, since: "1.0", checksums: {"1.0": "ba5"}}' in out
+    assert "    # r-2: {page: oud.md, status: active}\n" in out
+
+
+def test_release_refuses_an_active_entry_it_cannot_give_a_checksum() -> None:
+    text = 'releases:\n\nids:\n  r-1:\n    page: reactie/index.md\n    status: active\n    since: "1.0"\n'
+    with pytest.raises(release_script.ReleaseError) as refused:
+        release_script.release("1.0", date(2026, 11, 28), "abc", text, {"r-1": "f00"})
+    assert str(refused.value).startswith("registry/ids.yml:4: r-1 staat niet op één regel")
+
+
 def test_a_frozen_edition_lists_itself_before_the_registry_does(registry: reg.Registry) -> None:
     bare = reg.Registry(registry.documents, [], registry.ids, registry.lines)
     listed = editions.with_this_edition(bare, FROZEN)

@@ -16,7 +16,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from dom_site import citation_registry as reg
+from dom_site.messages import problem
 from dom_site.processes import run  # every step has a time limit and ends with its children
 
 # src/dom_site/<this>.py: the repository is two folders up (an editable install).
@@ -39,12 +42,36 @@ def add_checksum(line: str, version: str, value: str) -> str:
     return re.sub(r"\}\s*$", f', checksums: {{"{version}": "{value}"}}}}', line)
 
 
+class ReleaseError(ValueError):
+    """An active unit's registry entry this script cannot give its checksum; the message names its line."""
+
+
 def release(version: str, when: date, commit: str, text: str, sums: dict[str, str]) -> str:
+    """The registry text with the release line and every active unit's checksum for this version.
+
+    Entries are found as YAML reads them (their line from the YAML nodes, as every
+    registry message finds it); an entry is one line, `id: {…}`, the registry's layout.
+    """
+    lines = text.splitlines()
+    root = yaml.compose(text, Loader=yaml.CSafeLoader)  # nodes only: nothing is constructed
+    ids = next((v for k, v in root.value if k.value == "ids"), None) if isinstance(root, yaml.MappingNode) else None
+    for key, value in ids.value if isinstance(ids, yaml.MappingNode) else []:
+        if key.value not in sums or not isinstance(value, yaml.MappingNode):
+            continue
+        fields = {k.value: v.value for k, v in value.value if isinstance(v, yaml.ScalarNode)}
+        if fields.get("status") != "active":
+            continue
+        if not (value.flow_style and value.start_mark.line == value.end_mark.line == key.start_mark.line):
+            raise ReleaseError(problem(
+                "registry/ids.yml", key.start_mark.line + 1,
+                f"{key.value} staat niet op één regel, en krijgt zo geen controlegetal voor versie {version}",
+                f"schrijf het als {key.value}: {{page: …, status: active, since: …}} op één regel, zoals de andere",
+                f"{key.value} is not written on one line, so it gets no checksum for release {version}",
+                f"write it as {key.value}: {{page: …, status: active, since: …}} on one line, like the others"))
+        number = key.start_mark.line
+        lines[number] = add_checksum(lines[number], version, sums[key.value])
     out = []
-    for line in text.splitlines():
-        match = re.match(r"^\s{2}([a-z]-[0-9]+):", line)
-        if match and "status: active" in line and match.group(1) in sums:
-            line = add_checksum(line, version, sums[match.group(1)])
+    for line in lines:
         out.append(line)
         if line.startswith("releases:"):
             out.append(f'  - {{version: "{version}", date: {when.isoformat()}, commit: {commit}}}')
@@ -68,7 +95,12 @@ def main(argv: list[str] | None = None) -> int:
         print("Eerst de ID's in orde maken: zie hierboven, of draai dom-site check (Fix the IDs first: see above).")
         return 1
     commit = run(["git", "rev-parse", "HEAD"], step="git rev-parse", cwd=ROOT, timeout=60, check=True).stdout.strip()
-    REGISTRY.write_text(release(args.version, args.date, commit, REGISTRY.read_text("utf-8"), checksums(ROOT / "docs")), "utf-8")
+    try:
+        text = release(args.version, args.date, commit, REGISTRY.read_text("utf-8"), checksums(ROOT / "docs"))
+    except ReleaseError as error:
+        print(error)
+        return 1
+    REGISTRY.write_text(text, "utf-8")
     print(f"Versie {args.version} vastgelegd in registry/ids.yml (inhoud van commit {commit[:12]}).")
     print(f"Nu: git commit -am 'Release {args.version}' && git tag v{args.version} {commit}")
     return 0
