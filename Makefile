@@ -104,4 +104,4 @@ lock:
 	  -o requirements.txt requirements.in
 
 clean:
-	rm -rf site site.tmp .cache .pytest_cache
+	rm -rf site site.tmp .cache .pytest_cache "$$(git rev-parse --git-path dom-site-cache 2>/dev/null)"

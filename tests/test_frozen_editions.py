@@ -1,6 +1,7 @@
 """Release 1.0 is the response as submitted, frozen: its text equals the source at its commit, forever."""
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -8,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from dom_site import cache, frozen
 from dom_site import citation_registry as reg
+from dom_site import frozen
 from dom_site.checks import site_verbatim as check_site_verbatim
 
 REGISTRY = reg.load_registry(ROOT / "registry" / "ids.yml")
@@ -47,7 +48,7 @@ def test_frozen_edition_says_which_version_and_the_live_site_links_to_it(site_di
     assert (site_dir / "versies" / version / "reactie" / "dom-reactie.pdf").is_file()
 
 
-# --- The cache of built editions (.cache/versies) -------------------------------------------
+# --- The cache of built editions (.git/dom-site-cache/versies) -------------------------------------------
 
 def small_root(tmp_path: Path) -> Path:
     root = tmp_path / "project"
@@ -92,10 +93,10 @@ def test_a_kept_edition_is_copied_whole_and_replaces_the_older_ones_of_its_versi
 @pytest.mark.parametrize("release", RELEASES, ids=lambda r: str(r["version"]))
 def test_make_build_kept_the_edition_it_published(site_dir: Path, release: dict) -> None:
     """The next make build copies exactly what this one published (same key, same files)."""
-    kept = cache.folder(ROOT, "versies")
-    assert kept is not None, "make build runs in the repository's work tree"
-    cached = sorted(kept.glob(f"{release['version']}-*"))
-    assert len(cached) == 1, cached
+    live = os.environ.get("SITE_URL") or frozen.live_site_url()
+    entry = frozen.cache_entry(release, live)
+    assert entry is not None and entry.is_dir(), "make build runs in the repository's work tree and keeps the edition"
+    cached = [entry]
     published = site_dir / "versies" / str(release["version"])
     files = sorted(p.relative_to(published).as_posix() for p in published.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(cached[0]).as_posix() for p in cached[0].rglob("*") if p.is_file())

@@ -11,7 +11,6 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-import builds
 import jinja2
 import pytest
 
@@ -95,7 +94,7 @@ def test_the_next_build_reads_the_compiled_templates_from_the_cache_folder(
     git_init(root)  # the cache on disk is used in a git work tree only (dom_site.cache)
     first = compiles_of_build(root, monkeypatch)
     assert first["main.html"] == 1
-    assert list((root / ".cache" / "sjablonen").rglob("*.cache"))
+    assert list((root / ".git" / "dom-site-cache" / "sjablonen").rglob("*.cache"))
     html = site_files(root)
     # A new build (new config, new plugin: as a new `mkdocs build` process) compiles none of them.
     again = compiles_of_build(root, monkeypatch)
@@ -120,26 +119,23 @@ def test_with_cache_false_nothing_is_written(tmp_path: Path, monkeypatch: pytest
     config = root / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + "  - dom-sjablonen:\n      cache: false\n", "utf-8")
     assert compiles_of_build(root, monkeypatch)["main.html"] == 1
-    assert not (root / ".cache").exists()
+    assert not (root / ".git" / "dom-site-cache").exists()
 
 
 def test_outside_a_git_work_tree_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = project(tmp_path, plugin=True)  # like an exported tree: whose files are in .cache is unknown
+    root = project(tmp_path, plugin=True)  # like an exported tree
     assert compiles_of_build(root, monkeypatch)["main.html"] == 1
-    assert not (root / ".cache").exists()
+    assert not list(root.rglob("*.cache"))
 
 
-def test_compiled_templates_from_the_repository_are_refused(tmp_path: Path) -> None:
-    """A pull request that adds .cache/ (git add -f) would have its bytes run as template code."""
+def test_compiled_templates_in_the_work_tree_are_never_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pull request can add .cache/ (git add -f) or leave it behind (git apply): nothing there is run."""
     root = project(tmp_path, plugin=True)
     git_init(root)
-    planted = root / ".cache" / "sjablonen" / "0" / "x.cache"
-    planted.parent.mkdir(parents=True)
-    planted.write_bytes(b"j2 not really code")
+    for folder in (root / ".cache" / "sjablonen", root / ".cache"):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "x.cache").write_bytes(b"j2 planted")
     subprocess.run(["git", "add", "-f", ".cache"], cwd=root, check=True, timeout=60)
-    built = builds.build(root / "mkdocs.yml", site_dir=root / "site")
-    assert built.returncode == 1
-    lines = [line for line in built.stderr.splitlines() if ".cache/sjablonen/0/x.cache:1: " in line]
-    assert len(lines) == 1, built.stderr
-    assert "de repository bevat 1 bestand(en) in .cache/" in lines[0]
-    assert "git rm -r --cached .cache" in lines[0] and "(English: " in lines[0]
+    assert compiles_of_build(root, monkeypatch)["main.html"] == 1
+    kept = list((root / ".git" / "dom-site-cache" / "sjablonen").rglob("*.cache"))
+    assert kept and sorted(p.name for p in (root / ".cache").rglob("*")) == ["sjablonen", "x.cache", "x.cache"]

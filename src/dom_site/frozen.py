@@ -15,24 +15,29 @@ dom-citeren plugin's settings). `!ENV` gives YAML's types (1.10 would read as th
 number 1.1), so the values are also written, quoted, in place of those `!ENV`s
 (dom_site.edition_config).
 
-A built edition is kept in `.cache/versies/<version>-<key>/` (dom_site.cache: only in a
-git work tree whose repository holds nothing in `.cache/`, as the copy is published).
-The key is a digest of everything the edition is made from: its commit and release
-date, the addresses it is built for, the builder, Python, the locked packages, the
-Chromium that prints its PDFs and this package's code (the markup fixes and the PDF
-printer). When nothing of that changed, the next
+A built edition is kept in the repository's git folder, `.git/dom-site-cache/versies/
+<version>-<key>/` (dom_site.cache: the copy is published, so never a folder a pull
+request could write).
+The key is a digest of everything the edition is made from: its commit (in full) and
+release date, the addresses it is built for (SITE_URL, REPO_URL), the builder, Python,
+the locked packages and this package's code and entry points (the markup fixes, the
+PDF printer), the live mkdocs.yml (whose menu decides what each PDF holds) and the
+Chromium that prints the PDFs. When nothing of that changed, the next
 `make build` copies the edition instead of building and printing it again; any
 change builds it anew. `--fresh` ignores the cache.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import hashlib
 import os
 import shutil
 import sys
 import tarfile
 import tempfile
+from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -74,7 +79,7 @@ def edition_key(release: dict[str, Any], live: str, root: Path = ROOT) -> str:
         digest.update(len(data).to_bytes(8, "big") + data)
 
     for part in (str(release.get("commit", "")), str(release["date"]), live, os.environ.get("SITE_URL", ""),
-                 " ".join(builder()[1:]), sys.version):
+                 os.environ.get("REPO_URL", ""), " ".join(builder()[1:]), sys.version):
         add(part)
     chromium = Path(chromium_path())
     add(str(chromium))
@@ -82,29 +87,52 @@ def edition_key(release: dict[str, Any], live: str, root: Path = ROOT) -> str:
         stat = chromium.resolve().stat()
         add(f"{stat.st_size} {stat.st_mtime_ns}")
     code = sorted((root / "src" / "dom_site").rglob("*.py"))
-    for path in [*code, root / "requirements.txt", root / "package-lock.json"]:
+    for path in [*code, root / "requirements.txt", root / "package-lock.json", root / "pyproject.toml",
+                 root / "mkdocs.yml"]:
         if path.is_file():
             add(path.relative_to(root).as_posix())
             add(path.read_bytes())
     return digest.hexdigest()[:20]
 
 
+def cache_entry(release: dict[str, Any], live: str) -> Path | None:
+    """Where this edition, built for this live site, is kept; None outside git."""
+    kept = cache.folder(ROOT, "versies")
+    if kept is None:
+        return None
+    commit = str(release.get("commit", ""))
+    full = run(["git", "rev-parse", "--verify", f"{commit}^{{commit}}"], step="git rev-parse", about=commit,
+               cwd=ROOT, timeout=GIT_TIMEOUT_SECONDS, check=True).stdout.strip()
+    return kept / f"{release['version']}-{edition_key({**release, 'commit': full}, live)}"
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """One build at a time reads or writes the cached editions (the tests build side by side)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def from_cache(cached: Path, out: Path) -> bool:
     """Copy a cached edition into the site; False when there is none."""
-    if not cached.is_dir():
-        return False
-    shutil.copytree(cached, out, dirs_exist_ok=True)
-    return True
+    with locked(cached.parent):
+        if not cached.is_dir():
+            return False
+        shutil.copytree(cached, out, dirs_exist_ok=True)
+        return True
 
 
 def keep(out: Path, cached: Path) -> None:
     """Store a freshly built edition; older entries of the same version go (they can never match again)."""
     try:
-        for old in cached.parent.glob(f"{cached.name.rsplit('-', 1)[0]}-*"):
-            shutil.rmtree(old, ignore_errors=True)
-        part = cached.with_name(f"{cached.name}.{os.getpid()}")
-        shutil.copytree(out, part)
-        os.replace(part, cached)  # whole or not at all: a build running alongside never copies half
+        with locked(cached.parent):
+            for old in cached.parent.glob(f"{cached.name.rsplit('-', 1)[0]}-*"):
+                shutil.rmtree(old, ignore_errors=True)
+            part = cached.with_name(f"{cached.name}.{os.getpid()}")
+            shutil.copytree(out, part)
+            os.replace(part, cached)  # whole or not at all
     except OSError:
         pass  # a read-only checkout builds the edition every time, as before
 
@@ -120,10 +148,9 @@ def build_edition(release: dict[str, Any], site: Path, live: str, fresh: bool = 
             f"history or fix the commit in the registry)", stream=sys.stderr)
         sys.exit(1)
     out = site / "versies" / version
-    kept = cache.folder(ROOT, "versies")
-    cached = kept / f"{version}-{edition_key(release, live)}" if kept else None
+    cached = cache_entry(release, live)
     if cached is not None and not fresh and from_cache(cached, out):
-        print(f"versie {version}: uit {cached.relative_to(ROOT).as_posix()} gekopieerd (copied from the cache: "
+        print(f"versie {version}: uit de cache gekopieerd, {cached.name} (copied from the cache: "
               "nothing it is made from changed)")
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -163,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for release in registry.releases:
             build_edition(release, Path(args.site).resolve(), live, fresh=args.fresh)
-    except (StepFailed, cache.CacheError) as error:
+    except StepFailed as error:
         say(str(error), stream=sys.stderr)
         return 1
     return 0

@@ -15,10 +15,10 @@ plugin and given to each new environment (on_env). A template's code is reused
 when its name, file and source checksum match (Jinja checks these) and the
 environment compiles alike (same Jinja, extensions, syntax, filters and tests;
 `_compile_settings`). The code is kept in memory for the process and, with the
-setting `cache` (default), on disk in `.cache/sjablonen/` too, so the next
-`mkdocs build` does not compile at all. A changed template is compiled again; an
-unreadable cache file is compiled again. The disk is used only where no file in
-`.cache/` came from the repository (dom_site.cache: it is code the build runs).
+setting `cache` (default), on disk too, in the repository's git folder
+(`.git/dom-site-cache/sjablonen/`, dom_site.cache: it is code the build runs, so
+never a folder a pull request could write), so the next `mkdocs build` does not
+compile at all. A changed template is compiled again; a damaged file too.
 
     plugins:
       - dom-sjablonen:
@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import re
 from pathlib import Path
 from typing import Any
@@ -38,7 +37,6 @@ from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
@@ -70,7 +68,7 @@ class MemoryBytecodeCache(BytecodeCache):
             return
         try:
             bucket.bytecode_from_string(data)  # resets the bucket if the source checksum differs
-        except (EOFError, ValueError, TypeError, pickle.UnpicklingError):  # a damaged file: compile again
+        except Exception:  # noqa: BLE001 (whatever a damaged file raises while unpickling: compile again)
             bucket.reset()
         if bucket.code is None:
             self.misses += 1
@@ -121,8 +119,8 @@ def _settings_folder(settings: tuple[Any, ...]) -> str:
 
 
 class TemplatesConfig(Config):
-    # Keep compiled templates between builds in .cache/sjablonen/ next to mkdocs.yml
-    # (dom_site.cache decides whether that folder is safe); false: in memory only.
+    # Keep compiled templates between builds in the repository's git folder
+    # (dom_site.cache); false: in memory only.
     cache = c.Type(bool, default=True)
 
 
@@ -135,11 +133,7 @@ class TemplatesPlugin(BasePlugin[TemplatesConfig]):
         if not self.config.cache:
             return None
         if self._folder is None:
-            root = Path(config.config_file_path).resolve().parent
-            try:
-                self._folder = (cache.folder(root, "sjablonen"),)
-            except cache.CacheError as error:
-                raise PluginError(str(error)) from error
+            self._folder = (cache.folder(Path(config.config_file_path).resolve().parent, "sjablonen"),)
         return self._folder[0]
 
     # Last, after every plugin and hook that adds extensions or filters to the environment.
