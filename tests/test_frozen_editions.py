@@ -83,7 +83,7 @@ def test_a_kept_edition_is_copied_whole_and_replaces_the_older_ones_of_its_versi
     (cache / "1.0-oud").mkdir(parents=True)   # an older key of the same version
     (cache / "1.1-ander").mkdir(parents=True)  # another version stays
     frozen.keep(built, cache / "1.0-nieuw")
-    assert sorted(p.name for p in cache.iterdir()) == ["1.0-nieuw", "1.1-ander"]
+    assert sorted(p.name for p in cache.iterdir() if p.is_dir()) == ["1.0-nieuw", "1.1-ander"]
     assert not frozen.from_cache(cache / "1.0-oud", tmp_path / "elders")  # no such entry: build it
     out = tmp_path / "copy" / "versies" / "1.0"
     assert frozen.from_cache(cache / "1.0-nieuw", out)
