@@ -53,7 +53,10 @@ class _Page(HTMLParser):
         self._in_style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value for name, value in attrs if value is not None}
+        values: dict[str, str] = {}
+        for name, value in attrs:  # a repeated attribute: the browser uses the first
+            if value is not None:
+                values.setdefault(name, value)
         if tag == "html" and not self.seen_html:
             self.seen_html, self.lang = True, values.get("lang")
         elif tag == "meta" and values.get("http-equiv") == "refresh":
