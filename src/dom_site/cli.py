@@ -6,7 +6,7 @@
     dom-site check --site site        the sources and an already built site
     dom-site checks                   the list of checks, with what each one looks at
     dom-site pdfs --site site         print the PDFs of a built site (Chromium)
-    dom-site editions --site site     build every release's frozen edition into the site (or copy it from .cache/versies)
+    dom-site editions --site site     build every release's frozen edition into the site (or copy it from the cache in .git/dom-site-cache)
     dom-site release 1.1              freeze a release in registry/ids.yml
     dom-site translations             which English pages are behind their Dutch page
     dom-site links --online           ask every external address (the weekly workflow)
@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     release.add_argument("--date")
     editions = commands.add_parser("editions", help="de bevroren versies (the frozen editions)")
     editions.add_argument("--site", default="site")
-    editions.add_argument("--fresh", action="store_true", help="ook wat in .cache/versies staat opnieuw bouwen (ignore the cache)")
+    editions.add_argument("--fresh", action="store_true", help="ook wat al in de cache staat opnieuw bouwen (build again, ignore the cache)")
     links = commands.add_parser("links", help="externe adressen opvragen (ask external addresses)")
     links.add_argument("--online", action="store_true")
     links.add_argument("--github-output")

@@ -183,7 +183,7 @@ def build_edition(release: dict[str, Any], site: Path, live: str, fresh: bool = 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site", default="site")
-    parser.add_argument("--fresh", action="store_true", help="build every edition, also when it is in .cache/versies")
+    parser.add_argument("--fresh", action="store_true", help="build every edition, also one that is in the cache (.git/dom-site-cache)")
     args = parser.parse_args(argv)
     registry = reg.load_registry(ROOT / "registry" / "ids.yml")
     live = os.environ.get("SITE_URL") or live_site_url()
