@@ -70,8 +70,12 @@ def test_wrong_language_and_a_missing_alternate_are_found_but_not_on_a_redirect(
     (site / "b" / "index.html").write_text(
         '<html lang="nl"><head><meta http-equiv="refresh" content="0; url=../a/"></head>'
         '<body><div class="md-content"></div></body></html>', "utf-8")
+    (site / "c").mkdir()
+    (site / "c" / "index.html").write_text('<html lang><body></body></html>', "utf-8")  # lang without a value
     found = [str(p) for p in check_site_html.findings(site)]
-    assert len(found) == 2, found
+    assert len(found) == 3, found
+    assert 'de pagina heeft lang="", maar hoort bij taal "nl"' in found[0]
+    found = found[1:]
     assert 'de pagina heeft lang="nl", maar hoort bij taal "en"' in found[0]
     assert "de pagina mist een hreflang-verwijzing naar: en" in found[1]
 

@@ -54,9 +54,8 @@ class _Page(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values: dict[str, str] = {}
-        for name, value in attrs:  # a repeated attribute: the browser uses the first
-            if value is not None:
-                values.setdefault(name, value)
+        for name, value in attrs:  # a repeated attribute: the browser uses the first; no value is ""
+            values.setdefault(name, value or "")
         if tag == "html" and not self.seen_html:
             self.seen_html, self.lang = True, values.get("lang")
         elif tag == "meta" and values.get("http-equiv") == "refresh":
