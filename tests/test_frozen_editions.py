@@ -94,7 +94,9 @@ def test_a_kept_edition_is_copied_whole_and_replaces_the_older_ones_of_its_versi
 def test_make_build_kept_the_edition_it_published(site_dir: Path, release: dict) -> None:
     """The next make build copies exactly what this one published (same key, same files)."""
     live = os.environ.get("SITE_URL") or frozen.live_site_url()
-    entry = frozen.cache_entry(release, live)
+    commit = frozen.full_commit(str(release["commit"]))
+    assert commit is not None
+    entry = frozen.cache_entry(release, commit, live)
     assert entry is not None and entry.is_dir(), "make build runs in the repository's work tree and keeps the edition"
     cached = [entry]
     published = site_dir / "versies" / str(release["version"])

@@ -95,15 +95,19 @@ def edition_key(release: dict[str, Any], live: str, root: Path = ROOT) -> str:
     return digest.hexdigest()[:20]
 
 
-def cache_entry(release: dict[str, Any], live: str) -> Path | None:
-    """Where this edition, built for this live site, is kept; None outside git."""
-    kept = cache.folder(ROOT, "versies")
-    if kept is None:
+def full_commit(commit: str) -> str | None:
+    """The commit's full hash, or None when this clone does not have it."""
+    if not commit:
         return None
-    commit = str(release.get("commit", ""))
-    full = run(["git", "rev-parse", "--verify", f"{commit}^{{commit}}"], step="git rev-parse", about=commit,
-               cwd=ROOT, timeout=GIT_TIMEOUT_SECONDS, check=True).stdout.strip()
-    return kept / f"{release['version']}-{edition_key({**release, 'commit': full}, live)}"
+    found = run(["git", "rev-parse", "--verify", "--quiet", f"{commit}^{{commit}}"], step="git rev-parse",
+                about=commit, cwd=ROOT, timeout=GIT_TIMEOUT_SECONDS)
+    return found.stdout.strip() if found.returncode == 0 else None
+
+
+def cache_entry(release: dict[str, Any], commit: str, live: str) -> Path | None:
+    """Where this edition (its commit in full), built for this live site, is kept; None outside git."""
+    kept = cache.folder(ROOT, "versies")
+    return kept / f"{release['version']}-{edition_key({**release, 'commit': commit}, live)}" if kept else None
 
 
 @contextlib.contextmanager
@@ -139,16 +143,15 @@ def keep(out: Path, cached: Path) -> None:
 
 def build_edition(release: dict[str, Any], site: Path, live: str, fresh: bool = False) -> None:
     version, commit = str(release["version"]), str(release.get("commit", ""))
-    known = run(["git", "cat-file", "-e", f"{commit}^{{commit}}"], step="git cat-file", about=commit, cwd=ROOT,
-                timeout=GIT_TIMEOUT_SECONDS) if commit else None
-    if known is None or known.returncode != 0:
+    full = full_commit(commit)
+    if full is None:
         say(f"registry/ids.yml:1: versie {version} verwijst naar commit '{commit}', maar die staat niet in deze "
             f"kloon — haal de volledige geschiedenis op (git fetch --unshallow) of herstel commit: in het register "
             f"(English: release {version} names commit '{commit}', which this clone lacks — fetch the full "
             f"history or fix the commit in the registry)", stream=sys.stderr)
         sys.exit(1)
     out = site / "versies" / version
-    cached = cache_entry(release, live)
+    cached = cache_entry(release, full, live)
     if cached is not None and not fresh and from_cache(cached, out):
         print(f"versie {version}: uit de cache gekopieerd, {cached.name} (copied from the cache: "
               "nothing it is made from changed)")

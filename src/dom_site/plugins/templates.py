@@ -127,14 +127,13 @@ class TemplatesConfig(Config):
 class TemplatesPlugin(BasePlugin[TemplatesConfig]):
     def __init__(self) -> None:
         self.caches: dict[tuple[Any, ...], MemoryBytecodeCache] = {}
-        self._folder: tuple[Path | None] | None = None  # asked once per process
+        self.folder: Path | None = None
 
-    def folder(self, config: MkDocsConfig) -> Path | None:
-        if not self.config.cache:
-            return None
-        if self._folder is None:
-            self._folder = (cache.folder(Path(config.config_file_path).resolve().parent, "sjablonen"),)
-        return self._folder[0]
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Where compiled templates are kept on disk, or None (the setting, or no git).
+        root = Path(config.config_file_path).resolve().parent
+        self.folder = cache.folder(root, "sjablonen") if self.config.cache else None
+        return config
 
     # Last, after every plugin and hook that adds extensions or filters to the environment.
     @event_priority(-100)
@@ -142,7 +141,7 @@ class TemplatesPlugin(BasePlugin[TemplatesConfig]):
         if env.bytecode_cache is None:
             settings = _compile_settings(env)
             if settings not in self.caches:
-                folder = self.folder(config)
-                self.caches[settings] = MemoryBytecodeCache(folder / _settings_folder(settings) if folder else None)
+                folder = self.folder / _settings_folder(settings) if self.folder else None
+                self.caches[settings] = MemoryBytecodeCache(folder)
             env.bytecode_cache = self.caches[settings]
         return env
