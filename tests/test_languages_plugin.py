@@ -102,3 +102,19 @@ def test_old_address_redirects_in_both_languages(site: Path) -> None:
     for prefix in ("", "en/"):
         old = (site / prefix / "oud" / "index.html").read_text("utf-8")
         assert 'content="0; url=../nieuw/"' in old, prefix
+
+
+def test_a_second_build_in_the_same_process_keeps_nothing_of_the_first(tmp_path: Path) -> None:
+    """MkDocs keeps a plugin instance across builds when it has on_startup or on_shutdown;
+    dom-talen must not, or the English build (beside the Dutch one) restores the last site's 404."""
+    for name in ("een", "twee"):
+        project = tmp_path / name
+        write(project, {
+            "mkdocs.yml": CONFIG.replace("/sub/", f"/{name}/"),
+            "docs/index.md": "# Welkom\n", "docs/index.en.md": "# Welcome\n",
+            "docs/nieuw.md": "# Nieuw\n", "docs/nieuw.en.md": "# New\n",
+        })
+        build_project(project)
+        for path in (project / "site" / "404.html", project / "site" / "en" / "404.html"):
+            links = {a["hreflang"]: a["href"] for a in page(path).select("a[hreflang]")}
+            assert links == {"nl": f"/{name}/", "en": f"/{name}/en/"}, path

@@ -9,7 +9,8 @@ One `git log` over docs/ per build gives every file's date (dom_site.git_dates);
 Dutch and English pages each show their own file's date, in their language.
 Without history (no .git, or a shallow clone that cut it off) a page shows no
 date, and the build says so once, instead of showing today's date as a change.
-The sitemap's lastmod uses the same date (page.meta.revision_date_iso).
+The sitemap's lastmod uses the same date (`date_of`, which needs no page built yet:
+a language built beside the other one lists the other's pages as they were read).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from dom_site.dates import long_date
@@ -55,17 +56,19 @@ class DatesPlugin(BasePlugin[DatesConfig]):
             self.said = reason
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        iso = self.config.release_date or self._file_date(page)
+        iso = self.date_of(page.file)
         if iso:
             shown = long_date(dt.date.fromisoformat(iso), build_language(config))
             page.meta["revision_date"] = f'<time datetime="{iso}">{shown}</time>'
-            page.meta["revision_date_iso"] = iso
         return markdown
 
-    def _file_date(self, page: Page) -> str | None:
-        if self.history is None or self.repo_root is None or not page.file.abs_src_path:
+    def date_of(self, file: File) -> str | None:
+        """The date to show for file (YYYY-MM-DD): the release's, or its last commit's; None when unknown."""
+        if self.config.release_date:
+            return self.config.release_date
+        if self.history is None or self.repo_root is None or not file.abs_src_path:
             return None
-        source = Path(page.file.abs_src_path).resolve()
+        source = Path(file.abs_src_path).resolve()
         top = self.history_top()
         try:
             return self.history.date_of(source.relative_to(top).as_posix())

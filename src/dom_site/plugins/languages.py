@@ -18,7 +18,9 @@ Six fixes, each said in full at its method:
   name in the page's language;
 - `404.html` at the root in Dutch (GitHub Pages serves only that one), the English
   one under `en/`; their language links go to each language's home;
-- mkdocs-redirects' old addresses under `en/` too.
+- mkdocs-redirects' old addresses under `en/` too;
+- the other languages built beside the default one on a second core, not after it
+  (`parallel`, dom_site.side_by_side), with the same files as a result.
 
 Which languages there are, and which one sits at the root, is read from
 static-i18n's `languages` (one list, not a second copy here that could disagree);
@@ -27,6 +29,8 @@ the language of the build running now from `dom_site.languages.build_language`.
 from __future__ import annotations
 
 import json
+import logging
+import secrets
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -35,13 +39,15 @@ from urllib.parse import urlsplit
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 from mkdocs_redirects.plugin import get_html_path, get_relative_html_path, write_html  # type: ignore[import-untyped]
 
+from dom_site import side_by_side
 from dom_site.languages import build_language
 from dom_site.messages import Problem
 
@@ -192,6 +198,13 @@ class LanguagesConfig(Config):
         "en": {"title": "Not translated yet",
                "text": "This page has not been translated into English yet. Below is the Dutch text."},
     })
+    # Build the other languages beside the default one (a forked copy of the build, on
+    # a second core) instead of after it, where that is safe (dom_site.side_by_side.possible:
+    # not in a `mkdocs serve` rebuild, which runs beside the server's threads); the files
+    # are the same either way. No on_startup or on_shutdown here on purpose: with either,
+    # MkDocs keeps one instance for every build in the process, and a copy would start
+    # with the last build's 404 page.
+    parallel = c.Type(bool, default=True)
 
 
 class LanguagesPlugin(BasePlugin[LanguagesConfig]):
@@ -200,6 +213,9 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         # (static-i18n builds the other languages after it, into the same folder).
         self.default_404: bytes | None = None
         self.default_index: bytes | None = None
+        # The copy building the other languages, while the default language builds here.
+        self.others: side_by_side.Copy | None = None
+        self.joined = False  # their files are in: static-i18n's loop is skipped this once
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for language, notice in self.config.untranslated.items():
@@ -207,6 +223,41 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             if missing:
                 raise_config_problem(config, f"untranslated.{language}", missing)
         return config
+
+    # After every plugin's on_nav (static-i18n's is at -100): the copy starts with all this
+    # build has read and checked (the rules, both languages' files, this language's
+    # menu and pages, which static-i18n's sitemap lists in the other language's build),
+    # before any page is converted.
+    @event_priority(-150)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        i18n = config.plugins.get(I18N)
+        default = default_language(config)
+        others = [lang for lang in site_languages(config) if lang != default]
+        if (not self.config.parallel or i18n is None or not others or i18n.building or build_language(config) != default or not side_by_side.possible()):
+            return nav
+        # Inside the site folder: cleaned by this build already, and by the next one
+        # should a build ever be killed before it merged.
+        folder = Path(config.site_dir) / f".dom-talen-{secrets.token_hex(4)}"
+        folder.mkdir(parents=True)
+
+        def build_others() -> None:
+            # The very function static-i18n's own loop calls for each language.
+            from mkdocs_static_i18n.plugin import build  # type: ignore[import-untyped]
+            from mkdocs_static_i18n.utils import I18nLoggingFilter  # type: ignore[import-untyped]
+
+            # As static-i18n's loop does: no second "Documentation built in …" for a language.
+            quiet = I18nLoggingFilter()
+            quiet.filtered_prefixes.update({"Documentation built in", "Building documentation to directory",
+                                            "Cleaning site directory"})
+            logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+            i18n.building = True  # static-i18n's own loop must not start in the copy
+            config["site_dir"] = str(folder)
+            for language in others:
+                i18n.current_language = language
+                build(config)
+
+        self.others = side_by_side.start(build_others, folder)
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A page not translated yet shows Dutch text under /en/: keep it out of the English index."""
@@ -278,12 +329,13 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if language == default:
             self.default_404 = page.read_bytes()
             return
-        if self.default_404 is None:
-            return
         target = Path(config.site_dir) / language / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(page.read_bytes())
-        page.write_bytes(self.default_404)
+        if self.default_404 is not None:
+            page.write_bytes(self.default_404)
+        else:  # built beside the default language (parallel): its own 404 stays at the root
+            page.unlink()
 
     def _redirects_per_language(self, config: MkDocsConfig) -> None:
         """Old addresses of renamed pages keep working under /en/ too.
@@ -335,6 +387,28 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if language == default:
             self.default_index = target.read_bytes()
 
+    @event_priority(-90)
+    def _on_post_build_join(self, *, config: MkDocsConfig) -> None:
+        """The other languages built beside this one: into the site, as static-i18n would have.
+
+        Their files go into the site folder as if their builds had run after this one
+        (a file of theirs replaces one of the same name, as it would have), and
+        static-i18n's loop (-100) is told they are built. A build of theirs that
+        stopped stops this one with the same message MkDocs would have ended with.
+        """
+        if self.others is None:
+            return
+        others, self.others = self.others, None
+        failure = side_by_side.finish(others)
+        if failure is not None:
+            side_by_side.stop(others)  # removes its folder
+            raise Abort(failure)
+        side_by_side.merge(others.folder, Path(config.site_dir))
+        i18n = config.plugins.get(I18N)
+        if i18n is not None:
+            i18n.building = True  # until -200: static-i18n's loop has nothing left to build
+            self.joined = True
+
     @event_priority(-200)
     def _on_post_build_restore_index(self, *, config: MkDocsConfig) -> None:
         """static-i18n has just merged all languages into the root file: undo that.
@@ -345,9 +419,20 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         """
         if self.default_index is not None:
             (Path(config.site_dir) / self.config.search_index).write_bytes(self.default_index)
+        i18n = config.plugins.get(I18N)
+        if self.joined and i18n is not None:
+            i18n.building = False  # set by _on_post_build_join; static-i18n resets it only after its loop
+        self.joined = False
 
     on_post_build = CombinedEvent(
-        _on_post_build_404_and_redirects, _on_post_build_search_index, _on_post_build_restore_index)
+        _on_post_build_404_and_redirects, _on_post_build_search_index, _on_post_build_join,
+        _on_post_build_restore_index)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """This build failed: the copy beside it stops, and its folder goes."""
+        if self.others is not None:
+            side_by_side.stop(self.others)
+            self.others = None
 
 
 def raise_config_problem(config: MkDocsConfig, option: str, missing: list[str]) -> None:

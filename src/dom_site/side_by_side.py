@@ -1,0 +1,147 @@
+"""A build step run beside the one in progress, in a forked copy of the build process.
+
+mkdocs-static-i18n builds the default language and then, inside that build's
+on_post_build, every other language, one after the other. The languages' builds
+need nothing from each other's pages, so on a machine with two cores the English
+build can run in a copy of the process while the Dutch one goes on
+(dom_site.plugins.languages decides when and what). A fork, not a new
+`mkdocs build`: the copy starts with everything the build has read and checked so
+far (the config, the rules' result, git's dates), as the nested build would.
+
+The copy builds into a folder of its own and says how it ended through a pipe: an
+empty message when it succeeded, else the message its build stopped with. The build
+that waits merges the folder into the site as if the copy had written there itself.
+
+Only where a fork is safe: on Linux, with one thread (a fork copies only the
+thread that calls it, so a lock another thread held would stay locked in the copy),
+and with a second core to run on. Everywhere else the caller builds one after the
+other, as static-i18n does.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import select
+import shutil
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import MkDocsException
+
+# A language's build takes seconds; this only ends a copy that hangs.
+TIMEOUT_SECONDS = 600
+GRACE_SECONDS = 5
+
+log = logging.getLogger("mkdocs.plugins.dom_site.side_by_side")
+
+
+def possible() -> bool:
+    """True where a forked copy of this process can safely build beside it."""
+    return (sys.platform.startswith("linux") and threading.active_count() == 1
+            and len(os.sched_getaffinity(0)) > 1)
+
+
+@dataclass
+class Copy:
+    pid: int
+    pipe: int  # read end: the copy writes how its build ended, then exits
+    folder: Path  # where the copy builds
+
+
+def start(work: Callable[[], None], folder: Path) -> Copy:
+    """Run work() in a forked copy of this process; folder is where it writes."""
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        os.close(write_end)
+        return Copy(pid, read_end, folder)
+    # The copy: never returns into the caller (a test run, the MkDocs command line).
+    os.close(read_end)
+    code, message = 0, ""
+    try:
+        work()
+    except MkDocsException as error:  # the build has said why; the message is MkDocs' last line
+        code, message = 1, str(error) or type(error).__name__
+    except BaseException as error:  # a bug: its traceback here, and the build waiting stops too
+        log.error("".join(traceback.format_exception(error)))
+        code, message = 1, f"{type(error).__name__}: {error}"
+    finally:
+        with contextlib.suppress(BaseException):
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.write(write_end, message.encode("utf-8") or b"")
+            os.close(write_end)
+        os._exit(code)
+
+
+def finish(copy: Copy, timeout: float = TIMEOUT_SECONDS) -> str | None:
+    """Wait for the copy; None when its build succeeded, else the message it stopped with."""
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([copy.pipe], [], [], left)[0]:
+                stop(copy)
+                return (f"de bouw naast deze is na {timeout:g} seconden gestopt — draai de bouw opnieuw; "
+                        f"blijft hij hangen, meld het dan (English: the build beside this one was stopped after "
+                        f"{timeout:g} seconds — build again; if it keeps hanging, report it)")
+            chunk = os.read(copy.pipe, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        with contextlib.suppress(OSError):
+            os.close(copy.pipe)
+    _, status = os.waitpid(copy.pid, 0)
+    message = b"".join(chunks).decode("utf-8", "replace")
+    if os.waitstatus_to_exitcode(status) == 0 and not message:
+        return None
+    return message or f"de bouw naast deze stopte onverwacht (English: the build beside this one ended unexpectedly, {status})"
+
+
+def stop(copy: Copy) -> None:
+    """End the copy (the build it runs beside has failed) and remove what it wrote."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(copy.pid, signal.SIGTERM)
+    deadline, ended = time.monotonic() + GRACE_SECONDS, False
+    while not ended and time.monotonic() < deadline:
+        try:
+            ended = os.waitpid(copy.pid, os.WNOHANG)[0] != 0
+        except ChildProcessError:
+            ended = True
+        if not ended:
+            time.sleep(0.02)
+    if not ended:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(copy.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(copy.pid, 0)
+    with contextlib.suppress(OSError):
+        os.close(copy.pipe)
+    shutil.rmtree(copy.folder, ignore_errors=True)
+
+
+def merge(source: Path, target: Path) -> None:
+    """Move everything in source into target; a file of source replaces one of the same name.
+
+    The same result as if source's build had written into target after target's own,
+    which is what static-i18n's builds one after the other do."""
+    for entry in os.scandir(source):
+        destination = target / entry.name
+        if entry.is_dir(follow_symlinks=False) and destination.is_dir():
+            merge(Path(entry.path), destination)
+        else:
+            if destination.is_dir() and not destination.is_symlink():
+                shutil.rmtree(destination)
+            os.replace(entry.path, destination)
+    source.rmdir()
