@@ -32,11 +32,10 @@ from pathlib import Path
 from mkdocs.structure.pages import Page
 
 from dom_site.messages import problem
+from dom_site.source import ABBREVIATION_DEFINITION
 
 DEFAULT_LANGUAGE = "nl"
 MARKER = "<!-- begrippenlijst -->"
-# `*[term]: definition`, the syntax of Python-Markdown's abbr extension.
-LINE = re.compile(r"\*\[(?P<term>[^\[\]\\]+)\]:[ \t]*(?P<definition>.*)")
 COMMENT = re.compile(r"<!--.*-->")
 HEADING_HTML = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.DOTALL)
 ABBR_HTML = re.compile(r"<abbr title=\"[^\"]*\">(.*?)</abbr>", re.DOTALL)
@@ -65,7 +64,7 @@ def parse(text: str, where: str) -> list[Term]:
         line = raw.strip()
         if not line or COMMENT.fullmatch(line):
             continue
-        match = LINE.fullmatch(line)
+        match = ABBREVIATION_DEFINITION.fullmatch(line)
         if match is None:
             raise GlossaryError(problem(
                 where, number,

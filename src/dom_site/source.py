@@ -34,6 +34,8 @@ ID_IN_ATTRS = re.compile(r"(?:^|\s)#(?P<id>[^\s#.}]+)")
 CODE_SPAN = re.compile(r"`[^`\n]*`")
 FOOTNOTE_DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:")
 FOOTNOTE_REFERENCE = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
+# `*[term]: definition`, the syntax of Python-Markdown's abbr extension: a glossary line.
+ABBREVIATION_DEFINITION = re.compile(r"\*\[(?P<term>[^\[\]\\]+)\]:[ \t]*(?P<definition>.*)")
 # A citable ID: a document letter, a hyphen and a number without leading zero ("r-4", "d-41").
 CITABLE_ID = re.compile(r"^[a-z]-[1-9][0-9]*$")
 

@@ -31,7 +31,13 @@ import yaml
 from dom_site import source
 from dom_site.dates import as_date, long_date
 from dom_site.processes import StepFailed, run
-from dom_site.source import FOOTNOTE_DEFINITION, FrontMatterLoader, english_path, without_footnotes
+from dom_site.source import (
+    ABBREVIATION_DEFINITION,
+    FOOTNOTE_DEFINITION,
+    FrontMatterLoader,
+    english_path,
+    without_footnotes,
+)
 from dom_site.word_diff import Block, Kind, blocks_html, changed_words, compare, diff_html, same_words
 
 GIT_TIMEOUT = 30  # seconds for one git call; the build never hangs on git
@@ -209,7 +215,6 @@ def unit_blocks(page_html: str) -> dict[str, list[Block]]:
 
 # What plugins and hooks append to a page without adding words to a unit: footnote texts
 # (dom-bronnen; dom_site.source.FOOTNOTE_DEFINITION) and glossary lines (dom-begrippen), one per line.
-_GLOSSARY_LINE = re.compile(r"\*\[[^\]]+\]:")
 _SECTION_LINE = re.compile(r"#{1,2}\s")
 
 
@@ -224,7 +229,7 @@ def same_unit_texts(source: str, built: str) -> bool:
     if not built.startswith(own):
         return False
     for line in built[len(own):].splitlines():
-        if not line.strip() or FOOTNOTE_DEFINITION.match(line) or _GLOSSARY_LINE.match(line):
+        if not line.strip() or FOOTNOTE_DEFINITION.match(line) or ABBREVIATION_DEFINITION.match(line):
             continue
         return _SECTION_LINE.match(line) is not None
     return True

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from dom_site.messages import Problem
 from dom_site.rules import Context
-from dom_site.source import FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, HEADING, SourcePage
+from dom_site.source import ABBREVIATION_DEFINITION, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, HEADING, SourcePage
 
 COUNTED = (
     r"weken|week|maanden|maand|jaren|jaar|dagen|dag|woningen|woning|huizen|huis|huishoudens|"
@@ -31,7 +31,6 @@ FACTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 TABLE_ROW = re.compile(r"^\s*\|")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s")
-ABBREVIATION = re.compile(r"^\*\[[^\]]*\]:")
 # Text that is not prose: link targets, autolinks, attribute lists, code, HTML tags, footnote marks.
 NOT_PROSE = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|\{[^}]*\}|`[^`]*`|<[^>]*>|\[\^[^\]]*\]")
 
@@ -65,7 +64,7 @@ def units(page: SourcePage) -> list[Unit]:
             if not stripped or line.startswith(("    ", "\t")):
                 continue
             in_definition = False
-        if not stripped or ABBREVIATION.match(line):
+        if not stripped or ABBREVIATION_DEFINITION.match(line):
             close()
             continue
         if HEADING.match(line) or TABLE_ROW.match(line) or ADMONITION.match(line):
