@@ -417,3 +417,18 @@ def test_a_village_page_outside_the_set_folder_is_sent_there(tmp_path: Path) -> 
     assert "docs/maatwerk/dorpen/elp.md:1: dit is een dorpspagina, maar hij staat niet in docs/gebied/dorpen/ " \
            "— verplaats het bestand naar docs/gebied/dorpen/elp.md" in "\n".join(found), found
     assert rules.run(context, ["dorpen"]) == []  # and the village rule reads only the set folder
+
+
+def test_the_folder_setting_is_normalised_once_for_every_reader(tmp_path: Path) -> None:
+    """Written with slashes at either end, dom-dorpen and the rules' settings read one folder."""
+    from mkdocs.config import load_config
+
+    from dom_site.plugins.rules import settings_of
+
+    project = village_project(tmp_path, folder=OTHER_FOLDER)
+    config_file = project / "mkdocs.yml"
+    config_file.write_text(config_file.read_text("utf-8").replace(
+        f"folder: {OTHER_FOLDER}", f"folder: /{OTHER_FOLDER}/"), "utf-8")
+    config = load_config(str(config_file))
+    assert config.plugins["dom-dorpen"].config["folder"] == OTHER_FOLDER
+    assert settings_of(config).villages == OTHER_FOLDER

@@ -59,7 +59,7 @@ def settings_of(config: MkDocsConfig, own: RulesConfig | None = None) -> rules.S
                      sources_strict=sources_config["strict"])
     villages_plugin = config.plugins.get("dom-dorpen")
     if villages_plugin is not None:
-        found.update(villages=village_data.as_folder(villages_plugin.config["folder"]))
+        found.update(villages=villages_plugin.config["folder"])  # normalised by its config option
     return rules.Settings(**found)  # type: ignore[arg-type]
 
 

@@ -220,11 +220,22 @@ def template_block(template: Path) -> str:
 # --- The plugin ---------------------------------------------------------------------
 
 
+class Folder(c.Type[str]):
+    """A folder of docs/, as every reader of the setting compares it (village_data.as_folder):
+    forward slashes, no slash at either end. Normalised here, once."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        return village_data.as_folder(super().run_validation(value))
+
+
 class VillagesConfig(Config):
     # The villages' pages, in docs/. The village rule (dom-regels, `dom-site check dorpen`)
     # reads the same folder: the rules' settings take it from here (settings_of).
     # The schema is not a setting: village_data reads schemas/dorp.schema.json.
-    folder = c.Type(str, default=FOLDER)
+    folder = Folder(default=FOLDER)
     # From the folder of mkdocs.yml, like the other plugins' files.
     template = c.Type(str, default="sjablonen/dorp.md")
 
@@ -241,7 +252,7 @@ class VillagesPlugin(BasePlugin[VillagesConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).resolve().parent if config.config_file_path else docs_dir.parent
-        self.folder = village_data.as_folder(self.config.folder)
+        self.folder = self.config.folder
         self.page_pattern = village_page(self.folder)
         self.template = root / self.config.template
         self._refuse_missing_template(config)

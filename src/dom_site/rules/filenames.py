@@ -18,7 +18,6 @@ from pathlib import PurePosixPath
 
 from dom_site.messages import Problem
 from dom_site.rules import Context
-from dom_site.village_data import as_folder
 
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
@@ -49,7 +48,7 @@ def split_suffix(name: str) -> tuple[str, str]:
 def check(context: Context) -> Iterator[Problem]:
     model = context.model
     docs = model.shown
-    villages = PurePosixPath(as_folder(context.settings.villages))
+    villages = PurePosixPath(context.settings.villages)
     folders = sorted({parent for rel in model.files for parent in PurePosixPath(rel).parents if str(parent) != "."})
     for folder in folders:
         if not NAME.fullmatch(folder.name):
