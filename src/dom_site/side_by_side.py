@@ -78,20 +78,25 @@ def start(work: Callable[[], None], folder: Path) -> Copy:
         with contextlib.suppress(BaseException):
             sys.stdout.flush()
             sys.stderr.flush()
-            os.write(write_end, message.encode("utf-8") or b"")
+            data = message.encode("utf-8")
+            while data:  # a long message may take more than one write
+                data = data[os.write(write_end, data):]
             os.close(write_end)
         os._exit(code)
 
 
 def finish(copy: Copy, timeout: float = TIMEOUT_SECONDS) -> str | None:
-    """Wait for the copy; None when its build succeeded, else the message it stopped with."""
+    """Wait for the copy; None when its build succeeded, else the message it stopped with.
+
+    A copy that failed or was stopped has its folder removed; one that succeeded leaves
+    it for merge()."""
     chunks: list[bytes] = []
     deadline = time.monotonic() + timeout
     try:
         while True:
             left = deadline - time.monotonic()
             if left <= 0 or not select.select([copy.pipe], [], [], left)[0]:
-                stop(copy)
+                _end(copy)
                 return (f"de bouw naast deze is na {timeout:g} seconden gestopt — draai de bouw opnieuw; "
                         f"blijft hij hangen, meld het dan (English: the build beside this one was stopped after "
                         f"{timeout:g} seconds — build again; if it keeps hanging, report it)")
@@ -106,11 +111,19 @@ def finish(copy: Copy, timeout: float = TIMEOUT_SECONDS) -> str | None:
     message = b"".join(chunks).decode("utf-8", "replace")
     if os.waitstatus_to_exitcode(status) == 0 and not message:
         return None
+    shutil.rmtree(copy.folder, ignore_errors=True)
     return message or f"de bouw naast deze stopte onverwacht (English: the build beside this one ended unexpectedly, {status})"
 
 
 def stop(copy: Copy) -> None:
     """End the copy (the build it runs beside has failed) and remove what it wrote."""
+    _end(copy)
+    with contextlib.suppress(OSError):
+        os.close(copy.pipe)
+
+
+def _end(copy: Copy) -> None:
+    """SIGTERM, a short grace, SIGKILL; then the copy's folder goes. The pipe is the caller's to close."""
     with contextlib.suppress(ProcessLookupError):
         os.kill(copy.pid, signal.SIGTERM)
     deadline, ended = time.monotonic() + GRACE_SECONDS, False
@@ -126,8 +139,6 @@ def stop(copy: Copy) -> None:
             os.kill(copy.pid, signal.SIGKILL)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(copy.pid, 0)
-    with contextlib.suppress(OSError):
-        os.close(copy.pipe)
     shutil.rmtree(copy.folder, ignore_errors=True)
 
 

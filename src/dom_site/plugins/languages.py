@@ -6,10 +6,12 @@
           search_index: search/search_index.json   # where Material writes it (the default)
           untranslated:                     # per build language: the notice on a fallback page
             en: {title: Not translated yet, text: This page has not been translated ...}
+          parallel: true                    # English beside Dutch on a second core (the default)
 
 static-i18n runs MkDocs' whole build once per language (Dutch first, at the root;
-then English, under /en/) into the same folder, with this one plugin instance.
-Six fixes, each said in full at its method:
+then English, under /en/) into the same folder, with this one plugin instance; with
+`parallel` the English build runs in a forked copy of it, into a folder of its own.
+What it does, each said in full at its method:
 
 - one search index per language (`search/` and `en/search/`), not one for both;
 - a page not translated yet: a notice in the build's language above its text,
@@ -233,7 +235,8 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         i18n = config.plugins.get(I18N)
         default = default_language(config)
         others = [lang for lang in site_languages(config) if lang != default]
-        if (not self.config.parallel or i18n is None or not others or i18n.building or build_language(config) != default or not side_by_side.possible()):
+        if (not self.config.parallel or i18n is None or not others or i18n.building
+                or build_language(config) != default or not side_by_side.possible()):
             return nav
         # Inside the site folder: cleaned by this build already, and by the next one
         # should a build ever be killed before it merged.
@@ -334,7 +337,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         target.write_bytes(page.read_bytes())
         if self.default_404 is not None:
             page.write_bytes(self.default_404)
-        else:  # built beside the default language (parallel): its own 404 stays at the root
+        else:  # built beside the default language, whose 404 is at the root of the site itself
             page.unlink()
 
     def _redirects_per_language(self, config: MkDocsConfig) -> None:
@@ -399,9 +402,8 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if self.others is None:
             return
         others, self.others = self.others, None
-        failure = side_by_side.finish(others)
+        failure = side_by_side.finish(others)  # a copy that failed leaves no folder behind
         if failure is not None:
-            side_by_side.stop(others)  # removes its folder
             raise Abort(failure)
         side_by_side.merge(others.folder, Path(config.site_dir))
         i18n = config.plugins.get(I18N)
