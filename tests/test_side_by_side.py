@@ -5,7 +5,10 @@ the copy is only made where a fork is safe, and a pytest worker has threads.
 """
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -26,9 +29,10 @@ def files_of(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
-def build(project: Path, site: Path, *, side_by_side: bool = True) -> subprocess.CompletedProcess[str]:
+def build(project: Path, site: Path, *, side_by_side: bool = True,
+          env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, SWITCH: "true" if side_by_side else "false",
-           "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+           "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
     config = (project / "mkdocs.yml").read_text("utf-8").replace(
         "  - dom-talen\n", "  - dom-talen:\n      parallel: !ENV [DOM_LANGUAGES_SIDE_BY_SIDE, true]\n")
     (project / "mkdocs.yml").write_text(config, "utf-8")
@@ -79,33 +83,134 @@ def test_a_mistake_in_an_english_page_is_said_once_and_stops_the_build(tmp_path:
         assert not list((project / "site").glob(".dom-talen-*")), "the English build's folder was left behind"
         beside = f"Building 'en' documentation to directory: {project / 'site' / '.dom-talen-'}" in result.stderr
         assert beside == side_by_side, "the English build did not run where it should"
-        said[side_by_side] = sorted(lines)
+        said[side_by_side] = lines
     assert said[True] == said[False]
+
+
+def with_hook(project: Path, hook: str) -> Path:
+    (project / "hook.py").write_text(textwrap.dedent(hook), "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "hooks:\n  - hook.py\n", "utf-8")
+    return project
 
 
 def test_when_the_dutch_build_fails_the_english_one_beside_it_is_stopped(tmp_path: Path) -> None:
     """The English build would take a minute (a hook sleeps in it); the Dutch one fails at once."""
-    hook = textwrap.dedent("""\
-        import time
+    reached = tmp_path / "english-started"
+    project = with_hook(small_project(tmp_path / "project"), f"""\
+        import pathlib, time
         from mkdocs.exceptions import PluginError
 
         def on_page_markdown(markdown, page, config, files):
             if config.theme.get("language") == "en":
+                pathlib.Path({str(reached)!r}).touch()
                 time.sleep(60)
             else:
+                time.sleep(1)
                 raise PluginError("stop")
             return markdown
         """)
-    project = small_project(tmp_path, {"hook.py": hook})
-    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text("utf-8") + "hooks:\n  - hook.py\n", "utf-8")
     started = time.monotonic()
     result = build(project, project / "site")
     took = time.monotonic() - started
-    assert result.returncode == 1
-    assert "stop" in result.stderr
+    assert result.returncode == 1 and reached.exists()
+    assert result.stderr.count("stop") == 1
     # The subprocess' output ends when every process holding it has ended, the copy included.
     assert took < 30, f"the English build was left running ({took:.0f} s)"
     assert not list((project / "site").glob(".dom-talen-*"))
+
+
+def test_a_mistake_both_builds_meet_is_said_once(tmp_path: Path) -> None:
+    """A Dutch page without translation is built in English too. One build after the other
+    never starts English after Dutch failed on it; beside it, the English build's words go."""
+    reached = tmp_path / "english-met-it"
+    project = with_hook(small_project(tmp_path / "project", {"docs/alleen.md": "# Alleen\n"}), f"""\
+        import pathlib, time
+        from mkdocs.exceptions import PluginError
+
+        def on_page_markdown(markdown, page, config, files):
+            if page.file.src_uri == "alleen.md":
+                if config.theme.get("language") == "en":
+                    pathlib.Path({str(reached)!r}).touch()
+                else:
+                    time.sleep(3)  # the English build meets it first
+                raise PluginError("docs/alleen.md:1: kapot")
+            return markdown
+        """)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("plugins:\n", "plugins:\n  - dom-meldingen\n"), "utf-8")
+    collected = tmp_path / "problems.jsonl"
+    result = build(project, project / "site", env={"GITHUB_ACTIONS": "true", "DOM_SITE_PROBLEMS": str(collected)})
+    assert result.returncode == 1 and reached.exists()
+    output = result.stdout + result.stderr
+    assert output.count("docs/alleen.md:1: kapot") == 1, output
+    assert output.count("::error file=docs/alleen.md,line=1") == 1, output
+    # The pull request's summary lists it once too: the English build's list was dropped with it.
+    entries = [json.loads(line) for line in collected.read_text("utf-8").splitlines()]
+    assert [entry["line"] for entry in entries if entry["path"] == "docs/alleen.md"] == [1], entries
+
+
+def test_a_folder_left_by_a_killed_build_is_removed(tmp_path: Path) -> None:
+    project = small_project(tmp_path)
+    left = project / "site" / ".dom-talen-0badc0de" / "en" / "index.html"
+    left.parent.mkdir(parents=True)
+    left.write_text("old", "utf-8")
+    assert build(project, project / "site").returncode == 0
+    assert not left.parent.parent.exists() and (project / "site" / "en" / "index.html").exists()
+
+
+def test_the_english_build_ends_when_the_dutch_one_is_killed(tmp_path: Path) -> None:
+    """SIGTERM to the build alone (a job runner's timeout): no copy builds on unwatched."""
+    marker = tmp_path / "english-pid"
+    project = with_hook(small_project(tmp_path / "project"), f"""\
+        import os, pathlib, time
+
+        def on_page_markdown(markdown, page, config, files):
+            if config.theme.get("language") == "en":
+                pathlib.Path({str(marker)!r}).write_text(str(os.getpid()))
+                time.sleep(60)
+            return markdown
+        """)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    process = subprocess.Popen([*builder(), "build", "--strict"], cwd=project, env=env, start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not (marker.exists() and marker.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        copy = int(marker.read_text())
+        assert copy != process.pid
+        os.kill(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while Path(f"/proc/{copy}").exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not Path(f"/proc/{copy}").exists(), "the English build went on after the Dutch one was killed"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def test_with_three_languages_both_others_are_built_beside_the_first(tmp_path: Path) -> None:
+    """The site has two languages; a third must not empty the second's pages (static-i18n's
+    loop keeps the folder between languages; the copy does the same). The project's own
+    language rules (dom_site.languages.build_language) know Dutch and English only, so the
+    root's search index is not compared here."""
+    german = CONFIG.replace("        - {locale: en, name: English}\n",
+                            "        - {locale: en, name: English}\n        - {locale: de, name: Deutsch}\n")
+    assert german != CONFIG
+    sites = {}
+    for side_by_side in (True, False):
+        project = small_project(tmp_path / str(side_by_side), {"mkdocs.yml": german,
+                                                                "docs/index.de.md": "# Willkommen\n"})
+        assert build(project, project / "site", side_by_side=side_by_side).returncode == 0
+        sites[side_by_side] = files_of(project / "site")
+    assert sorted(sites[True]) == sorted(sites[False])
+    assert "en/index.html" in sites[True] and "de/index.html" in sites[True]
+    for name in sites[True]:
+        if name.startswith(("en/", "de/")):
+            assert sites[True][name] == sites[False][name], name
 
 
 def test_a_copy_that_hangs_is_stopped_after_its_time_limit(tmp_path: Path) -> None:
@@ -156,3 +261,21 @@ def test_merge_puts_the_copys_files_over_the_sites(tmp_path: Path) -> None:
     merge(copy, site)
     assert files_of(site) == {"assets/a.css": b"a", "assets/b.css": b"b", "en/index.html": b"en",
                               "index.html": b"nl", "sitemap.xml": b"both"}
+
+
+def test_in_a_github_run_an_english_mistake_is_one_annotation_and_one_summary_line(tmp_path: Path) -> None:
+    """The English build's problems reach the pull request once: its ::error line, and its
+    line in the summary's list (kept in a file of its own until the Dutch build joins it)."""
+    project = small_project(tmp_path / "project", {"docs/nieuw.en.md": "# New\n\nSee [nowhere](nergens.md).\n"})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("plugins:\n", "plugins:\n  - dom-meldingen\n"), "utf-8")
+    collected = tmp_path / "problems.jsonl"
+    env = {**os.environ, "GITHUB_ACTIONS": "true", "DOM_SITE_PROBLEMS": str(collected),
+           "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    result = run([*builder(), "build", "--strict"], step="mkdocs build", cwd=project, env=env, timeout=120)
+    assert result.returncode == 1
+    output = (result.stdout + result.stderr).splitlines()
+    annotations = [line for line in output if line.startswith("::error") and "nieuw.en.md" in line]
+    assert len(annotations) == 1, result.stdout + result.stderr
+    summary = [json.loads(line) for line in collected.read_text("utf-8").splitlines()]
+    assert [entry["path"] for entry in summary] == ["docs/nieuw.en.md"], summary

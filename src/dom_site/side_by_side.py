@@ -8,9 +8,21 @@ build can run in a copy of the process while the Dutch one goes on
 `mkdocs build`: the copy starts with everything the build has read and checked so
 far (the config, the rules' result, git's dates), as the nested build would.
 
-The copy builds into a folder of its own and says how it ended through a pipe: an
-empty message when it succeeded, else the message its build stopped with. The build
-that waits merges the folder into the site as if the copy had written there itself.
+What the copy does is kept until the build that waits for it says otherwise, so
+that the result is what one build after the other gives:
+
+- it builds into a folder of its own, which merge() moves into the site;
+- what it prints goes to two files. finish() prints them after the waiting build's
+  own output (the order of one build after the other); stop() drops them, because
+  one build after the other never starts the second build after the first failed,
+  and a mistake both builds meet is said once;
+- it says how it ended through a pipe: nothing when it succeeded, else the message
+  its build stopped with.
+
+The copy never returns into the caller (the MkDocs command line, a test run): it
+ends with os._exit, a Ctrl-C or SIGTERM ends it at once (no Python handler runs in
+it), and it ends when the process it was copied from ends (Linux' parent-death
+signal), so a build stopped from outside leaves no copy building on.
 
 Only where a fork is safe: on Linux, with one thread (a fork copies only the
 thread that calls it, so a lock another thread held would stay locked in the copy),
@@ -20,26 +32,28 @@ other, as static-i18n does.
 from __future__ import annotations
 
 import contextlib
-import logging
+import ctypes
 import os
 import select
 import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from mkdocs.exceptions import MkDocsException
 
 # A language's build takes seconds; this only ends a copy that hangs.
 TIMEOUT_SECONDS = 600
 GRACE_SECONDS = 5
-
-log = logging.getLogger("mkdocs.plugins.dom_site.side_by_side")
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent ends
+ENDING = {signal.SIGINT, signal.SIGTERM}
 
 
 def possible() -> bool:
@@ -53,27 +67,43 @@ class Copy:
     pid: int
     pipe: int  # read end: the copy writes how its build ended, then exits
     folder: Path  # where the copy builds
+    out: IO[bytes]  # what it printed, kept until finish() or stop()
+    err: IO[bytes]
 
 
 def start(work: Callable[[], None], folder: Path) -> Copy:
     """Run work() in a forked copy of this process; folder is where it writes."""
+    out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
     read_end, write_end = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
+    parent = os.getpid()
+    # No Ctrl-C between the fork and the copy's own signal settings: a KeyboardInterrupt
+    # raised in the copy there could carry it back into the caller's code.
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING)
     pid = os.fork()
     if pid:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         os.close(write_end)
-        return Copy(pid, read_end, folder)
-    # The copy: never returns into the caller (a test run, the MkDocs command line).
-    os.close(read_end)
-    code, message = 0, ""
+        return Copy(pid, read_end, folder, out, err)
+    code, message = 1, "de bouw naast deze stopte (English: the build beside this one stopped)"
     try:
+        for number in ENDING:
+            signal.signal(number, signal.SIG_DFL)
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:  # it ended before the line above took effect
+            os._exit(1)
+        os.dup2(out.fileno(), 1)
+        os.dup2(err.fileno(), 2)
+        os.close(read_end)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         work()
+        code, message = 0, ""
     except MkDocsException as error:  # the build has said why; the message is MkDocs' last line
-        code, message = 1, str(error) or type(error).__name__
-    except BaseException as error:  # a bug: its traceback here, and the build waiting stops too
-        log.error("".join(traceback.format_exception(error)))
-        code, message = 1, f"{type(error).__name__}: {error}"
+        message = str(error) or type(error).__name__
+    except BaseException as error:  # a bug: its traceback, and the build waiting stops too
+        print("".join(traceback.format_exception(error)), file=sys.stderr)
+        message = f"{type(error).__name__}: {error}"
     finally:
         with contextlib.suppress(BaseException):
             sys.stdout.flush()
@@ -86,20 +116,21 @@ def start(work: Callable[[], None], folder: Path) -> Copy:
 
 
 def finish(copy: Copy, timeout: float = TIMEOUT_SECONDS) -> str | None:
-    """Wait for the copy; None when its build succeeded, else the message it stopped with.
+    """Wait for the copy and print what it printed; None when its build succeeded,
+    else the message it stopped with.
 
     A copy that failed or was stopped has its folder removed; one that succeeded leaves
     it for merge()."""
     chunks: list[bytes] = []
     deadline = time.monotonic() + timeout
+    stopped = False
     try:
         while True:
             left = deadline - time.monotonic()
             if left <= 0 or not select.select([copy.pipe], [], [], left)[0]:
                 _end(copy)
-                return (f"de bouw naast deze is na {timeout:g} seconden gestopt — draai de bouw opnieuw; "
-                        f"blijft hij hangen, meld het dan (English: the build beside this one was stopped after "
-                        f"{timeout:g} seconds — build again; if it keeps hanging, report it)")
+                stopped = True
+                break
             chunk = os.read(copy.pipe, 65536)
             if not chunk:
                 break
@@ -107,19 +138,38 @@ def finish(copy: Copy, timeout: float = TIMEOUT_SECONDS) -> str | None:
     finally:
         with contextlib.suppress(OSError):
             os.close(copy.pipe)
-    _, status = os.waitpid(copy.pid, 0)
+    status = 0 if stopped else os.waitpid(copy.pid, 0)[1]
+    _replay(copy)
+    if stopped:
+        return (f"de bouw naast deze is na {timeout:g} seconden gestopt — draai de bouw opnieuw; "
+                f"blijft hij hangen, meld het dan (English: the build beside this one was stopped after "
+                f"{timeout:g} seconds — build again; if it keeps hanging, report it)")
     message = b"".join(chunks).decode("utf-8", "replace")
     if os.waitstatus_to_exitcode(status) == 0 and not message:
         return None
     shutil.rmtree(copy.folder, ignore_errors=True)
-    return message or f"de bouw naast deze stopte onverwacht (English: the build beside this one ended unexpectedly, {status})"
+    return message or ("de bouw naast deze stopte onverwacht "
+                       f"(English: the build beside this one ended unexpectedly, status {status})")
+
+
+def _replay(copy: Copy) -> None:
+    """What the copy printed, now, after this process' own output (one build after the other)."""
+    for kept, stream in ((copy.out, sys.stdout), (copy.err, sys.stderr)):
+        kept.seek(0)
+        text = kept.read().decode("utf-8", "replace")
+        kept.close()
+        if text:
+            stream.write(text)
+            stream.flush()
 
 
 def stop(copy: Copy) -> None:
-    """End the copy (the build it runs beside has failed) and remove what it wrote."""
+    """End the copy (the build it runs beside has failed) and drop what it wrote and printed."""
     _end(copy)
     with contextlib.suppress(OSError):
         os.close(copy.pipe)
+    copy.out.close()
+    copy.err.close()
 
 
 def _end(copy: Copy) -> None:

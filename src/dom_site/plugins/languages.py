@@ -32,7 +32,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import secrets
+import shutil
+import sys
+import tempfile
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -49,12 +53,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 from mkdocs_redirects.plugin import get_html_path, get_relative_html_path, write_html  # type: ignore[import-untyped]
 
-from dom_site import side_by_side
+from dom_site import github, side_by_side
 from dom_site.languages import build_language
 from dom_site.messages import Problem
 
 I18N = "i18n"  # static-i18n's plugin name
 REDIRECTS = "redirects"  # mkdocs-redirects' plugin name
+COPY_FOLDER = ".dom-talen-"  # where the other languages are built beside the default one
 
 # --- Which languages ---------------------------------------------------------------
 
@@ -218,6 +223,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         # The copy building the other languages, while the default language builds here.
         self.others: side_by_side.Copy | None = None
         self.joined = False  # their files are in: static-i18n's loop is skipped this once
+        self.kept_problems: Path | None = None  # the copy's problems for the summary, until the join
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for language, notice in self.config.untranslated.items():
@@ -238,26 +244,43 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if (not self.config.parallel or i18n is None or not others or i18n.building
                 or build_language(config) != default or not side_by_side.possible()):
             return nav
-        # Inside the site folder: cleaned by this build already, and by the next one
-        # should a build ever be killed before it merged.
-        folder = Path(config.site_dir) / f".dom-talen-{secrets.token_hex(4)}"
+        # Inside the site folder. MkDocs' cleaning leaves names with a dot alone, so a folder
+        # left by a build that was killed before it merged is removed here.
+        site = Path(config.site_dir)
+        for left in site.glob(f"{COPY_FOLDER}*"):
+            shutil.rmtree(left, ignore_errors=True)
+        folder = site / f"{COPY_FOLDER}{secrets.token_hex(4)}"
         folder.mkdir(parents=True)
+        self.kept_problems = None
+        if github.problems_file() is not None:
+            handle, name = tempfile.mkstemp(prefix="dom-talen-", suffix=".jsonl")
+            os.close(handle)
+            self.kept_problems = Path(name)
 
         def build_others() -> None:
-            # The very function static-i18n's own loop calls for each language.
+            # What static-i18n's own loop does for each language, with the very function it calls.
+            from mkdocs import utils
             from mkdocs_static_i18n.plugin import build  # type: ignore[import-untyped]
             from mkdocs_static_i18n.utils import I18nLoggingFilter  # type: ignore[import-untyped]
 
-            # As static-i18n's loop does: no second "Documentation built in …" for a language.
-            quiet = I18nLoggingFilter()
+            quiet = I18nLoggingFilter()  # no second "Documentation built in …"
             quiet.filtered_prefixes.update({"Documentation built in", "Building documentation to directory",
                                             "Cleaning site directory"})
-            logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+            logging.getLogger(build.__module__).addFilter(quiet)  # mkdocs.… or properdocs.…
+
+            def keep(directory: str) -> None:
+                """The next language must not empty the folder (static-i18n's loop does the same)."""
+
+            utils.clean_directory = keep
+            if self.kept_problems is not None:  # the pull request's summary: kept until the join
+                os.environ["DOM_SITE_PROBLEMS"] = str(self.kept_problems)
+                self.kept_problems = None  # the Dutch build's to hand on or drop, not this copy's
             i18n.building = True  # static-i18n's own loop must not start in the copy
             config["site_dir"] = str(folder)
+            dirty = "--dirty" in sys.argv or "--dirtyreload" in sys.argv
             for language in others:
                 i18n.current_language = language
-                build(config)
+                build(config, dirty=dirty)
 
         self.others = side_by_side.start(build_others, folder)
         return nav
@@ -402,7 +425,8 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if self.others is None:
             return
         others, self.others = self.others, None
-        failure = side_by_side.finish(others)  # a copy that failed leaves no folder behind
+        failure = side_by_side.finish(others)  # prints its output; a copy that failed leaves no folder
+        self._keep_problems()
         if failure is not None:
             raise Abort(failure)
         side_by_side.merge(others.folder, Path(config.site_dir))
@@ -431,10 +455,26 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         _on_post_build_restore_index)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """This build failed: the copy beside it stops, and its folder goes."""
+        """This build failed: the copy beside it stops, and what it wrote and said goes
+        (one build after the other would never have started it)."""
         if self.others is not None:
             side_by_side.stop(self.others)
             self.others = None
+        if self.kept_problems is not None:
+            self.kept_problems.unlink(missing_ok=True)
+            self.kept_problems = None
+
+    def _keep_problems(self) -> None:
+        """The copy's problems join this build's list for the pull request's summary."""
+        if self.kept_problems is None:
+            return
+        kept, self.kept_problems = self.kept_problems, None
+        target = github.problems_file()
+        text = kept.read_text("utf-8") if kept.exists() else ""
+        kept.unlink(missing_ok=True)
+        if target is not None and text:
+            with target.open("a", encoding="utf-8") as out:
+                out.write(text)
 
 
 def raise_config_problem(config: MkDocsConfig, option: str, missing: list[str]) -> None:
