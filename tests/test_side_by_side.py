@@ -1,7 +1,7 @@
 """The English build beside the Dutch one (dom-talen `parallel`, dom_site.side_by_side).
 
-Each build here is a `mkdocs build` subprocess, as a reader of the README runs it:
-the copy is only made where a fork is safe, and a pytest worker has threads.
+Each build here is a `mkdocs build` subprocess, as a reader of the README runs it, so
+that what the copy prints and how the command ends are seen as an editor sees them.
 """
 from __future__ import annotations
 
@@ -55,8 +55,10 @@ def small_project(root: Path, extra: dict[str, str] | None = None) -> Path:
 def test_the_real_site_side_by_side_is_the_same_files_as_one_after_the_other(site_dir: Path, tmp_path: Path) -> None:
     """Byte for byte: nothing the English build shows depends on the Dutch build having finished.
 
-    site_dir is `make build`'s site (English beside Dutch, then the PDFs and the frozen
-    editions); here the same sources are built one language after the other."""
+    site_dir is `make build`'s site (English beside Dutch where the machine allows it, then
+    the PDFs and the frozen editions); here the same sources are built one language after
+    the other. That the English build runs beside the Dutch one at all is checked on the
+    small project (test_a_mistake_in_an_english_page_is_said_once_and_stops_the_build)."""
     apart = tmp_path / "one-after-the-other"
     env = {**os.environ, SWITCH: "false", "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     result = run([*builder(), "build", "--strict", "-d", str(apart)], step="mkdocs build", cwd=ROOT, env=env,

@@ -81,7 +81,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.source_markdown: dict[str, str] = {}          # per page, until its HTML is there
         # Per language, per ID: the unit's history (for the units JSON).
         self.histories: dict[str, dict[str, unit_history.History]] = {}
-        # Old releases' pages, read from git and rendered once for both languages.
+        # Old releases' pages, read from git and rendered once per process: for both languages
+        # built one after the other; the English build beside the Dutch one (dom-talen) has its own.
         self.releases: unit_history.ReleaseSource | None = None
         self.renderer: unit_history.TextRenderer | None = None
 
@@ -154,7 +155,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return html
 
     def _renderer(self, config: MkDocsConfig) -> unit_history.TextRenderer:
-        """One Markdown converter with the site's extensions, for both languages."""
+        """One Markdown converter with the site's extensions, for every language built in this process."""
         if self.renderer is None:
             extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
             self.renderer = unit_history.TextRenderer(
