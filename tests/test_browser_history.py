@@ -8,16 +8,15 @@ becomes release 1.0, then R-4's first sentence changes in both languages
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from builds import build, docs_copy
 from conftest import made_once
+from git_repo import git
 from test_browser_a11y import violations
 
-from dom_site.processes import run
 from dom_site.static_host import serve
 
 pytestmark = pytest.mark.browser
@@ -39,11 +38,6 @@ def change_first_sentence(path: Path, lang: str) -> tuple[str, str]:
     return deleted, NEW_WORD[lang]
 
 
-def git(project: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid"}
-    return str(run(["git", "-c", "commit.gpgsign=false", *args], step="git", cwd=project, env=env, check=True,
-                   timeout=60).stdout).strip()
 
 
 def make_changed_site(folder: Path) -> dict[str, tuple[str, str]]:

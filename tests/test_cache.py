@@ -2,14 +2,11 @@
 checkout, merge or patch writes; outside git there is no cache."""
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
+from git_repo import git
+
 from dom_site import cache
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=root, check=True, timeout=60, capture_output=True)
 
 
 def test_the_cache_is_in_git_s_folder_not_in_the_work_tree(tmp_path: Path) -> None:

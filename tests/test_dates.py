@@ -5,13 +5,13 @@ Run with the system git on fixture repositories, and on the real site against
 """
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, build_site
+from git_repo import git
 
 from dom_site.git_dates import read_history
 
@@ -29,13 +29,6 @@ plugins:
 """
 
 
-def git(repo: Path, *args: str, date: str | None = None) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
-    if date:
-        env |= {"GIT_AUTHOR_DATE": f"{date}T12:00:00+01:00", "GIT_COMMITTER_DATE": f"{date}T12:00:00+01:00"}
-    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True,
-                          timeout=30).stdout
 
 
 def fixture_repo(repo: Path) -> Path:
@@ -82,8 +75,7 @@ def test_without_history_no_page_shows_a_date_and_the_build_says_so_once(tmp_pat
 def test_a_shallow_clone_gives_no_date_to_files_it_cut_off(tmp_path: Path) -> None:
     repo = fixture_repo(tmp_path / "repo")
     shallow = tmp_path / "shallow"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", repo.as_uri(), str(shallow)], check=True, timeout=60,
-                   capture_output=True)
+    git(tmp_path, "clone", "-q", "--depth", "1", repo.as_uri(), str(shallow))
     history = read_history(shallow / "docs")
     assert history.shallow and history.dates == {}
 
@@ -98,8 +90,7 @@ def test_the_real_site_dates_every_page_by_its_own_file(site_dir: Path) -> None:
         built = site_dir / ("en/" if english else "") / folder / "index.html"
         if not built.exists():
             continue
-        expected = subprocess.run(["git", "log", "-1", "--format=%as", "--", str(source)], cwd=ROOT, check=True,
-                                  capture_output=True, text=True, timeout=30).stdout.strip()
+        expected = git(ROOT, "log", "-1", "--format=%as", "--", str(source))
         found = [iso for iso, _ in dates(built)]
         if expected:
             assert found == [expected], f"{rel}: {found} != git log {expected}"
@@ -108,8 +99,7 @@ def test_the_real_site_dates_every_page_by_its_own_file(site_dir: Path) -> None:
         checked += 1
     assert checked > 90
     # The sitemap's lastmod is the same date (the home page stands for all).
-    home = subprocess.run(["git", "log", "-1", "--format=%as", "--", "docs/index.md"], cwd=ROOT, check=True,
-                          capture_output=True, text=True, timeout=30).stdout.strip()
+    home = git(ROOT, "log", "-1", "--format=%as", "--", "docs/index.md")
     sitemap = (site_dir / "sitemap.xml").read_text("utf-8")
     first = sitemap.split("<url>")[1]
     assert f"<lastmod>{home}</lastmod>" in first if home else "<lastmod>" not in first

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from builds import build, docs_copy
 from conftest import ROOT
+from git_repo import git
 from project_copy import edit
 
 from dom_site import github
@@ -128,9 +129,6 @@ def test_a_broken_link_in_the_build_is_an_error_on_its_line(tmp_path: Path, monk
 
 # --- the summary, on a fixture branch --------------------------------------------------------
 
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args],
-                   cwd=repo, check=True, capture_output=True, timeout=60)
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ both languages; without it (the control) once per language. The HTML is the same
 from __future__ import annotations
 
 import collections
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import pytest
+from git_repo import git
 
 from dom_site.plugins.templates import MemoryBytecodeCache
 from dom_site.project import build_here
@@ -84,14 +84,12 @@ def test_changed_source_is_compiled_again() -> None:
     assert (cache.hits, cache.misses) == (1, 2)
 
 
-def git_init(root: Path) -> None:
-    subprocess.run(["git", "init", "-q", str(root)], check=True, timeout=60)
 
 
 def test_the_next_build_reads_the_compiled_templates_from_the_cache_folder(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = project(tmp_path, plugin=True)
-    git_init(root)  # the cache on disk is used in a git work tree only (dom_site.cache)
+    git(root, "init", "-q")  # the cache on disk is used in a git work tree only (dom_site.cache)
     first = compiles_of_build(root, monkeypatch)
     assert first["main.html"] == 1
     assert list((root / ".git" / "dom-site-cache" / "sjablonen").rglob("*.cache"))
@@ -115,7 +113,7 @@ def test_a_damaged_cache_file_is_compiled_again(tmp_path: Path) -> None:
 
 def test_with_cache_false_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = project(tmp_path, plugin=False)
-    git_init(root)
+    git(root, "init", "-q")
     config = root / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + "  - dom-sjablonen:\n      cache: false\n", "utf-8")
     assert compiles_of_build(root, monkeypatch)["main.html"] == 1
@@ -131,11 +129,11 @@ def test_outside_a_git_work_tree_nothing_is_written(tmp_path: Path, monkeypatch:
 def test_compiled_templates_in_the_work_tree_are_never_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A pull request can add .cache/ (git add -f) or leave it behind (git apply): nothing there is run."""
     root = project(tmp_path, plugin=True)
-    git_init(root)
+    git(root, "init", "-q")
     for folder in (root / ".cache" / "sjablonen", root / ".cache"):
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "x.cache").write_bytes(b"j2 planted")
-    subprocess.run(["git", "add", "-f", ".cache"], cwd=root, check=True, timeout=60)
+    git(root, "add", "-f", ".cache")
     assert compiles_of_build(root, monkeypatch)["main.html"] == 1
     kept = list((root / ".git" / "dom-site-cache" / "sjablonen").rglob("*.cache"))
     assert kept and sorted(p.name for p in (root / ".cache").rglob("*")) == ["sjablonen", "x.cache", "x.cache"]
