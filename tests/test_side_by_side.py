@@ -108,7 +108,10 @@ def test_when_the_dutch_build_fails_the_english_one_beside_it_is_stopped(tmp_pat
                 pathlib.Path({str(reached)!r}).touch()
                 time.sleep(60)
             else:
-                time.sleep(1)
+                for _ in range(300):  # until the English build has started (at most 30 s)
+                    if pathlib.Path({str(reached)!r}).exists():
+                        break
+                    time.sleep(0.1)
                 raise PluginError("stop")
             return markdown
         """)
@@ -118,7 +121,7 @@ def test_when_the_dutch_build_fails_the_english_one_beside_it_is_stopped(tmp_pat
     assert result.returncode == 1 and reached.exists()
     assert result.stderr.count("stop") == 1
     # The subprocess' output ends when every process holding it has ended, the copy included.
-    assert took < 30, f"the English build was left running ({took:.0f} s)"
+    assert took < 45, f"the English build was left running ({took:.0f} s)"
     assert not list((project / "site").glob(".dom-talen-*"))
 
 
@@ -135,7 +138,11 @@ def test_a_mistake_both_builds_meet_is_said_once(tmp_path: Path) -> None:
                 if config.theme.get("language") == "en":
                     pathlib.Path({str(reached)!r}).touch()
                 else:
-                    time.sleep(3)  # the English build meets it first
+                    for _ in range(300):  # the English build meets it first (at most 30 s)
+                        if pathlib.Path({str(reached)!r}).exists():
+                            break
+                        time.sleep(0.1)
+                    time.sleep(0.5)  # and has said so
                 raise PluginError("docs/alleen.md:1: kapot")
             return markdown
         """)
@@ -276,6 +283,7 @@ def test_in_a_github_run_an_english_mistake_is_one_annotation_and_one_summary_li
            "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     result = run([*builder(), "build", "--strict"], step="mkdocs build", cwd=project, env=env, timeout=120)
     assert result.returncode == 1
+    assert "Building 'en' documentation to directory: " + str(project / "site" / ".dom-talen-") in result.stderr
     output = (result.stdout + result.stderr).splitlines()
     annotations = [line for line in output if line.startswith("::error") and "nieuw.en.md" in line]
     assert len(annotations) == 1, result.stdout + result.stderr

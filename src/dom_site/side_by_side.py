@@ -81,11 +81,20 @@ def start(work: Callable[[], None], folder: Path) -> Copy:
     # No Ctrl-C between the fork and the copy's own signal settings: a KeyboardInterrupt
     # raised in the copy there could carry it back into the caller's code.
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING)
-    pid = os.fork()
-    if pid:
+    try:
+        pid = os.fork()
+    except BaseException:  # no copy (no memory, too many processes): nothing of it stays open
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        for handle in (read_end, write_end):
+            os.close(handle)
+        out.close()
+        err.close()
+        raise
+    if pid:
         os.close(write_end)
-        return Copy(pid, read_end, folder, out, err)
+        copy = Copy(pid, read_end, folder, out, err)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a pending Ctrl-C arrives here, with the copy known
+        return copy
     code, message = 1, "de bouw naast deze stopte (English: the build beside this one stopped)"
     try:
         for number in ENDING:

@@ -36,7 +36,6 @@ import os
 import secrets
 import shutil
 import sys
-import tempfile
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -248,14 +247,14 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         # left by a build that was killed before it merged is removed here.
         site = Path(config.site_dir)
         for left in site.glob(f"{COPY_FOLDER}*"):
-            shutil.rmtree(left, ignore_errors=True)
+            if left.is_dir() and not left.is_symlink():
+                shutil.rmtree(left, ignore_errors=True)
+            else:
+                left.unlink(missing_ok=True)
         folder = site / f"{COPY_FOLDER}{secrets.token_hex(4)}"
         folder.mkdir(parents=True)
-        self.kept_problems = None
-        if github.problems_file() is not None:
-            handle, name = tempfile.mkstemp(prefix="dom-talen-", suffix=".jsonl")
-            os.close(handle)
-            self.kept_problems = Path(name)
+        # Next to it, so that a build killed before the join leaves it where the next one removes it.
+        self.kept_problems = folder.with_suffix(".jsonl") if github.problems_file() is not None else None
 
         def build_others() -> None:
             # What static-i18n's own loop does for each language, with the very function it calls.
