@@ -33,12 +33,24 @@ def validator(schema: Path) -> Draft202012Validator:
     return Draft202012Validator(json.loads(schema.read_text(encoding="utf-8")), format_checker=FormatChecker())
 
 
+def compose(text: str) -> yaml.Node | None:
+    """The YAML's nodes (with their lines), nothing constructed; raises yaml.YAMLError."""
+    return yaml.compose(text, Loader=_COMPOSER)
+
+
+def entry(node: yaml.Node | None, key: Any) -> tuple[yaml.Node, yaml.Node] | None:
+    """The key and value nodes of `key` in a mapping node, or None."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next(((k, v) for k, v in node.value if k.value == str(key)), None)
+
+
 def line_of(root: yaml.Node | None, path: Sequence[Any]) -> int:
     """The 1-based line of the deepest part of `path` the document has (a missing field: its parent's line)."""
     node, line = root, 1
     for key in path:
         if isinstance(node, yaml.MappingNode):
-            found = next(((k, v) for k, v in node.value if k.value == str(key)), None)
+            found = entry(node, key)
             if found is None:
                 break
             line, node = found[0].start_mark.line + 1, found[1]
@@ -191,7 +203,7 @@ def read(path: Path, shown: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
     """
     text = path.read_text(encoding="utf-8")
     try:
-        root = yaml.compose(text, Loader=_COMPOSER)
+        root = compose(text)
         data = yaml.load(text, Loader=FrontMatterLoader)  # noqa: S506 (a safe loader)
     except DuplicateKey as error:
         mark = error.problem_mark
