@@ -217,6 +217,20 @@ def _in_fence(lines: Iterable[str]) -> Iterator[bool]:
             yield False
 
 
+def in_footnote_definition(lines: Iterable[str | None]) -> Iterator[bool]:
+    """For each line, whether it belongs to a footnote definition: the line that opens it and
+    the blank or indented lines that continue it. None stands for a line of code, which ends one."""
+    inside = False
+    for line in lines:
+        if line is None:
+            inside = False
+        elif FOOTNOTE_DEFINITION.match(CODE_SPAN.sub("``", line)):
+            inside = True
+        elif inside and line.strip() and not line.startswith(("    ", "\t")):
+            inside = False
+        yield inside
+
+
 def parse(path: str, text: str, shown: str) -> SourcePage:
     """Split a Markdown file into what the rules read, keeping every line number."""
     lines = text.splitlines()
@@ -264,19 +278,16 @@ def without_footnotes(text: str) -> str:
     as it is: a `[^s1]` there is shown, not a footnote.
     """
     lines = text.split("\n")
+    code = list(_in_fence(lines))
+    notes = in_footnote_definition(None if fenced else line for line, fenced in zip(lines, code, strict=True))
     kept: list[str] = []
-    in_definition = False
-    for line, code in zip(lines, _in_fence(lines), strict=True):
-        if code:
-            in_definition = False
+    for line, fenced, note in zip(lines, code, notes, strict=True):
+        if fenced:
             kept.append(line)
             continue
-        if in_definition and (not line.strip() or line.startswith(("    ", "\t"))):
+        if note:  # the definition goes; a blank line in it stays, as it separates blocks
             if not line.strip():
                 kept.append(line)
-            continue
-        in_definition = bool(FOOTNOTE_DEFINITION.match(CODE_SPAN.sub("``", line)))
-        if in_definition:
             continue
         parts, last = [], 0
         for span in CODE_SPAN.finditer(line):

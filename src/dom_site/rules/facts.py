@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 
 from dom_site.messages import Problem
 from dom_site.rules import Context
-from dom_site.source import ABBREVIATION_DEFINITION, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, HEADING, SourcePage
+from dom_site.source import (
+    ABBREVIATION_DEFINITION,
+    FOOTNOTE_REFERENCE,
+    HEADING,
+    SourcePage,
+    in_footnote_definition,
+)
 
 COUNTED = (
     r"weken|week|maanden|maand|jaren|jaar|dagen|dag|woningen|woning|huizen|huis|huishoudens|"
@@ -46,7 +52,6 @@ def units(page: SourcePage) -> list[Unit]:
     """The page's prose split into the units a footnote belongs to."""
     found: list[Unit] = []
     current: Unit | None = None
-    in_definition = False
 
     def close() -> None:
         nonlocal current
@@ -54,17 +59,12 @@ def units(page: SourcePage) -> list[Unit]:
             found.append(current)
         current = None
 
-    for number, line in page.prose:
-        stripped = line.strip()
-        if FOOTNOTE_DEFINITION.match(line):
+    notes = in_footnote_definition(line for _, line in page.prose)
+    for (number, line), note in zip(page.prose, notes, strict=True):
+        if note:  # a footnote's text (with its indented lines) is no unit of its own
             close()
-            in_definition = True  # a definition continues on indented lines
             continue
-        if in_definition:
-            if not stripped or line.startswith(("    ", "\t")):
-                continue
-            in_definition = False
-        if not stripped or ABBREVIATION_DEFINITION.match(line):
+        if not line.strip() or ABBREVIATION_DEFINITION.match(line):
             close()
             continue
         if HEADING.match(line) or TABLE_ROW.match(line) or ADMONITION.match(line):
