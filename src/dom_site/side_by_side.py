@@ -12,10 +12,12 @@ What the copy does is kept until the build that waits for it says otherwise, so
 that the result is what one build after the other gives:
 
 - it builds into a folder of its own, which merge() moves into the site;
-- what it prints goes to two files. finish() prints them after the waiting build's
-  own output (the order of one build after the other); stop() drops them, because
-  one build after the other never starts the second build after the first failed,
-  and a mistake both builds meet is said once;
+- what it prints goes to two files, and what it appends to a file named by an
+  environment variable (`appended`: the pull request's list of problems) to one of its
+  own. finish() prints and appends them after the waiting build's own output (the
+  order of one build after the other); stop() drops them, because one build after the
+  other never starts the second build after the first failed, and a mistake both
+  builds meet is said once;
 - it says how it ended through a pipe: nothing when it succeeded, else the message
   its build stopped with.
 
@@ -42,7 +44,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -69,10 +71,20 @@ class Copy:
     folder: Path  # where the copy builds
     out: IO[bytes]  # what it printed, kept until finish() or stop()
     err: IO[bytes]
+    appended: list[tuple[Path, Path]]  # (kept, target): what it appended, kept likewise
 
 
-def start(work: Callable[[], None], folder: Path) -> Copy:
-    """Run work() in a forked copy of this process; folder is where it writes."""
+def _kept(folder: Path, number: int) -> Path:
+    """Beside the folder, so that the next build's sweep of a killed one's leftovers takes it too."""
+    return folder.with_name(f"{folder.name}.{number}.kept")
+
+
+def start(work: Callable[[], None], folder: Path, appended: Mapping[str, Path] | None = None) -> Copy:
+    """Run work() in a forked copy of this process; folder is where it writes.
+
+    appended: environment variables naming files the copy appends to, and those files."""
+    redirected = [(name, _kept(folder, number), target)
+                  for number, (name, target) in enumerate((appended or {}).items())]
     out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
     read_end, write_end = os.pipe()
     sys.stdout.flush()
@@ -92,7 +104,7 @@ def start(work: Callable[[], None], folder: Path) -> Copy:
         raise
     if pid:
         os.close(write_end)
-        copy = Copy(pid, read_end, folder, out, err)
+        copy = Copy(pid, read_end, folder, out, err, [(kept, target) for _, kept, target in redirected])
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a pending Ctrl-C arrives here, with the copy known
         return copy
     code, message = 1, "de bouw naast deze stopte (English: the build beside this one stopped)"
@@ -105,6 +117,8 @@ def start(work: Callable[[], None], folder: Path) -> Copy:
         os.dup2(out.fileno(), 1)
         os.dup2(err.fileno(), 2)
         os.close(read_end)
+        for name, kept, _ in redirected:
+            os.environ[name] = str(kept)
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         work()
         code, message = 0, ""
@@ -162,7 +176,7 @@ def finish(copy: Copy, timeout: float = TIMEOUT_SECONDS) -> str | None:
 
 
 def _replay(copy: Copy) -> None:
-    """What the copy printed, now, after this process' own output (one build after the other)."""
+    """What the copy printed and appended, now, after this process' own (one build after the other)."""
     for kept, stream in ((copy.out, sys.stdout), (copy.err, sys.stderr)):
         kept.seek(0)
         text = kept.read().decode("utf-8", "replace")
@@ -170,6 +184,11 @@ def _replay(copy: Copy) -> None:
         if text:
             stream.write(text)
             stream.flush()
+    for kept_file, target in copy.appended:
+        if kept_file.exists():
+            with target.open("ab") as out:
+                out.write(kept_file.read_bytes())
+            kept_file.unlink()
 
 
 def stop(copy: Copy) -> None:
@@ -179,6 +198,8 @@ def stop(copy: Copy) -> None:
         os.close(copy.pipe)
     copy.out.close()
     copy.err.close()
+    for kept_file, _ in copy.appended:
+        kept_file.unlink(missing_ok=True)
 
 
 def _end(copy: Copy) -> None:

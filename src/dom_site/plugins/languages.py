@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import secrets
 import shutil
 import sys
@@ -222,7 +221,6 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         # The copy building the other languages, while the default language builds here.
         self.others: side_by_side.Copy | None = None
         self.joined = False  # their files are in: static-i18n's loop is skipped this once
-        self.kept_problems: Path | None = None  # the copy's problems for the summary, until the join
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for language, notice in self.config.untranslated.items():
@@ -253,8 +251,6 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                 left.unlink(missing_ok=True)
         folder = site / f"{COPY_FOLDER}{secrets.token_hex(4)}"
         folder.mkdir(parents=True)
-        # Next to it, so that a build killed before the join leaves it where the next one removes it.
-        self.kept_problems = folder.with_suffix(".jsonl") if github.problems_file() is not None else None
 
         def build_others() -> None:
             # What static-i18n's own loop does for each language, with the very function it calls.
@@ -271,9 +267,6 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                 """The next language must not empty the folder (static-i18n's loop does the same)."""
 
             utils.clean_directory = keep
-            if self.kept_problems is not None:  # the pull request's summary: kept until the join
-                os.environ["DOM_SITE_PROBLEMS"] = str(self.kept_problems)
-                self.kept_problems = None  # the Dutch build's to hand on or drop, not this copy's
             i18n.building = True  # static-i18n's own loop must not start in the copy
             config["site_dir"] = str(folder)
             dirty = "--dirty" in sys.argv or "--dirtyreload" in sys.argv
@@ -281,7 +274,10 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                 i18n.current_language = language
                 build(config, dirty=dirty)
 
-        self.others = side_by_side.start(build_others, folder)
+        # The pull request's summary list is appended to like the output is printed: after the join.
+        problems = github.problems_file()
+        self.others = side_by_side.start(build_others, folder,
+                                         appended={"DOM_SITE_PROBLEMS": problems} if problems else None)
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -425,7 +421,6 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             return
         others, self.others = self.others, None
         failure = side_by_side.finish(others)  # prints its output; a copy that failed leaves no folder
-        self._keep_problems()
         if failure is not None:
             raise Abort(failure)
         side_by_side.merge(others.folder, Path(config.site_dir))
@@ -459,21 +454,6 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if self.others is not None:
             side_by_side.stop(self.others)
             self.others = None
-        if self.kept_problems is not None:
-            self.kept_problems.unlink(missing_ok=True)
-            self.kept_problems = None
-
-    def _keep_problems(self) -> None:
-        """The copy's problems join this build's list for the pull request's summary."""
-        if self.kept_problems is None:
-            return
-        kept, self.kept_problems = self.kept_problems, None
-        target = github.problems_file()
-        text = kept.read_text("utf-8") if kept.exists() else ""
-        kept.unlink(missing_ok=True)
-        if target is not None and text:
-            with target.open("a", encoding="utf-8") as out:
-                out.write(text)
 
 
 def raise_config_problem(config: MkDocsConfig, option: str, missing: list[str]) -> None:
