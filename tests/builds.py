@@ -16,6 +16,7 @@ import contextlib
 import io
 import logging
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,26 @@ class _Lines(logging.Handler):
         self.out.write(f"{record.levelname:<8}-  {record.getMessage()}\n")
 
 
+@contextlib.contextmanager
+def _printed() -> Iterator[io.StringIO]:
+    """Everything printed meanwhile (stdout, stderr, and the builders' log lines as the command
+    line formats them), in one buffer."""
+    out = io.StringIO()
+    handler = _Lines(out)
+    loggers = [logging.getLogger(name) for name in LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    try:
+        with contextlib.redirect_stderr(out), contextlib.redirect_stdout(out):
+            yield out
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+
+
 def build(config_file: Path = ROOT / "mkdocs.yml", site_dir: Path | None = None, docs_dir: Path | None = None,
           **overrides: Any) -> Built:
     """Build config_file strictly into site_dir, in this process; overrides replace config keys."""
@@ -57,29 +78,31 @@ def build(config_file: Path = ROOT / "mkdocs.yml", site_dir: Path | None = None,
     from dom_site.project import build_here
 
     assert site_dir is not None, "give the build a site_dir (a temporary folder)"
-    out = io.StringIO()
-    handler = _Lines(out)
-    loggers = [logging.getLogger(name) for name in LOGGERS]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
     returncode = 0
-    try:
-        with contextlib.redirect_stderr(out), contextlib.redirect_stdout(out):
-            kwargs: dict[str, Any] = dict(overrides)
-            if docs_dir is not None:
-                kwargs["docs_dir"] = str(docs_dir)
-            try:
-                build_here(config_file, site_dir, **kwargs)
-            except (exceptions.MkDocsException, SystemExit) as error:  # Abort, ConfigurationError, PluginError
-                out.write(f"{error}\n")
-                returncode = 1
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.removeHandler(handler)
-            logger.setLevel(level)
+    with _printed() as out:
+        kwargs: dict[str, Any] = dict(overrides)
+        if docs_dir is not None:
+            kwargs["docs_dir"] = str(docs_dir)
+        try:
+            build_here(config_file, site_dir, **kwargs)
+        except (exceptions.MkDocsException, SystemExit) as error:  # Abort, ConfigurationError, PluginError
+            out.write(f"{error}\n")
+            returncode = 1
     return Built(returncode, out.getvalue(), site_dir)
+
+
+def command(argv: list[str], root: Path) -> Built:
+    """`dom-site <argv>` on the project in root, in this process (tests/test_content_checks.py
+    runs the command line itself once, as a smoke test)."""
+    from dom_site import cli
+
+    with _printed() as out:
+        try:
+            returncode = cli.main(argv, root)
+        except SystemExit as error:  # argparse, or a command that stops with a message
+            returncode = error.code if isinstance(error.code, int) else 1
+            out.write(f"{error.code if not isinstance(error.code, int) else ''}\n")
+    return Built(returncode, out.getvalue(), root / "site")
 
 
 def inputs() -> list[str]:

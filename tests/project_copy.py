@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dom_site.project import copy_project, project_files
+from conftest import ROOT
 
-__all__ = ["copy_project", "edit", "project_files"]
+from dom_site import project
+
+__all__ = ["copy_project", "edit"]
+
+
+def copy_project(dest: Path) -> Path:
+    """This repository's project, copied into dest; returns dest."""
+    return project.copy_project(dest, ROOT)
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -2,17 +2,16 @@
 
 Every case applies one change to a temporary copy of the project, runs what guards
 against it, and asserts that it fails with the right Dutch message at the right place.
-A check runs as the command an editor types (`dom-site check <name>`), in the copy. What
+A check runs as the command an editor types (`dom-site check <name>`), on the copy, in this
+process (tests/test_content_checks.py runs the command line itself as a smoke test). What
 `make build` refuses is refused by the strict MkDocs build of the real configuration,
 run in this process on the copy; `make build` itself, failing with `file:line` and
 leaving no site/, no site.tmp/ and no process behind, is tests/test_build.py's smoke test.
 """
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,8 +21,6 @@ import builds
 import pytest
 from conftest import ROOT
 from project_copy import copy_project, edit
-
-from dom_site import processes as steps
 
 
 def insert_after(path: Path, anchor: str, text: str) -> None:
@@ -141,20 +138,16 @@ def resolve(project: Path, where: str) -> str:
 
 # A bad input that reaches the build is refused quickly: within a minute, also on a busy machine.
 LIMIT_SECONDS = 60
-# The Node tools (cspell, markdownlint) start slowly on two busy cores; they never render anything.
-TOOL_LIMIT_SECONDS = 240
 
 
-def run(project: Path, command: str) -> subprocess.CompletedProcess[str] | builds.Built:
-    env = {**os.environ, "VENV": str(ROOT / ".venv"), "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+def run(project: Path, command: str) -> builds.Built:
+    start = time.monotonic()
     if command == "make build":
-        start = time.monotonic()
-        built = builds.build(project / "mkdocs.yml", site_dir=project / "site.tmp")
-        assert time.monotonic() - start < LIMIT_SECONDS, "a bad input must be refused within a minute"
-        return built
-    # dom-site runs in the copy: it checks the project it is started in.
-    return steps.run([sys.executable, "-m", "dom_site.cli", *command.split()], step=command, cwd=project, env=env,
-                     timeout=LIMIT_SECONDS)
+        done = builds.build(project / "mkdocs.yml", site_dir=project / "site.tmp")
+    else:
+        done = builds.command(command.split(), project)
+    assert time.monotonic() - start < LIMIT_SECONDS, "a bad input must be refused within a minute"
+    return done
 
 
 def processes_in(folder: Path) -> list[str]:

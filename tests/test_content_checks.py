@@ -95,9 +95,9 @@ def spelled(tmp_path_factory: pytest.TempPathFactory, node_tools: None) -> dict[
     on it, from one run over all of them."""
     folder = tmp_path_factory.mktemp("spelling")
     pages = {name: write(folder, name, text) for name, text in SPELLING_PAGES.items()}
-    problems = check_spelling.check(list(pages.values()))
-    found = {name: (str(check_spelling.relative(page)),
-                    [p for p in problems if str(p).startswith(f"{check_spelling.relative(page)}:")])
+    problems = check_spelling.findings(ROOT, list(pages.values()))
+    found = {name: (str(relative(page, ROOT)),
+                    [p for p in problems if str(p).startswith(f"{relative(page, ROOT)}:")])
              for name, page in pages.items()}
     assert sum(len(on_page) for _, on_page in found.values()) == len(problems), messages(problems)
     return found
@@ -190,7 +190,7 @@ Tekst met [een beschrijvende link](index.md) en een afkorting DOM.
 @NODE_TOOLS
 def test_markdown_lint_accepts_materials_syntax(tmp_path: Path) -> None:
     page = write(tmp_path, "goed.md", MATERIAL_PAGE)
-    assert messages(check_markdown.check([page])) == []
+    assert messages(check_markdown.check([page], ROOT)) == []
 
 
 @NODE_TOOLS
@@ -205,18 +205,18 @@ def test_markdown_lint_accepts_materials_syntax(tmp_path: Path) -> None:
 ])
 def test_markdown_lint_names_each_editor_mistake(tmp_path: Path, text: str, line: int, dutch: str) -> None:
     page = write(tmp_path, "fout.md", text)
-    problems = [p for p in check_markdown.check([page])]
+    problems = [p for p in check_markdown.check([page], ROOT)]
     found = messages(problems)
-    assert any(m.startswith(f"{check_markdown.relative(page)}:{line}: ") and dutch in m for m in found), found
+    assert any(m.startswith(f"{relative(page, ROOT)}:{line}: ") and dutch in m for m in found), found
 
 
 def test_markdown_messages_parse_the_tools_output_and_explain_unknown_rules() -> None:
     line = "docs/x.md:7:1 error MD010/no-hard-tabs Hard tabs [Column: 1]"
-    problem = check_markdown.problem_for(line)
+    problem = check_markdown.problem_for(line, ROOT)
     assert problem is not None and str(problem).startswith("docs/x.md:7: er staat een tab in de regel (MD010) — ")
-    other = check_markdown.problem_for("docs/x.md:2 error MD999/new-rule Something new")
+    other = check_markdown.problem_for("docs/x.md:2 error MD999/new-rule Something new", ROOT)
     assert other is not None and "MD999" in str(other) and "Something new" in str(other)
-    assert check_markdown.problem_for("markdownlint-cli2 v0.22.1 (markdownlint v0.40.0)") is None
+    assert check_markdown.problem_for("markdownlint-cli2 v0.22.1 (markdownlint v0.40.0)", ROOT) is None
 
 
 # --- raw HTML safety -----------------------------------------------------------------
@@ -281,7 +281,7 @@ def test_raw_html_allows_markdown_svg_and_plain_links(tmp_path: Path) -> None:
 def test_raw_html_refuses_what_can_run_code_or_track_a_reader(tmp_path: Path, text: str, dutch: str) -> None:
     page = write(tmp_path, "kwaad.md", f"# Kwaad\n\n{text}\n")
     found = messages(raw_check([page]))
-    where = relative(page)
+    where = relative(page, ROOT)
     assert found, "nothing refused"
     assert any(m.startswith(f"{where}:3: ") and dutch in m.split(" (English: ")[0] for m in found), found
 
@@ -310,9 +310,9 @@ def test_raw_html_also_refuses_inside_code_and_comments(tmp_path: Path) -> None:
 
 def test_raw_html_checks_svg_files_and_stylesheets(tmp_path: Path) -> None:
     svg = write(tmp_path, "tekening.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n')
-    only(raw_check([svg]), relative(svg), 2, "<script> is niet toegestaan")
+    only(raw_check([svg]), relative(svg, ROOT), 2, "<script> is niet toegestaan")
     css = write(tmp_path, "kaart.css", ".a { background: url(kaart.png); }\n.b { background: url(https://tracker.example/x.png); }\n")
-    only(raw_check([css]), relative(css), 2, "de opmaak laadt een bestand van buiten de site")
+    only(raw_check([css]), relative(css, ROOT), 2, "de opmaak laadt een bestand van buiten de site")
 
 
 # --- file names ------------------------------------------------------------------------
@@ -353,14 +353,14 @@ def test_file_names_pass_on_a_good_tree(tmp_path: Path) -> None:
 def test_file_names_name_each_wrong_file(tmp_path: Path, name: str, text: str, dutch: str) -> None:
     docs = docs_tree(tmp_path)
     bad = write(docs, name, text)
-    only(names_check(docs), relative(bad), 1, dutch)
+    only(names_check(docs), relative(bad, ROOT), 1, dutch)
 
 
 def test_file_names_name_a_wrong_folder_once(tmp_path: Path) -> None:
     docs = docs_tree(tmp_path)
     write(docs, "Mijn Map/a.md", "# a\n")
     write(docs, "Mijn Map/b.md", "# b\n")
-    only(names_check(docs), relative(docs / "Mijn Map"), 1, "noem de map 'mijn-map'")
+    only(names_check(docs), relative(docs / "Mijn Map", ROOT), 1, "noem de map 'mijn-map'")
 
 
 # --- images --------------------------------------------------------------------------------
@@ -371,7 +371,7 @@ def test_images_pass_with_alt_text_local_files_and_small_sizes(tmp_path: Path) -
     (docs / "a" / "kaart.png").write_bytes(b"x" * 1000)
     write(docs, "a/p.md", "# P\n\n![Kaart van Elp](kaart.png)\n<img src=\"kaart.png\" alt=\"Kaart\">\n"
                           "<svg aria-hidden=\"true\"></svg>\n\n```markdown\n![](voorbeeld.png)\n```\n")
-    assert messages(check_images.check(docs, None)) == []
+    assert messages(check_images.findings(tmp_path)) == []
 
 
 @pytest.mark.parametrize(("markdown", "dutch"), [
@@ -388,7 +388,7 @@ def test_images_name_each_problem(tmp_path: Path, markdown: str, dutch: str) -> 
     (docs / "a").mkdir(parents=True)
     (docs / "a" / "kaart.png").write_bytes(b"x")
     page = write(docs, "a/p.md", f"# P\n\n{markdown}\n")
-    only(check_images.check(docs, None), check_images.relative(page), 3, dutch)
+    only(check_images.findings(tmp_path), relative(page, tmp_path), 3, dutch)
 
 
 def test_images_refuse_a_file_over_the_budget(tmp_path: Path) -> None:
@@ -397,7 +397,7 @@ def test_images_refuse_a_file_over_the_budget(tmp_path: Path) -> None:
     big = docs / "groot.jpg"
     big.write_bytes(b"x" * (check_images.MAX_BYTES + 1))
     (docs / "precies.jpg").write_bytes(b"x" * check_images.MAX_BYTES)
-    only(check_images.check(docs, None), check_images.relative(big), 1, "de afbeelding is 301 kB; de grens is 300 kB")
+    only(check_images.findings(tmp_path), relative(big, tmp_path), 1, "de afbeelding is 301 kB; de grens is 300 kB")
 
 
 # --- external links (never the network) -----------------------------------------------------
@@ -469,7 +469,7 @@ def test_links_offline_run_never_asks_a_website(monkeypatch: pytest.MonkeyPatch)
         raise AssertionError(f"asked {url} without --online")
 
     monkeypatch.setattr(links, "ask", refuse)
-    assert links.main([]) == 0
+    assert links.main([], ROOT) == 0
 
 
 # --- Admonitions (Material's !!! and ??? blocks), checked beside markdownlint --------
@@ -479,7 +479,7 @@ def test_admonition_problems_are_named(tmp_path):
 
     page = tmp_path / "p.md"
     page.write_text('# P\n\n!!! note "Goed"\n\n    In het blok.\n\n!!! tip "Open\n\n    Tekst.\n\n???\n\n    X\n\n!!! warning\n\nNiet ingesprongen.\n', "utf-8")
-    found = [(p.line, p.wrong_nl) for p in admonitions([page])]
+    found = [(p.line, p.wrong_nl) for p in admonitions([page], tmp_path)]
     assert (7, "de titel van het blok mist een aanhalingsteken") in found
     assert (11, "het blok (!!! of ???) heeft geen soort") in found
     assert (15, "het blok is leeg: de tekst eronder springt niet in") in found

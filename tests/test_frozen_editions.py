@@ -29,7 +29,7 @@ def test_frozen_text_equals_the_source_at_the_release_commit(site_dir: Path, rel
     published = check_site_verbatim.published_words(edition / check_site_verbatim.PAGE_HTML)
     assert published == source.split()
     # The source itself never changes after a release.
-    assert check_site_verbatim.SOURCE.read_text("utf-8").split() == source.split()
+    assert (ROOT / check_site_verbatim.SOURCE).read_text("utf-8").split() == source.split()
 
 
 @pytest.mark.parametrize("release", RELEASES, ids=lambda r: str(r["version"]))
@@ -93,10 +93,10 @@ def test_a_kept_edition_is_copied_whole_and_replaces_the_older_ones_of_its_versi
 @pytest.mark.parametrize("release", RELEASES, ids=lambda r: str(r["version"]))
 def test_make_build_kept_the_edition_it_published(site_dir: Path, release: dict) -> None:
     """The next make build copies exactly what this one published (same key, same files)."""
-    live = os.environ.get("SITE_URL") or frozen.live_site_url()
-    commit = frozen.full_commit(str(release["commit"]))
+    live = os.environ.get("SITE_URL") or frozen.live_site_url(ROOT)
+    commit = frozen.full_commit(str(release["commit"]), ROOT)
     assert commit is not None
-    entry = frozen.cache_entry(release, commit, live)
+    entry = frozen.cache_entry(release, commit, live, ROOT)
     assert entry is not None and entry.is_dir(), "make build runs in the repository's work tree and keeps the edition"
     cached = [entry]
     published = site_dir / "versies" / str(release["version"])

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from dom_site import print_pdfs as build_pdfs
 from dom_site.processes import StepFailed, run
@@ -79,7 +80,7 @@ def test_the_pdf_of_a_section_with_an_injected_script_is_printed(site_dir: Path,
                         "utf-8")
     monkeypatch.setattr(build_pdfs, "PDFS", {"reactie/index.md": "dom-reactie.pdf"})
     start = time.monotonic()
-    assert build_pdfs.main(["--site", str(site)]) == 0
+    assert build_pdfs.main(["--site", str(site)], ROOT) == 0
     assert time.monotonic() - start < 120
     for language in ("", "en/"):
         assert (site / language / "reactie" / "dom-reactie.pdf").stat().st_size > 1000

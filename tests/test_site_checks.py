@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from conftest import ROOT
 
 from dom_site.build_log import explain
 from dom_site.checks import site_html as check_site_html
@@ -26,9 +27,9 @@ def test_root_404_is_dutch_and_english_404_lives_under_en(site_dir: Path) -> Non
 
 
 def test_published_response_has_every_submitted_word_in_order(site_dir: Path) -> None:
-    source = check_site_verbatim.SOURCE.read_text("utf-8").split()
+    source = (ROOT / check_site_verbatim.SOURCE).read_text("utf-8").split()
     found = check_site_verbatim.published_words(site_dir / check_site_verbatim.PAGE_HTML)
-    problems = check_site_verbatim.compare(source, found, check_site_verbatim.PAGE_MD)
+    problems = check_site_verbatim.compare(source, found, ROOT / check_site_verbatim.PAGE_MD, ROOT)
     assert [str(p) for p in problems] == []
     assert len(found) == len(source) > 300
 
@@ -36,7 +37,7 @@ def test_published_response_has_every_submitted_word_in_order(site_dir: Path) ->
 def test_canonical_source_is_the_file_as_received() -> None:
     # The copy in docs/ is the canonical source; it must stay byte for byte what was received.
     import hashlib
-    digest = hashlib.sha256(check_site_verbatim.SOURCE.read_bytes()).hexdigest()
+    digest = hashlib.sha256((ROOT / check_site_verbatim.SOURCE).read_bytes()).hexdigest()
     assert digest == "8bb8ec67cbefe7ac65b665c5e6844c5bccce840479f59a43dd7a8217bcc7f889"
 
 
@@ -72,7 +73,7 @@ def test_wrong_language_and_a_missing_alternate_are_found_but_not_on_a_redirect(
         '<body><div class="md-content"></div></body></html>', "utf-8")
     (site / "c").mkdir()
     (site / "c" / "index.html").write_text('<html lang><body></body></html>', "utf-8")  # lang without a value
-    found = [str(p) for p in check_site_html.findings(site)]
+    found = [str(p) for p in check_site_html.findings(site, tmp_path)]
     assert len(found) == 3, found
     assert 'de pagina heeft lang="", maar hoort bij taal "nl"' in found[0]
     found = found[1:]
@@ -83,7 +84,7 @@ def test_wrong_language_and_a_missing_alternate_are_found_but_not_on_a_redirect(
 def test_changed_word_names_word_line_and_fix(tmp_path: Path) -> None:
     md = tmp_path / "zoals-ingediend.md"
     md.write_text('Intro.\n\n<div class="verbatim" markdown>\n\nEen twee drie.\nVier vijf.\n\n</div>\n', "utf-8")
-    problems = check_site_verbatim.compare("Een twee drie. Vier vijf.".split(), "Een twee drie. Vier zes.".split(), md)
+    problems = check_site_verbatim.compare("Een twee drie. Vier vijf.".split(), "Een twee drie. Vier zes.".split(), md, ROOT)
     assert len(problems) == 1
     message = str(problems[0])
     assert message.startswith(f"{md}:6: woord 5 wijkt af van de ingediende tekst: \"zes.\" staat er, \"vijf.\" hoort er")
@@ -93,9 +94,9 @@ def test_changed_word_names_word_line_and_fix(tmp_path: Path) -> None:
 def test_missing_and_extra_words_are_reported(tmp_path: Path) -> None:
     md = tmp_path / "p.md"
     md.write_text('<div class="verbatim" markdown>\nEen twee\n</div>\n', "utf-8")
-    assert "houdt te vroeg op" in str(check_site_verbatim.compare(["Een", "twee", "drie"], ["Een", "twee"], md)[0])
-    assert "staat nog: \"[sic]\"" in str(check_site_verbatim.compare(["Een", "twee"], ["Een", "twee", "[sic]"], md)[0])
-    assert "class=\"verbatim\"" in str(check_site_verbatim.compare(["Een"], [], md)[0])
+    assert "houdt te vroeg op" in str(check_site_verbatim.compare(["Een", "twee", "drie"], ["Een", "twee"], md, ROOT)[0])
+    assert "staat nog: \"[sic]\"" in str(check_site_verbatim.compare(["Een", "twee"], ["Een", "twee", "[sic]"], md, ROOT)[0])
+    assert "class=\"verbatim\"" in str(check_site_verbatim.compare(["Een"], [], md, ROOT)[0])
 
 
 def test_mkdocs_warnings_are_explained_in_dutch_with_line(tmp_path: Path) -> None:

@@ -147,7 +147,7 @@ def test_every_unit_has_a_history_page_in_its_language(site_dir: Path, lang: str
 def test_check_site_data_passes_and_names_a_broken_file(site_dir: Path, tmp_path: Path) -> None:
     from dom_site.checks import site_data as check_site_data
 
-    assert check_site_data.findings(site_dir) == []
+    assert check_site_data.findings(site_dir, ROOT) == []
     for lang in LANGUAGES:
         folder = tmp_path / prefix(lang) / "c"
         folder.mkdir(parents=True)
@@ -156,6 +156,6 @@ def test_check_site_data_passes_and_names_a_broken_file(site_dir: Path, tmp_path
         (folder / "onderdelen.json").write_text(json.dumps(data), "utf-8")
         (folder / "versies.atom").write_text("<feed", "utf-8")
     registry = {"ids": REGISTRY.ids, "releases": REGISTRY.releases}
-    found = [str(p) for p in check_site_data.check_language(tmp_path, "", registry)]
+    found = [str(p) for p in check_site_data.check_language(tmp_path, "", registry, ROOT)]
     assert any("onderdelen.json:1: volgt het schema niet bij units/0/status" in m for m in found), found
     assert any("versies.atom:1: de feed is geen geldige XML" in m for m in found), found

@@ -5,6 +5,10 @@ import gzip
 import urllib.request
 from pathlib import Path
 
+import pytest
+from conftest import ROOT
+from project_copy import copy_project
+
 from dom_site import bench
 from dom_site.checks import site_links as check_site_links
 from dom_site.static_host import serve
@@ -23,7 +27,7 @@ def test_site_link_check_finds_missing_pages_and_anchors(tmp_path: Path) -> None
                  '<a href="a/">ok</a><a href="a/#r-1">ok</a><a href="a/#r-9">bad anchor</a>'
                  '<a href="b/">bad page</a><a href="https://example.org/">external</a>'
                  '<link rel="alternate" hreflang="en" href="en/"><a href="/a/">root-relative ok</a>')
-    found = [str(p) for p in check_site_links.check_page(site, page)]
+    found = [str(p) for p in check_site_links.check_page(site, page, tmp_path)]
     assert len(found) == 3, found
     assert any("link 'a/#r-9' wijst naar een onderdeel (#r-9) dat niet bestaat" in f for f in found)
     assert any("link 'b/' leidt naar een pagina die niet bestaat" in f for f in found)
@@ -49,8 +53,8 @@ def test_static_host_serves_404_page_sub_path_and_gzip(tmp_path: Path) -> None:
 
 
 def test_benchmark_baseline_is_the_plain_defaults() -> None:
-    ours = bench.load_ours()
-    baseline = bench.defaults_config(ours)
+    ours = bench.load_ours(ROOT)
+    baseline = bench.defaults_config(ours, ROOT)
     assert baseline["theme"] == {"name": "material"}
     assert baseline["markdown_extensions"] == ours["markdown_extensions"]
     assert "hooks" not in baseline and "nav" not in baseline
@@ -61,7 +65,7 @@ def test_the_scale_benchmark_adds_villages_that_pass_the_village_checks(tmp_path
     """Ten times the villages (here three times, quicker): each copy a village of its own, not a build error."""
     from dom_site.village_data import load_villages
 
-    project = bench.project_copy(tmp_path / "copy")
+    project = copy_project(tmp_path / "copy")
     before = sum(1 for _ in (project / "docs").rglob("*.md"))
     villages, problems = load_villages(project / "docs", project)
     pages = bench.scaled_copy(project, 3)
@@ -71,3 +75,16 @@ def test_the_scale_benchmark_adds_villages_that_pass_the_village_checks(tmp_path
     assert len({v.naam for v in scaled}) == len(scaled)
     copy = (project / bench.VILLAGES / f"{villages[0].slug}-kopie-3.en.md").read_text("utf-8")
     assert f"# {villages[0].naam} kopie 3\n" in copy
+
+
+def test_a_command_works_on_the_project_it_is_started_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`dom-site` asks where it runs when it starts (dom_site.project.here), not when imported:
+    in a copy's subfolder it works on the copy, elsewhere on this repository."""
+    from dom_site.project import here
+
+    (tmp_path / "kopie" / "docs" / "over").mkdir(parents=True)
+    (tmp_path / "kopie" / "mkdocs.yml").write_text("site_name: Kopie\n", "utf-8")
+    monkeypatch.chdir(tmp_path / "kopie" / "docs" / "over")
+    assert here() == (tmp_path / "kopie").resolve()
+    monkeypatch.chdir(tmp_path)
+    assert here() == ROOT

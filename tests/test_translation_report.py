@@ -85,20 +85,20 @@ def test_messages_name_file_line_and_the_stamp_command(docs: Path) -> None:
 
 
 def test_report_is_a_warning_exit_0(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert tr.main(["--docs", str(docs)]) == 0
+    assert tr.main(["--docs", str(docs)], docs.parent) == 0
     out = capsys.readouterr().out
     assert "Vertaling: 1 niet vertaald, 1 zonder versie. (Translation: 1 not translated, 1 without version.)" in out
 
 
 def test_all_current_says_so(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (docs / "sub" / "alleen-nl.md").unlink()
-    assert tr.main(["--stamp", str(docs / "index.en.md")]) == 0
-    assert tr.main(["--docs", str(docs)]) == 0
+    assert tr.main(["--stamp", str(docs / "index.en.md")], docs.parent) == 0
+    assert tr.main(["--docs", str(docs)], docs.parent) == 0
     assert "Alle Engelse pagina's zijn bij. (All English pages are up to date.)" in capsys.readouterr().out
 
 
 def test_stamp_refuses_a_dutch_file(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert tr.main(["--stamp", str(docs / "index.md")]) == 1
+    assert tr.main(["--stamp", str(docs / "index.md")], docs.parent) == 1
     assert "kan niet stempelen" in capsys.readouterr().out
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import ROOT
 from mkdocs.exceptions import PluginError
 
 from dom_site import valid_markup
@@ -28,7 +29,9 @@ GOOD = '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Goed</
 
 
 def built(tmp_path: Path, pages: dict[str, str]) -> tuple[Path, Path]:
+    """A project in tmp_path: built pages in site/, two Markdown pages in docs/, the checker in node_modules/."""
     site, docs = tmp_path / "site", tmp_path / "docs"
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     for rel, text in pages.items():
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
         (site / rel).write_text(text, "utf-8")
@@ -41,9 +44,9 @@ def built(tmp_path: Path, pages: dict[str, str]) -> tuple[Path, Path]:
 def test_the_checker_catches_a_known_bad_page_and_names_its_markdown_source(tmp_path: Path) -> None:
     site, docs = built(tmp_path, {"over/privacy/index.html": BAD, "en/over/privacy/index.html": GOOD,
                                   "404.html": BAD, "versies/1.0/index.html": BAD})
-    problems = vnu.check(site, docs=docs)
+    problems = vnu.check(site, tmp_path)
     places = sorted({(p.path, p.line) for p in problems})
-    assert places == [(vnu.relative(docs / "over" / "privacy.md"), 1), ("site/404.html", 4), ("site/404.html", 5),
+    assert places == [("docs/over/privacy.md", 1), ("site/404.html", 4), ("site/404.html", 5),
                       ("site/versies/1.0/index.html", 4), ("site/versies/1.0/index.html", 5)], places
     said = " ".join(str(p) for p in problems)
     assert "autocomplete" in said and "“for” attribute" in said
@@ -67,12 +70,12 @@ def test_a_frozen_editions_markup_is_made_valid_and_its_words_kept() -> None:
 
 def test_a_valid_page_passes(tmp_path: Path) -> None:
     site, docs = built(tmp_path, {"index.html": GOOD})
-    assert vnu.check(site, docs=docs) == []
+    assert vnu.check(site, tmp_path) == []
 
 
 def test_a_checker_that_takes_too_long_is_stopped(tmp_path: Path) -> None:
     site, docs = built(tmp_path, {"index.html": GOOD})
-    [problem] = vnu.check(site, timeout=0.05, docs=docs)
+    [problem] = vnu.check(site, tmp_path, timeout=0.05)
     assert "niet klaar en is gestopt" in problem.wrong_nl
 
 

@@ -28,7 +28,6 @@ from typing import Any
 
 import yaml
 
-from dom_site.checks.common import ROOT  # the project the command runs in
 from dom_site.processes import run  # every step has a time limit and ends with its children
 from dom_site.project import copy_project
 
@@ -36,11 +35,11 @@ VILLAGES = Path("docs") / "maatwerk" / "dorpen"
 SCALE = 10
 
 
-def defaults_config(ours: dict[str, Any]) -> dict[str, Any]:
+def defaults_config(ours: dict[str, Any], root: Path) -> dict[str, Any]:
     """The baseline: Material + static-i18n defaults on the same docs and extensions."""
     return {
         "site_name": ours["site_name"],
-        "docs_dir": str(ROOT / "docs"),
+        "docs_dir": str(root / "docs"),
         "theme": {"name": "material"},
         "markdown_extensions": ours["markdown_extensions"],
         "plugins": ["search", {"i18n": {"docs_structure": "suffix", "languages": [
@@ -50,45 +49,41 @@ def defaults_config(ours: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def load_ours() -> dict[str, Any]:
+def load_ours(root: Path) -> dict[str, Any]:
     class Loader(yaml.SafeLoader):
         pass
 
     # mkdocs.yml uses !ENV; for reading the extension list its value does not matter.
     Loader.add_constructor("!ENV", lambda loader, node: None)
-    loaded: dict[str, Any] = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)  # noqa: S506
+    loaded: dict[str, Any] = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=Loader)  # noqa: S506
     return loaded
 
 
 def timed_build(config: Path, dest: Path, strict: bool) -> float:
+    """Seconds for one `mkdocs build` of config into dest, run in the config's folder."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config), "-d", str(dest)]
     if strict:
         cmd.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     start = time.perf_counter()
-    result = run(cmd, step=f"bench ({config.name})", cwd=ROOT, env=env, timeout=600)
+    result = run(cmd, step=f"bench ({config.name})", cwd=config.parent, env=env, timeout=600)
     took = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"build failed ({config.name}):\n{result.stderr[-3000:]}")
     return took
 
 
-def bench_build(runs: int) -> tuple[float, float]:
+def bench_build(runs: int, root: Path) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "mkdocs.defaults.yml"
-        base.write_text(yaml.safe_dump(defaults_config(load_ours()), allow_unicode=True), "utf-8")
+        base.write_text(yaml.safe_dump(defaults_config(load_ours(root), root), allow_unicode=True), "utf-8")
         ours_times: list[float] = []
         base_times: list[float] = []
-        timed_build(ROOT / "mkdocs.yml", Path(tmp) / "warm", True)  # warm caches once for both
+        timed_build(root / "mkdocs.yml", Path(tmp) / "warm", True)  # warm caches once for both
         for _ in range(runs):
-            ours_times.append(timed_build(ROOT / "mkdocs.yml", Path(tmp) / "ours", True))
+            ours_times.append(timed_build(root / "mkdocs.yml", Path(tmp) / "ours", True))
             base_times.append(timed_build(base, Path(tmp) / "defaults", False))
         return statistics.median(ours_times), statistics.median(base_times)
-
-
-def project_copy(dest: Path) -> Path:
-    """The project's sources (what a build reads) in dest, as the tests copy them."""
-    return copy_project(dest)
 
 
 def scaled_copy(project: Path, factor: int) -> int:
@@ -125,12 +120,12 @@ def renamed(text: str, old: str, new: str, naam: bool = False) -> str:
     return re.sub(r"^# +" + re.escape(old) + r" *$", f"# {new}", text, count=1, flags=re.M)
 
 
-def bench_scale(runs: int) -> tuple[float, float, int, int]:
+def bench_scale(runs: int, root: Path) -> tuple[float, float, int, int]:
     """Median build times and page counts of the project copy at 1x and SCALEx the village pages."""
     with tempfile.TemporaryDirectory() as tmp:
         one, many = Path(tmp) / "x1", Path(tmp) / f"x{SCALE}"
-        pages_one = scaled_copy(project_copy(one), 1)
-        pages_many = scaled_copy(project_copy(many), SCALE)
+        pages_one = scaled_copy(copy_project(one, root), 1)
+        pages_many = scaled_copy(copy_project(many, root), SCALE)
         timed_build(one / "mkdocs.yml", Path(tmp) / "site1", True)  # warm caches once for both
         one_times: list[float] = []
         many_times: list[float] = []
@@ -140,18 +135,18 @@ def bench_scale(runs: int) -> tuple[float, float, int, int]:
         return statistics.median(one_times), statistics.median(many_times), pages_one, pages_many
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None, root: Path) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per configuration (default 5)")
     parser.add_argument("--scale-runs", type=int, default=3, help="runs per size in the scale benchmark (default 3)")
     parser.add_argument("--only", choices=["build", "scale"], help="run one benchmark only")
     args = parser.parse_args(argv)
     if args.only in (None, "build"):
-        ours, base = bench_build(args.runs)
+        ours, base = bench_build(args.runs, root)
         print(f"build: ours {ours:.2f} s, defaults {base:.2f} s (median of {args.runs} alternating runs each)")
         print(f"build ratio ours/defaults: {ours / base:.2f} (target <= 1.00)")
     if args.only in (None, "scale"):
-        one, many, pages_one, pages_many = bench_scale(args.scale_runs)
+        one, many, pages_one, pages_many = bench_scale(args.scale_runs, root)
         time_growth, page_growth = many / one, pages_many / pages_one
         print(f"scale: {pages_one} pages {one:.2f} s, {pages_many} pages ({SCALE}x the villages) {many:.2f} s "
               f"(median of {args.scale_runs} alternating runs each)")

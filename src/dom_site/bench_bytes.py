@@ -26,7 +26,6 @@ from urllib.parse import urlsplit
 import yaml
 
 from dom_site.bench import defaults_config, load_ours, timed_build
-from dom_site.checks.common import ROOT
 from dom_site.static_host import CHROMIUM_ARGS, chromium_path, serve
 
 # Home page and one content page, per language (paths relative to the site root).
@@ -103,7 +102,7 @@ def index_sizes(site: Path) -> dict[str, int]:
 
 def build_both(tmp: Path, config: Path) -> tuple[Path, Path]:
     base_config = tmp / "mkdocs.defaults.yml"
-    base_config.write_text(yaml.safe_dump(defaults_config(load_ours()), allow_unicode=True), "utf-8")
+    base_config.write_text(yaml.safe_dump(defaults_config(load_ours(config.parent), config.parent), allow_unicode=True), "utf-8")
     ours, defaults = tmp / "ours", tmp / "defaults"
     timed_build(config, ours, True)
     timed_build(base_config, defaults, False)
@@ -114,9 +113,9 @@ def kb(n: int) -> str:
     return f"{n / 1024:7.1f} KB"
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None, root: Path) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="our MkDocs config (default mkdocs.yml)")
+    parser.add_argument("--config", type=Path, default=root / "mkdocs.yml", help="our MkDocs config (default mkdocs.yml)")
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright

@@ -30,17 +30,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dom_site import github, rules
-from dom_site.checks.common import ROOT
 from dom_site.messages import Problem, say
+from dom_site.project import here
 
 
 @dataclass(frozen=True)
 class Check:
     name: str
     about: str                                   # Dutch — English
-    # Gets the built site (None for source checks). None for the rules: they run together
-    # (dom_site.rules.run), so one mistake two rules see is one message.
-    run: Callable[[Path | None], list[Problem]] | None = None
+    # Gets the project folder and the built site (None for source checks). None for the
+    # rules: they run together (dom_site.rules.run), so one mistake two rules see is one message.
+    run: Callable[[Path, Path | None], list[Problem]] | None = None
     needs_site: bool = False
 
 
@@ -48,18 +48,18 @@ def _tool_checks() -> list[Check]:
     from dom_site.checks import external_links, images, markdown, spelling
 
     return [
-        Check("spelling", "spelling met cspell — spelling with cspell", lambda _: spelling.findings()),
-        Check("markdown", "Markdown-stijl met markdownlint — Markdown style", lambda _: markdown.findings()),
-        Check("afbeeldingen", "beschrijving, herkomst en grootte van afbeeldingen — images", lambda _: images.findings()),
-        Check("adressen", "vorm van externe adressen — form of external addresses", lambda _: external_links.findings()),
+        Check("spelling", "spelling met cspell — spelling with cspell", lambda root, _: spelling.findings(root)),
+        Check("markdown", "Markdown-stijl met markdownlint — Markdown style", lambda root, _: markdown.findings(root)),
+        Check("afbeeldingen", "beschrijving, herkomst en grootte van afbeeldingen — images", lambda root, _: images.findings(root)),
+        Check("adressen", "vorm van externe adressen — form of external addresses", lambda root, _: external_links.findings(root)),
     ]
 
 
 def _site_checks() -> list[Check]:
     from dom_site.checks import site_data, site_html, site_links, site_valid_html, site_verbatim
 
-    def on_site(run: Callable[[Path], list[Problem]]) -> Callable[[Path | None], list[Problem]]:
-        return lambda site: run(site) if site is not None else []
+    def on_site(run: Callable[[Path, Path], list[Problem]]) -> Callable[[Path, Path | None], list[Problem]]:
+        return lambda root, site: run(site, root) if site is not None else []
 
     return [
         Check("site-html", "taal, hreflang en niets van andere websites — lang, hreflang, no other hosts",
@@ -91,17 +91,17 @@ def all_checks() -> list[Check]:
         + _tool_checks() + _site_checks()
 
 
-def rules_context() -> rules.Context:
-    """The rules' context with the settings of mkdocs.yml, as the build (dom-regels) has them."""
+def rules_context(root: Path) -> rules.Context:
+    """The rules' context with the settings of root's mkdocs.yml, as the build (dom-regels) has them."""
     from mkdocs.config import load_config
 
     from dom_site.plugins.rules import settings_of
 
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    return rules.Context.of(ROOT, Path(config.docs_dir), settings_of(config))
+    config = load_config(str(root / "mkdocs.yml"))
+    return rules.Context.of(root, Path(config.docs_dir), settings_of(config))
 
 
-def build_site(dest: Path) -> bool:
+def build_site(root: Path, dest: Path) -> bool:
     """A strict build of the site into dest, in-process (no PDFs, no frozen editions).
 
     False when it stopped: the build printed the editor's messages itself, once.
@@ -111,13 +111,13 @@ def build_site(dest: Path) -> bool:
     from dom_site.project import build_here
 
     try:
-        build_here(ROOT / "mkdocs.yml", dest)
+        build_here(root / "mkdocs.yml", dest)
     except MkDocsException:  # Abort, PluginError, ConfigurationError: the build said why
         return False
     return True
 
 
-def check(names: list[str], site: Path | None, build: bool) -> int:
+def check(names: list[str], site: Path | None, build: bool, root: Path) -> int:
     known = {c.name: c for c in all_checks()}
     unknown = [name for name in names if name not in known]
     if unknown:
@@ -129,20 +129,20 @@ def check(names: list[str], site: Path | None, build: bool) -> int:
     started = time.monotonic()
     rule_names = [c.name for c in chosen if c.run is None]
     if rule_names:
-        problems += rules.run_named(rules_context(), rule_names)
+        problems += rules.run_named(rules_context(root), rule_names)
     for item in chosen:
         if item.run is not None and not item.needs_site:
-            problems += [(item.name, problem) for problem in item.run(None)]
+            problems += [(item.name, problem) for problem in item.run(root, None)]
     site_checks = [c for c in chosen if c.needs_site]
     built = True
     with tempfile.TemporaryDirectory(prefix="dom-site-") as tmp:
         if build and site_checks and not problems:
             site = Path(tmp) / "site"
-            built = build_site(site)
+            built = build_site(root, site)
         if site is not None and built:
             for item in site_checks:
                 if item.run is not None:
-                    problems += [(item.name, problem) for problem in item.run(site)]
+                    problems += [(item.name, problem) for problem in item.run(root, site)]
     for name, problem in problems:
         say(problem, title=github.TITLES.get(name))
     took = time.monotonic() - started
@@ -158,7 +158,8 @@ def check(names: list[str], site: Path | None, build: bool) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+    """The command in argv, on the project in root (default: the one the command runs in, here())."""
     if os.environ.get("DOM_BUILDER") == "properdocs":
         # make properdocs: every build in this process is ProperDocs' (its replacement module
         # turns each later `mkdocs.*` import into the `properdocs.*` one, so it comes first).
@@ -193,33 +194,34 @@ def main(argv: list[str] | None = None) -> int:
     if rest and args.command != "bench":
         parser.error(f"onbekend (unknown): {' '.join(rest)}")
 
+    root = root or here()
     if args.command == "check":
-        return check(args.names, args.site, args.build)
+        return check(args.names, args.site, args.build, root)
     if args.command == "checks":
         for item in all_checks():
             print(f"{item.name:16} {item.about}{' (gebouwde site / built site)' if item.needs_site else ''}")
         return 0
     if args.command == "pdfs":
         from dom_site import print_pdfs
-        return print_pdfs.main(["--site", args.site])
+        return print_pdfs.main(["--site", args.site], root)
     if args.command == "editions":
         from dom_site import frozen
-        return frozen.main(["--site", args.site, *(["--fresh"] if args.fresh else [])])
+        return frozen.main(["--site", args.site, *(["--fresh"] if args.fresh else [])], root)
     if args.command == "links":
         from dom_site.checks import external_links
         return external_links.main([*(["--online"] if args.online else []),
-                                    *(["--github-output", args.github_output] if args.github_output else [])])
+                                    *(["--github-output", args.github_output] if args.github_output else [])], root)
     if args.command == "bench":
         from dom_site import bench, bench_bytes
-        return bench.main(rest) or bench_bytes.main([])
+        return bench.main(rest, root) or bench_bytes.main([], root)
     if args.command == "lighthouse":
         from dom_site import lighthouse as scores
-        return scores.main(["--site", args.site])
+        return scores.main(["--site", args.site], root)
     if args.command == "release":
         from dom_site import release as releasing
-        return releasing.main([args.version, *(["--date", args.date] if args.date else [])])
+        return releasing.main([args.version, *(["--date", args.date] if args.date else [])], root)
     from dom_site import translations as report
-    return report.main([*(["--docs", args.docs] if args.docs else []), *(["--stamp", *args.stamp] if args.stamp else [])])
+    return report.main([*(["--docs", args.docs] if args.docs else []), *(["--stamp", *args.stamp] if args.stamp else [])], root)
 
 
 if __name__ == "__main__":

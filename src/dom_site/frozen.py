@@ -44,7 +44,6 @@ from typing import Any
 
 from dom_site import cache
 from dom_site import citation_registry as reg
-from dom_site.checks.common import ROOT  # the project the command runs in
 from dom_site.edition_config import with_edition, with_release_date
 from dom_site.messages import say
 from dom_site.processes import StepFailed, builder, run
@@ -56,21 +55,21 @@ BUILD_TIMEOUT_SECONDS = 600
 PDF_TIMEOUT_SECONDS = 600
 
 
-def live_site_url() -> str:
+def live_site_url(root: Path) -> str:
     from mkdocs.config import load_config
 
-    return str(load_config(str(ROOT / "mkdocs.yml")).site_url or "")
+    return str(load_config(str(root / "mkdocs.yml")).site_url or "")
 
 
-def export(commit: str, dest: Path) -> None:
+def export(commit: str, dest: Path, root: Path) -> None:
     """The commit's tree, as files, without history (like a release tarball)."""
-    archive = run(["git", "archive", "--format=tar", commit], step="git archive", about=commit, cwd=ROOT,
+    archive = run(["git", "archive", "--format=tar", commit], step="git archive", about=commit, cwd=root,
                   timeout=GIT_TIMEOUT_SECONDS, check=True, text=False)
     with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
         tar.extractall(dest, filter="data")
 
 
-def edition_key(release: dict[str, Any], live: str, root: Path = ROOT) -> str:
+def edition_key(release: dict[str, Any], live: str, root: Path) -> str:
     """A digest of everything a built edition depends on (see the module docstring)."""
     digest = hashlib.sha256()
 
@@ -95,19 +94,19 @@ def edition_key(release: dict[str, Any], live: str, root: Path = ROOT) -> str:
     return digest.hexdigest()[:20]
 
 
-def full_commit(commit: str) -> str | None:
+def full_commit(commit: str, root: Path) -> str | None:
     """The commit's full hash, or None when this clone does not have it."""
     if not commit:
         return None
     found = run(["git", "rev-parse", "--verify", "--quiet", f"{commit}^{{commit}}"], step="git rev-parse",
-                about=commit, cwd=ROOT, timeout=GIT_TIMEOUT_SECONDS)
+                about=commit, cwd=root, timeout=GIT_TIMEOUT_SECONDS)
     return found.stdout.strip() if found.returncode == 0 else None
 
 
-def cache_entry(release: dict[str, Any], commit: str, live: str) -> Path | None:
+def cache_entry(release: dict[str, Any], commit: str, live: str, root: Path) -> Path | None:
     """Where this edition (its commit in full), built for this live site, is kept; None outside git."""
-    kept = cache.folder(ROOT, "versies")
-    return kept / f"{release['version']}-{edition_key({**release, 'commit': commit}, live)}" if kept else None
+    kept = cache.folder(root, "versies")
+    return kept / f"{release['version']}-{edition_key({**release, 'commit': commit}, live, root)}" if kept else None
 
 
 @contextlib.contextmanager
@@ -141,9 +140,9 @@ def keep(out: Path, cached: Path) -> None:
         pass  # a read-only checkout builds the edition every time, as before
 
 
-def build_edition(release: dict[str, Any], site: Path, live: str, fresh: bool = False) -> None:
+def build_edition(release: dict[str, Any], site: Path, live: str, root: Path, fresh: bool = False) -> None:
     version, commit = str(release["version"]), str(release.get("commit", ""))
-    full = full_commit(commit)
+    full = full_commit(commit, root)
     if full is None:
         say(f"registry/ids.yml:1: versie {version} verwijst naar commit '{commit}', maar die staat niet in deze "
             f"kloon — haal de volledige geschiedenis op (git fetch --unshallow) of herstel commit: in het register "
@@ -151,14 +150,14 @@ def build_edition(release: dict[str, Any], site: Path, live: str, fresh: bool = 
             f"history or fix the commit in the registry)", stream=sys.stderr)
         sys.exit(1)
     out = site / "versies" / version
-    cached = cache_entry(release, full, live)
+    cached = cache_entry(release, full, live, root)
     if cached is not None and not fresh and from_cache(cached, out):
         print(f"versie {version}: uit de cache gekopieerd, {cached.name} (copied from the cache: "
               "nothing it is made from changed)")
         return
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp)
-        export(commit, tree)
+        export(commit, tree, root)
         edition = {"DOM_EDITION": version, "DOM_EDITION_DATE": str(release["date"]), "DOM_LIVE_URL": live}
         config = tree / "mkdocs.yml"
         config.write_text(with_edition(with_release_date(config.read_text("utf-8"), str(release["date"])), edition),
@@ -176,23 +175,23 @@ def build_edition(release: dict[str, Any], site: Path, live: str, fresh: bool = 
             if fixed != text:
                 page.write_text(fixed, "utf-8")
         # The edition's own PDFs, showing its version and date (from the live tree's PDF builder).
-        run([sys.executable, "-m", "dom_site.cli", "pdfs", "--site", str(out)], capture=False,
+        run([sys.executable, "-m", "dom_site.cli", "pdfs", "--site", str(out)], capture=False, cwd=root,
             step=f"PDF's van versie {version} (PDFs of edition {version})", timeout=PDF_TIMEOUT_SECONDS, check=True)
     if cached is not None:
         keep(out, cached)
     print(f"versie {version}: gebouwd in {out} (built)")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None, root: Path) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site", default="site")
     parser.add_argument("--fresh", action="store_true", help="build every edition, also one that is in the cache (.git/dom-site-cache)")
     args = parser.parse_args(argv)
-    registry = reg.load_registry(ROOT / "registry" / "ids.yml")
-    live = os.environ.get("SITE_URL") or live_site_url()
+    registry = reg.load_registry(root / "registry" / "ids.yml")
+    live = os.environ.get("SITE_URL") or live_site_url(root)
     try:
         for release in registry.releases:
-            build_edition(release, Path(args.site).resolve(), live, fresh=args.fresh)
+            build_edition(release, Path(args.site).resolve(), live, root, fresh=args.fresh)
     except StepFailed as error:
         say(str(error), stream=sys.stderr)
         return 1

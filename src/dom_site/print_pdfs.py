@@ -26,10 +26,6 @@ from dom_site.processes import StepFailed, run
 from dom_site.static_host import chromium_path
 from dom_site.unit_history import page_url
 
-# src/dom_site/<this>.py: the repository is two folders up (an editable install).
-ROOT = Path(__file__).resolve().parents[2]
-
-
 PDF_TIMEOUT_SECONDS = 60
 
 
@@ -94,14 +90,14 @@ def print_pdf(html_file: Path, pdf: Path, timeout: float = PDF_TIMEOUT_SECONDS) 
                          "(English: PDF was not made — run 'make build' again and read the messages)")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None, root: Path) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site", default="site")
     args = parser.parse_args(argv)
     site = Path(args.site).resolve()
     from mkdocs.config import load_config
 
-    nav = load_config(str(ROOT / "mkdocs.yml")).nav or []
+    nav = load_config(str(root / "mkdocs.yml")).nav or []
     jobs: list[tuple[Path, Path, int]] = []
     for first, name in PDFS.items():
         pages = section_pages(nav, first)
@@ -129,7 +125,3 @@ def print_one(draft: Path, pdf: Path) -> StepFailed | None:
     except StepFailed as error:
         return error
     return None
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -10,20 +10,32 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dom_site.checks.common import ROOT
 from dom_site.processes import run
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 
-def project_files(root: Path = ROOT) -> list[str]:
+def here() -> Path:
+    """The project a command works on: the folder with mkdocs.yml at or above the working
+    folder (make runs the commands there; a test may run them in a copy), else the
+    repository this package is installed from (src/dom_site/project.py is two folders down).
+
+    Asked when a command starts, never when a module is imported, so one process can work
+    on several projects (the tests: a copy each) and every function is handed its root.
+    """
+    start = Path.cwd().resolve()
+    found = next((folder for folder in (start, *start.parents) if (folder / "mkdocs.yml").is_file()), None)
+    return found or Path(__file__).resolve().parents[2]
+
+
+def project_files(root: Path) -> list[str]:
     listed = run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], step="git ls-files",
                  cwd=root, timeout=60, check=True).stdout
     return sorted({name for name in listed.split("\0") if name and (root / name).is_file()})
 
 
-def copy_project(dest: Path, root: Path = ROOT) -> Path:
+def copy_project(dest: Path, root: Path) -> Path:
     """Copy the project's sources into dest and return dest."""
     for name in project_files(root):
         target = dest / name

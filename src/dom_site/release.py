@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -23,11 +22,7 @@ from dom_site import data_file
 from dom_site.messages import problem
 from dom_site.processes import run  # every step has a time limit and ends with its children
 
-# src/dom_site/<this>.py: the repository is two folders up (an editable install).
-ROOT = Path(__file__).resolve().parents[2]
-
-
-REGISTRY = ROOT / "registry" / "ids.yml"
+REGISTRY = Path("registry") / "ids.yml"  # in the project folder
 
 
 def checksums(docs: Path) -> dict[str, str]:
@@ -79,33 +74,29 @@ def release(version: str, when: date, commit: str, text: str, sums: dict[str, st
     return "\n".join(out) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None, root: Path) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("version")
     parser.add_argument("--date", type=date.fromisoformat, default=date.today())
     args = parser.parse_args(argv)
-    registry = reg.load_registry(REGISTRY)
+    registry = reg.load_registry(root / REGISTRY)
     if any(str(r["version"]) == args.version for r in registry.releases):
         print(f"registry/ids.yml:1: versie {args.version} bestaat al — kies een nieuw versienummer "
               f"(English: version {args.version} already exists — choose a new version number)")
         return 1
-    found = reg.problems(ROOT / "docs", registry)
+    found = reg.problems(root / "docs", registry)
     if found:
         for problem in found:
             print(problem)
         print("Eerst de ID's in orde maken: zie hierboven, of draai dom-site check (Fix the IDs first: see above).")
         return 1
-    commit = run(["git", "rev-parse", "HEAD"], step="git rev-parse", cwd=ROOT, timeout=60, check=True).stdout.strip()
+    commit = run(["git", "rev-parse", "HEAD"], step="git rev-parse", cwd=root, timeout=60, check=True).stdout.strip()
     try:
-        text = release(args.version, args.date, commit, REGISTRY.read_text("utf-8"), checksums(ROOT / "docs"))
+        text = release(args.version, args.date, commit, (root / REGISTRY).read_text("utf-8"), checksums(root / "docs"))
     except ReleaseError as error:
         print(error)
         return 1
-    REGISTRY.write_text(text, "utf-8")
+    (root / REGISTRY).write_text(text, "utf-8")
     print(f"Versie {args.version} vastgelegd in registry/ids.yml (inhoud van commit {commit[:12]}).")
     print(f"Nu: git commit -am 'Release {args.version}' && git tag v{args.version} {commit}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

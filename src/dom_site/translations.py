@@ -26,14 +26,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from dom_site import source
-from dom_site.checks.common import DOCS, ROOT, Problem
+from dom_site.checks.common import Problem
 
 FIELD = "vertaald_van"
 TRANSLATED_FIELDS = ("title", "description")  # front matter a translator translates
@@ -169,9 +168,9 @@ SUMMARY = {
 }
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None, root: Path) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--docs", type=Path, default=DOCS, help="the docs folder (default: docs)")
+    parser.add_argument("--docs", type=Path, default=root / "docs", help="the docs folder (default: docs)")
     parser.add_argument("--stamp", nargs="+", type=Path, metavar="X.en.md",
                         help="record the current Dutch version in these English pages")
     args = parser.parse_args(argv)
@@ -187,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     found = entries(args.docs)
     for entry in found:
-        print(problem(entry, ROOT))
+        print(problem(entry, root))
     if not found:
         print("Alle Engelse pagina's zijn bij. (All English pages are up to date.)")
         return 0
@@ -196,7 +195,3 @@ def main(argv: list[str] | None = None) -> int:
     en = ", ".join(f"{n} {SUMMARY[k][1]}" for k, n in counts.items() if n)
     print(f"Vertaling: {nl}. (Translation: {en}.) Dit is een waarschuwing, geen fout. (A warning, not an error.)")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -8,19 +8,7 @@ from bs4 import BeautifulSoup
 
 from dom_site.messages import Problem, say  # the one message format, shared with the hooks
 
-__all__ = ["DOCS", "ROOT", "Problem", "html_pages", "page_language", "place", "relative", "report", "soup", "source_of"]
-
-
-
-def project_root(start: Path) -> Path | None:
-    """The project folder (the one with mkdocs.yml) at or above start."""
-    return next((folder for folder in (start, *start.parents) if (folder / "mkdocs.yml").is_file()), None)
-
-
-# The project a command runs in (make runs it from there; a test may run it in a copy),
-# else this repository (src/dom_site/checks/common.py is three folders down).
-ROOT = project_root(Path.cwd().resolve()) or Path(__file__).resolve().parents[3]
-DOCS = ROOT / "docs"
+__all__ = ["Problem", "html_pages", "page_language", "place", "relative", "report", "soup", "source_of"]
 
 
 def report(problems: list[Problem]) -> int:
@@ -47,15 +35,15 @@ def soup(page: Path) -> BeautifulSoup:
     return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
 
 
-def relative(path: Path) -> str:
-    """A path as an editor sees it: relative to the repository when possible."""
+def relative(path: Path, root: Path) -> str:
+    """A path as an editor sees it: relative to the project folder (root) when possible."""
     try:
-        return str(path.resolve().relative_to(ROOT))
+        return str(path.resolve().relative_to(root.resolve()))
     except ValueError:
         return str(path)
 
 
-def source_of(site: Path, page: Path, docs: Path = DOCS) -> Path | None:
+def source_of(site: Path, page: Path, docs: Path) -> Path | None:
     """The Markdown page a built page came from, or None (404 pages, short links, generated pages)."""
     parts = list(page.relative_to(site).parts)
     english = parts[:1] == ["en"]
@@ -73,17 +61,17 @@ def source_of(site: Path, page: Path, docs: Path = DOCS) -> Path | None:
     return next((c for c in candidates if c.is_file()), None)
 
 
-def place(site: Path, page: Path, *needles: str, docs: Path = DOCS) -> tuple[str, int]:
+def place(site: Path, page: Path, *needles: str, root: Path) -> tuple[str, int]:
     """Where an editor fixes a problem found in a built page: its Markdown file, at the first
     line holding one of the needles (a link, an address), else line 1; a generated page
     without a Markdown source is named itself."""
-    markdown = source_of(site, page, docs)
+    markdown = source_of(site, page, root / "docs")
     if markdown is None:
-        return relative(page), 1
+        return relative(page, root), 1
     lines = markdown.read_text(encoding="utf-8").splitlines()
     for needle in needles:
         if needle:
             found = next((number for number, line in enumerate(lines, start=1) if needle in line), None)
             if found is not None:
-                return relative(markdown), found
-    return relative(markdown), 1
+                return relative(markdown, root), found
+    return relative(markdown, root), 1

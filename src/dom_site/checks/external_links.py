@@ -27,9 +27,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from dom_site import source
-from dom_site.checks.common import DOCS, ROOT, Problem, relative, report
+from dom_site.checks.common import Problem, relative, report
 
-INCLUDES = ROOT / "includes"
 URL = re.compile(r"https?://[^\s<>\"'`\[\]{}|\\^]+", re.IGNORECASE)
 # Hosts that never exist on the internet; examples may use them freely.
 EXAMPLE_HOSTS = re.compile(r"(^|\.)(invalid|example|test|localhost)$|(^|\.)example\.(com|org|net)$|^127\.|^\[?::1\]?$")
@@ -92,17 +91,12 @@ def extract_links(text: str, path: str) -> list[Link]:
     return links
 
 
-def markdown_files() -> list[Path]:
-    files = sorted(DOCS.rglob("*.md"))
-    if INCLUDES.is_dir():
-        files += sorted(INCLUDES.rglob("*.md"))
-    return files
-
-
-def collect(files: Iterable[Path]) -> list[Link]:
+def collect(root: Path) -> list[Link]:
+    """Every address in the pages of the project's docs/ and includes/."""
     links: list[Link] = []
-    for path in files:
-        links += extract_links(path.read_text(encoding="utf-8", errors="replace"), relative(path))
+    for folder in (root / "docs", root / "includes"):
+        for path in sorted(folder.rglob("*.md")):  # nothing when the folder does not exist
+            links += extract_links(path.read_text(encoding="utf-8", errors="replace"), relative(path, root))
     return links
 
 
@@ -188,17 +182,17 @@ def write_github_output(target: Path, problems: list[Problem], unverifiable: lis
         out.write(f"report<<{delimiter}\n{issue_body(problems, unverifiable)}{delimiter}\n")
 
 
-def findings() -> list[Problem]:
+def findings(root: Path) -> list[Problem]:
     """Offline: every address is well formed (what make check and pull requests run)."""
-    return form_problems(collect(markdown_files()))
+    return form_problems(collect(root))
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None, root: Path) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--online", action="store_true", help="ask every site (the weekly workflow)")
     parser.add_argument("--github-output", type=Path, help="write step outputs here (with --online)")
     args = parser.parse_args(argv)
-    links = collect(markdown_files())
+    links = collect(root)
     problems = form_problems(links)
     if not args.online:
         return report(problems)

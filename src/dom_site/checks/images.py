@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from dom_site import source
-from dom_site.checks.common import DOCS, ROOT, Problem, relative
+from dom_site.checks.common import Problem, relative
 from dom_site.raw_html import without_autolinks
 
 MAX_BYTES = 300 * 1024
@@ -62,8 +62,8 @@ def source_problems(where: str, line: int, page: Path, src: str, docs: Path) -> 
     return []
 
 
-def check_page(page: Path, docs: Path) -> list[Problem]:
-    where = relative(page)
+def check_page(page: Path, root: Path) -> list[Problem]:
+    where, docs = relative(page, root), root / "docs"
     text = page.read_text(encoding="utf-8", errors="replace")
     problems: list[Problem] = []
     prose = prose_lines(text)
@@ -99,28 +99,24 @@ def check_page(page: Path, docs: Path) -> list[Problem]:
     return sorted(problems, key=lambda p: p.line)
 
 
-def check_size(image: Path) -> list[Problem]:
+def check_size(image: Path, root: Path) -> list[Problem]:
     size = image.stat().st_size
     if size <= MAX_BYTES:
         return []
     kb = (size + 1023) // 1024
-    return [Problem(relative(image), 1, f"de afbeelding is {kb} kB; de grens is {MAX_BYTES // 1024} kB",
+    return [Problem(relative(image, root), 1, f"de afbeelding is {kb} kB; de grens is {MAX_BYTES // 1024} kB",
                     "maak hem kleiner: minder pixels (bijvoorbeeld 1600 breed) of opslaan als .jpg of .webp",
                     f"the image is {kb} kB; the limit is {MAX_BYTES // 1024} kB",
                     "make it smaller: fewer pixels (for example 1600 wide) or save it as .jpg or .webp")]
 
 
-def check(docs: Path = DOCS, includes: Path | None = ROOT / "includes") -> list[Problem]:
+def findings(root: Path) -> list[Problem]:
+    """The pages in docs/ and includes/ of the project in root, and the images in docs/."""
     problems: list[Problem] = []
-    folders = [docs] + ([includes] if includes and includes.is_dir() else [])
-    for folder in folders:
-        for page in sorted(folder.rglob("*.md")):
-            problems += check_page(page, docs)
-    for image in sorted(docs.rglob("*")):
+    for folder in (root / "docs", root / "includes"):
+        for page in sorted(folder.rglob("*.md")):  # nothing when the folder does not exist
+            problems += check_page(page, root)
+    for image in sorted((root / "docs").rglob("*")):
         if image.is_file() and image.suffix.lower() in IMAGE_SUFFIXES:
-            problems += check_size(image)
+            problems += check_size(image, root)
     return problems
-
-
-def findings() -> list[Problem]:
-    return check(DOCS, ROOT / "includes")

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dom_site.checks.common import ROOT, Problem, relative
+from dom_site.checks.common import Problem, relative
 from dom_site.processes import run  # every step has a time limit and ends with its children
 
-MARKDOWNLINT = ROOT / "node_modules" / ".bin" / "markdownlint-cli2"
+MARKDOWNLINT = Path("node_modules") / ".bin" / "markdownlint-cli2"  # in the project folder (npm ci)
 FINDING = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+)(?::\d+)? (?:error|warning) (?P<rule>MD\d{3})/(?P<names>\S+) "
     r"(?P<desc>.*?)(?: \[(?P<detail>[^\]]*)\])?(?: \[Context: (?P<context>.*)\])?$"
@@ -117,19 +117,19 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
 }
 
 
-def missing_tool() -> Problem:
-    return Problem(relative(MARKDOWNLINT), 1, "markdownlint-cli2 is niet geïnstalleerd",
+def missing_tool(root: Path) -> Problem:
+    return Problem(relative(root / MARKDOWNLINT, root), 1, "markdownlint-cli2 is niet geïnstalleerd",
                    "draai 'make setup' (dat voert 'npm ci' uit)",
                    "markdownlint-cli2 is not installed", "run 'make setup' (it runs 'npm ci')")
 
 
-def problem_for(line: str) -> Problem | None:
+def problem_for(line: str, root: Path) -> Problem | None:
     """One line of markdownlint-cli2 output as an editor's message; None if it is no finding."""
     match = FINDING.match(line.strip())
     if not match:
         return None
     rule = match["rule"]
-    path = relative((ROOT / match["path"]).resolve())
+    path = relative((root / match["path"]).resolve(), root)
     detail = f" [{match['detail']}]" if match["detail"] else ""
     if rule in MESSAGES:
         wrong_nl, fix_nl, wrong_en, fix_en = MESSAGES[rule]
@@ -139,16 +139,18 @@ def problem_for(line: str) -> Problem | None:
     return Problem(path, int(match["line"]), f"{wrong_nl} ({rule})", fix_nl, f"{wrong_en}{detail}", fix_en)
 
 
-def check(files: list[Path]) -> list[Problem]:
-    if not MARKDOWNLINT.exists():
-        return [missing_tool()]
-    cmd = [str(MARKDOWNLINT)]
+def check(files: list[Path], root: Path) -> list[Problem]:
+    """markdownlint-cli2 with the project's settings on files (none: the globs of its config)."""
+    tool = root / MARKDOWNLINT
+    if not tool.exists():
+        return [missing_tool(root)]
+    cmd = [str(tool)]
     if files:
         # Only these files, not also the globs in the config.
         cmd += ["--no-globs", *(str(f.resolve()) for f in files)]
-    result = run(cmd, step="markdownlint", cwd=ROOT, timeout=300)
+    result = run(cmd, step="markdownlint", cwd=root, timeout=300)
     lines = (result.stdout + "\n" + result.stderr).splitlines()
-    problems = [p for p in map(problem_for, lines) if p is not None]
+    problems = [p for p in (problem_for(line, root) for line in lines) if p is not None]
     if result.returncode != 0 and not problems:
         raise RuntimeError(f"markdownlint-cli2 failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return problems
@@ -158,7 +160,7 @@ def check(files: list[Path]) -> list[Problem]:
 ADMONITION = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)(?:\s+(?P<rest>.*))?$')
 
 
-def admonitions(files: list[Path]) -> list[Problem]:
+def admonitions(files: list[Path], root: Path) -> list[Problem]:
     """Admonitions that markdownlint cannot see: no type, an unclosed title, or a body that is not indented.
 
     A body without its 4 extra spaces ends the admonition at once: the box stays
@@ -174,7 +176,7 @@ def admonitions(files: list[Path]) -> list[Problem]:
             match = None if in_fence else ADMONITION.match(line)
             if not match:
                 continue
-            where, rest = relative(file), match["rest"] or ""
+            where, rest = relative(file, root), match["rest"] or ""
             if not rest or not re.match(r"[a-z]", rest):
                 problems.append(Problem(where, number, "het blok (!!! of ???) heeft geen soort",
                                         "schrijf de soort erachter, zoals !!! note of !!! tip \"Titel\"",
@@ -194,9 +196,6 @@ def admonitions(files: list[Path]) -> list[Problem]:
     return problems
 
 
-def markdown_files(files: list[Path]) -> list[Path]:
-    return files or sorted((ROOT / "docs").rglob("*.md"))
-
-
-def findings(files: list[Path] | None = None) -> list[Problem]:
-    return check(files or []) + admonitions(markdown_files(files or []))
+def findings(root: Path, files: list[Path] | None = None) -> list[Problem]:
+    """Both checks on files, or on every page in the project's docs/."""
+    return check(files or [], root) + admonitions(files or sorted((root / "docs").rglob("*.md")), root)

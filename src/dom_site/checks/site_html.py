@@ -105,8 +105,8 @@ def parse(html: str) -> _Page:
     return page
 
 
-def check_page(site: Path, page_file: Path) -> list[Problem]:
-    where, _ = place(site, page_file)
+def check_page(site: Path, page_file: Path, root: Path) -> list[Problem]:
+    where, _ = place(site, page_file, root=root)
     page = parse(page_file.read_text(encoding="utf-8"))
     problems: list[Problem] = []
     want = page_language(site, page_file)
@@ -124,25 +124,25 @@ def check_page(site: Path, page_file: Path) -> list[Problem]:
                                     f"the page lacks an hreflang alternate for: {', '.join(sorted(missing))}",
                                     "make sure the page exists in both languages (page.md and page.en.md)"))
     for resource in page.external_resources():
-        problems.append(Problem(*place(site, page_file, resource), f"de pagina laadt iets van een andere website: {resource}",
+        problems.append(Problem(*place(site, page_file, resource, root=root), f"de pagina laadt iets van een andere website: {resource}",
                                 "zet het bestand in deze site zelf, of haal het weg (privacy: geen verzoeken naar andere hosts)",
                                 f"the page loads something from another host: {resource}",
                                 "serve the file from this site, or remove it (privacy: no requests to other hosts)"))
     return problems
 
 
-def check_stylesheets(site: Path) -> list[Problem]:
+def check_stylesheets(site: Path, root: Path) -> list[Problem]:
     problems: list[Problem] = []
     for sheet in sorted(site.rglob("*.css")):
         for number, line in enumerate(sheet.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
             for url in CSS_URL.findall(line):
                 if is_other_host(url):
-                    problems.append(Problem(relative(sheet), number, f"het stijlblad laadt iets van een andere website: {url}",
+                    problems.append(Problem(relative(sheet, root), number, f"het stijlblad laadt iets van een andere website: {url}",
                                             "zet het bestand in deze site zelf, of haal de regel weg",
                                             f"the stylesheet loads something from another host: {url}",
                                             "serve the file from this site, or remove the rule"))
     return problems
 
 
-def findings(site: Path) -> list[Problem]:
-    return [p for page in html_pages(site) for p in check_page(site, page)] + check_stylesheets(site)
+def findings(site: Path, root: Path) -> list[Problem]:
+    return [p for page in html_pages(site) for p in check_page(site, page, root)] + check_stylesheets(site, root)

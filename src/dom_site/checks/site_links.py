@@ -12,18 +12,18 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from dom_site.checks.common import ROOT, Problem, html_pages, place, soup
+from dom_site.checks.common import Problem, html_pages, place, soup
 from dom_site.pdfs import PDFS
 
 SKIP_SCHEMES = {"mailto", "tel", "javascript", "data"}
 REFRESH = re.compile(r"url=(?P<url>.+)$", re.IGNORECASE)
 
 
-def site_path() -> str:
+def site_path(root: Path) -> str:
     """The path the site lives under (e.g. "/dom-woonvisie/" on GitHub project pages), from SITE_URL."""
     from mkdocs.config import load_config
 
-    return urlsplit(str(load_config(str(ROOT / "mkdocs.yml")).site_url or "/")).path or "/"
+    return urlsplit(str(load_config(str(root / "mkdocs.yml")).site_url or "/")).path or "/"
 
 
 def target_file(site: Path, page: Path, href: str, base_path: str = "/") -> tuple[Path | None, str]:
@@ -76,7 +76,7 @@ def made_later(site: Path, target: Path) -> bool:
     return target.name in PDFS.values() and not any(site.rglob(target.name))
 
 
-def check_page(site: Path, page_file: Path, base_path: str = "/") -> list[Problem]:
+def check_page(site: Path, page_file: Path, root: Path, base_path: str = "/") -> list[Problem]:
     problems = []
     site = site.resolve()
     for href, kind in links(page_file):
@@ -85,7 +85,7 @@ def check_page(site: Path, page_file: Path, base_path: str = "/") -> list[Proble
         target, fragment = target_file(site, page_file.resolve(), href, base_path)
         if target is None or made_later(site, target):
             continue
-        where, line = place(site, page_file, href, f"#{fragment}" if fragment else "")
+        where, line = place(site, page_file, href, f"#{fragment}" if fragment else "", root=root)
         if not target.is_file() or site not in target.parents and target != site:
             problems.append(Problem(where, line, f"{kind} '{href}' leidt naar een pagina die niet bestaat",
                                     "pas de link aan in de Markdown-bron van deze pagina of in de hook die haar maakt",
@@ -99,8 +99,8 @@ def check_page(site: Path, page_file: Path, base_path: str = "/") -> list[Proble
     return problems
 
 
-def findings(site: Path) -> list[Problem]:
+def findings(site: Path, root: Path) -> list[Problem]:
     # Frozen editions are checked when they are built from their own commit.
     pages = [p for p in html_pages(site) if "versies" not in p.relative_to(site).parts[:1]]
-    base_path = site_path()
-    return [problem for page in pages for problem in check_page(site, page, base_path)]
+    base_path = site_path(root)
+    return [problem for page in pages for problem in check_page(site, page, root, base_path)]

@@ -19,10 +19,10 @@ import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from dom_site.checks.common import DOCS, ROOT, Problem, html_pages, relative, source_of
+from dom_site.checks.common import Problem, html_pages, relative, source_of
 from dom_site.processes import StepFailed, run
 
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = Path("node_modules") / "vnu-jar" / "build" / "dist" / "vnu.jar"  # in the project folder (npm ci)
 TIMEOUT = 300  # seconds for the whole site (about 10 s on the CI machine)
 FIX_NL = ("meestal komt dit door ruwe HTML in de tekst of door een sjabloon in overrides/; "
           "verbeter die HTML zodat de W3C-controle (vnu) geen fout meer vindt")
@@ -42,9 +42,9 @@ def pages(site: Path) -> list[Path]:
 JAVA_OPTIONS = ["-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"]
 
 
-def run_checker(files: list[Path], timeout: float) -> tuple[int, str] | None:
+def run_checker(vnu: Path, files: list[Path], timeout: float) -> tuple[int, str] | None:
     """vnu's exit code and JSON report; None when it ran out of time (its process group is then ended)."""
-    cmd = [shutil.which("java") or "java", *JAVA_OPTIONS, "-jar", str(VNU), "--errors-only", "--format", "json",
+    cmd = [shutil.which("java") or "java", *JAVA_OPTIONS, "-jar", str(vnu), "--errors-only", "--format", "json",
            *map(str, files)]
     try:
         result = run(cmd, step="W3C-controle (vnu)", timeout=timeout, about=f"{len(files)} pagina's")
@@ -53,7 +53,7 @@ def run_checker(files: list[Path], timeout: float) -> tuple[int, str] | None:
     return result.returncode, result.stderr or result.stdout
 
 
-def problems_from(report_json: str, site: Path, docs: Path = DOCS) -> list[Problem]:
+def problems_from(report_json: str, site: Path, root: Path) -> list[Problem]:
     """vnu's JSON report as editors' messages."""
     found: list[Problem] = []
     for message in json.loads(report_json or "{}").get("messages", []):
@@ -63,48 +63,49 @@ def problems_from(report_json: str, site: Path, docs: Path = DOCS) -> list[Probl
         line = int(message.get("lastLine") or message.get("firstLine") or 1)
         try:
             built = f"{site.name}/{page.relative_to(site).as_posix()}"
-            source = source_of(site, page, docs)
+            source = source_of(site, page, root / "docs")
         except ValueError:
-            built, source = relative(page), None
+            built, source = relative(page, root), None
         said = " ".join(str(message.get("message", "")).split())
-        where, at = (relative(source), 1) if source else (built, line)
+        where, at = (relative(source, root), 1) if source else (built, line)
         found.append(Problem(
             where, at, f"de gebouwde pagina {built} is geen geldige HTML (regel {line}): {said}", FIX_NL,
             f"the built page {built} is not valid HTML (line {line}): {said}", FIX_EN))
     return found
 
 
-def check(site: Path, timeout: float = TIMEOUT, docs: Path = DOCS) -> list[Problem]:
-    if not VNU.is_file():
-        return [Problem(relative(VNU), 1, "de W3C-controle (vnu-jar) is niet geïnstalleerd",
+def check(site: Path, root: Path, timeout: float = TIMEOUT) -> list[Problem]:
+    vnu = root / VNU
+    if not vnu.is_file():
+        return [Problem(relative(vnu, root), 1, "de W3C-controle (vnu-jar) is niet geïnstalleerd",
                         "draai 'make setup' (dat voert 'npm ci' uit)",
                         "the W3C checker (vnu-jar) is not installed", "run 'make setup' (it runs 'npm ci')")]
     if shutil.which("java") is None:
-        return [Problem(relative(VNU), 1, "Java ontbreekt; de W3C-controle heeft Java 17 of nieuwer nodig",
+        return [Problem(relative(vnu, root), 1, "Java ontbreekt; de W3C-controle heeft Java 17 of nieuwer nodig",
                         "installeer Java (bijvoorbeeld het pakket openjdk-17-jre-headless)",
                         "Java is missing; the W3C checker needs Java 17 or newer",
                         "install Java (for example the package openjdk-17-jre-headless)")]
     files = pages(site.resolve())
     if not files:
-        return [Problem(relative(site), 1, "er zijn geen gebouwde pagina's om te controleren", "draai eerst 'make build'",
+        return [Problem(relative(site, root), 1, "er zijn geen gebouwde pagina's om te controleren", "draai eerst 'make build'",
                         "there are no built pages to check", "run 'make build' first")]
-    result = run_checker(files, timeout)
+    result = run_checker(vnu, files, timeout)
     if result is None:
-        return [Problem(relative(VNU), 1, f"de W3C-controle was na {timeout:g} seconden niet klaar en is gestopt",
+        return [Problem(relative(vnu, root), 1, f"de W3C-controle was na {timeout:g} seconden niet klaar en is gestopt",
                         "draai de controle opnieuw; blijft het zo, kijk dan of Java vastloopt",
                         f"the W3C checker had not finished after {timeout:g} seconds and was stopped",
                         "run the check again; if it keeps happening, see whether Java hangs")]
     code, output = result
     try:
-        problems = problems_from(output, site.resolve(), docs)
+        problems = problems_from(output, site.resolve(), root)
     except json.JSONDecodeError:
         problems = []
     if code != 0 and not problems:
-        return [Problem(relative(VNU), 1, f"de W3C-controle stopte met code {code}: {output.strip()[:300]}",
+        return [Problem(relative(vnu, root), 1, f"de W3C-controle stopte met code {code}: {output.strip()[:300]}",
                         "lees de melding; draai 'make setup' opnieuw",
                         f"the W3C checker stopped with code {code}", "read the message; run 'make setup' again")]
     return problems
 
 
-def findings(site: Path) -> list[Problem]:
-    return check(site, TIMEOUT)
+def findings(site: Path, root: Path) -> list[Problem]:
+    return check(site, root, TIMEOUT)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dom_site.checks.common import DOCS, Problem, relative, soup
+from dom_site.checks.common import Problem, relative, soup
 
-SOURCE = DOCS / "reactie" / "dom-reactie-concept-woonvisie.txt"
-PAGE_MD = DOCS / "reactie" / "zoals-ingediend.md"
+# In the project folder.
+SOURCE = Path("docs") / "reactie" / "dom-reactie-concept-woonvisie.txt"
+PAGE_MD = Path("docs") / "reactie" / "zoals-ingediend.md"
 PAGE_HTML = Path("reactie") / "zoals-ingediend" / "index.html"
 MARKER = 'class="verbatim"'
 
@@ -41,8 +42,8 @@ def line_of_word(markdown_file: Path, index: int) -> int:
     return 1
 
 
-def compare(source_words: list[str], found: list[str], markdown_file: Path) -> list[Problem]:
-    where = relative(markdown_file)
+def compare(source_words: list[str], found: list[str], markdown_file: Path, root: Path) -> list[Problem]:
+    where = relative(markdown_file, root)
     if not found:
         return [Problem(where, 1, "de tekst zoals ingediend staat niet in een blok met class=\"verbatim\"",
                         "zet de tekst tussen <div class=\"verbatim\" markdown> en </div>",
@@ -72,6 +73,6 @@ def compare(source_words: list[str], found: list[str], markdown_file: Path) -> l
     return []
 
 
-def findings(site: Path) -> list[Problem]:
-    source_words = SOURCE.read_text(encoding="utf-8").split()
-    return compare(source_words, published_words(site / PAGE_HTML), PAGE_MD)
+def findings(site: Path, root: Path) -> list[Problem]:
+    source_words = (root / SOURCE).read_text(encoding="utf-8").split()
+    return compare(source_words, published_words(site / PAGE_HTML), root / PAGE_MD, root)

@@ -17,25 +17,26 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from dom_site.checks.common import ROOT, Problem, relative
+from dom_site.checks.common import Problem, relative
 from dom_site.processes import run  # every step has a time limit and ends with its children
 from dom_site.source import language_of
 
-CSPELL = ROOT / "node_modules" / ".bin" / "cspell"
-CONFIG = ROOT / "cspell.json"
+# In the project folder.
+CSPELL = Path("node_modules") / ".bin" / "cspell"
+CONFIG = Path("cspell.json")
 WORDLIST = "cspell-woorden.txt"
 
 
-def missing_tool(tool: Path) -> Problem:
+def missing_tool(tool: Path, root: Path) -> Problem:
     """The message when `npm ci` has not run: the check cannot say anything else."""
-    return Problem(relative(tool), 1, f"{tool.name} is niet geïnstalleerd",
+    return Problem(relative(tool, root), 1, f"{tool.name} is niet geïnstalleerd",
                    "draai 'make setup' (dat voert 'npm ci' uit)",
                    f"{tool.name} is not installed", "run 'make setup' (it runs 'npm ci')")
 
 
-def run_cspell(files: list[Path]) -> dict[str, Any]:
+def run_cspell(files: list[Path], root: Path) -> dict[str, Any]:
     """Run cspell with the JSON reporter and return its parsed report."""
-    cmd = [str(CSPELL), "lint", "--config", str(CONFIG), "--no-progress", "--no-summary",
+    cmd = [str(root / CSPELL), "lint", "--config", str(root / CONFIG), "--no-progress", "--no-summary",
            "--no-color", "--no-gitignore", "--show-suggestions",
            "--reporter", "@cspell/cspell-json-reporter"]
     if files:
@@ -44,15 +45,15 @@ def run_cspell(files: list[Path]) -> dict[str, Any]:
         common = os.path.commonpath([str(p.parent) for p in resolved])
         cmd += ["--root", common, *map(str, resolved)]
     else:
-        cmd += ["--root", str(ROOT)]
-    result = run(cmd, step="spelling (cspell)", cwd=ROOT, timeout=300)
+        cmd += ["--root", str(root)]
+    result = run(cmd, step="spelling (cspell)", cwd=root, timeout=300)
     if result.returncode not in (0, 1) or not result.stdout.strip():
         raise RuntimeError(f"cspell failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     found: dict[str, Any] = json.loads(result.stdout)
     return found
 
 
-def problem_for(issue: dict[str, Any]) -> Problem:
+def problem_for(issue: dict[str, Any], root: Path) -> Problem:
     """Turn one cspell issue into an editor's message, Dutch first."""
     path = Path(unquote(urlsplit(str(issue["uri"])).path))
     word = str(issue["text"])
@@ -65,7 +66,7 @@ def problem_for(issue: dict[str, Any]) -> Problem:
     else:
         hint_nl, hint_en = "verbeter het woord", "correct the word"
     return Problem(
-        relative(path), int(issue["row"]),
+        relative(path, root), int(issue["row"]),
         f"het woord '{word}' staat niet in het woordenboek ({taal})",
         f"{hint_nl}; is het een naam of vakterm, zet het dan in {WORDLIST}",
         f"the word '{word}' is not in the dictionary ({language})",
@@ -73,13 +74,9 @@ def problem_for(issue: dict[str, Any]) -> Problem:
     )
 
 
-def check(files: list[Path]) -> list[Problem]:
-    if not CSPELL.exists():
-        return [missing_tool(CSPELL)]
-    found = run_cspell(files)
-    issues = found.get("issues", [])
-    return [problem_for(issue) for issue in issues]
-
-
-def findings(files: list[Path] | None = None) -> list[Problem]:
-    return check(files or [])
+def findings(root: Path, files: list[Path] | None = None) -> list[Problem]:
+    """cspell with the project's settings on files, or on the files its config names."""
+    if not (root / CSPELL).exists():
+        return [missing_tool(root / CSPELL, root)]
+    found = run_cspell(files or [], root)
+    return [problem_for(issue, root) for issue in found.get("issues", [])]
