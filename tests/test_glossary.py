@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def fake_config(root: Path, language: str = "nl") -> SimpleNamespace:
     """Just what the plugin reads from MkDocsConfig."""
-    return SimpleNamespace(config_file_path=str(root / "mkdocs.yml"), theme={"language": language})
+    return SimpleNamespace(config_file_path=str(root / "mkdocs.yml"), theme={"language": language}, mdx_configs={})
 
 
 def fake_page(locale: str | None = None, meta: dict | None = None) -> SimpleNamespace:
@@ -49,6 +49,13 @@ def plugin(options: dict | None = None) -> GlossaryPlugin:
 
 def apply(markdown: str, page: SimpleNamespace, config: SimpleNamespace, used: GlossaryPlugin | None = None) -> str:
     return (used or plugin()).on_page_markdown(markdown, page=page, config=config, files=None)  # type: ignore[arg-type]
+
+
+def hover(page: SimpleNamespace, config: SimpleNamespace, used: GlossaryPlugin | None = None) -> dict[str, str]:
+    """The definitions the page is rendered with: the glossary the plugin gives `abbr` for it."""
+    assert apply("Tekst over CPO.", page, config, used) == "Tekst over CPO."  # the text itself stays as written
+    found: dict[str, str] = config.mdx_configs["abbr"]["glossary"]
+    return found
 
 
 def load(root: Path, language: str) -> list[glossary.Term]:
@@ -105,17 +112,24 @@ def test_definition_list_is_sorted_ignoring_case_and_accents() -> None:
 
 
 def test_lowercase_terms_also_match_at_the_start_of_a_sentence() -> None:
-    lines = glossary.abbreviations(glossary.parse("*[omgevingsplan]: x\n*[CPO]: y\n", "f.md")).split("\n\n")
-    assert lines == ["*[omgevingsplan]: x", "*[Omgevingsplan]: x", "*[CPO]: y"]
+    found = glossary.hover_definitions(glossary.parse("*[omgevingsplan]: x\n*[CPO]: y\n", "f.md"))
+    assert list(found.items()) == [("omgevingsplan", "x"), ("Omgevingsplan", "x"), ("CPO", "y")]
 
 
-def test_render_appends_abbreviations_or_fills_the_marker() -> None:
-    terms = glossary.parse("*[CPO]: Samen bouwen.\n", "f.md")
-    page = glossary.render("# Titel\n\nTekst over CPO.", terms)
-    assert page.endswith("\n\n*[CPO]: Samen bouwen.\n")
-    listing = glossary.render(f"# Begrippen\n\n{glossary.MARKER}\n", terms)
-    assert "**CPO**\n:   Samen bouwen." in listing
-    assert "*[CPO]" not in listing
+def test_the_glossary_page_lists_every_term_and_gets_no_hover_definitions(project: Path) -> None:
+    config = fake_config(project)
+    listing = apply(f"# Begrippen\n\n{glossary.MARKER}\n", fake_page("nl"), config)
+    assert "**CPO**\n:   Collectief particulier opdrachtgeverschap." in listing and glossary.MARKER not in listing
+    assert config.mdx_configs["abbr"]["glossary"] == {}
+    assert hover(fake_page("nl"), config)["CPO"] == "Collectief particulier opdrachtgeverschap."  # the next page
+
+
+def test_the_site_must_have_the_abbr_extension(project: Path) -> None:
+    config = SimpleNamespace(markdown_extensions=["toc", "footnotes"])
+    with pytest.raises(PluginError, match="zet 'abbr' onder markdown_extensions"):
+        plugin().on_config(config)  # type: ignore[arg-type]
+    config.markdown_extensions.append("abbr")
+    assert plugin().on_config(config) is config  # type: ignore[arg-type]
 
 
 def test_headings_lose_their_hover_definitions_but_text_keeps_them() -> None:
@@ -141,25 +155,23 @@ def test_verbatim_text_stays_free_of_added_markup() -> None:
 
 def test_the_page_language_picks_the_file(project: Path) -> None:
     config = fake_config(project, "en")
-    dutch = apply("CPO", fake_page("nl"), config)
-    english = apply("CPO", fake_page("en"), config)
-    assert "*[CPO]: Collectief particulier opdrachtgeverschap." in dutch
-    assert "*[CPO]: Collective private commissioning." in english
-    assert "omgevingsvergunning" not in english
+    assert hover(fake_page("nl"), config)["CPO"] == "Collectief particulier opdrachtgeverschap."
+    english = hover(fake_page("en"), config)
+    assert english == {"CPO": "Collective private commissioning."}
 
 
 def test_without_a_page_locale_the_theme_language_decides(project: Path) -> None:
-    out = apply("CPO", fake_page(None), fake_config(project, "en"))
-    assert "Collective private commissioning" in out
+    assert hover(fake_page(None), fake_config(project, "en"))["CPO"] == "Collective private commissioning."
 
 
 def test_a_language_without_its_own_file_falls_back_to_dutch(project: Path) -> None:
-    out = apply("CPO", fake_page("de"), fake_config(project, "de"))
-    assert "Collectief particulier opdrachtgeverschap" in out
+    assert hover(fake_page("de"), fake_config(project, "de"))["CPO"] == "Collectief particulier opdrachtgeverschap."
 
 
 def test_a_page_can_opt_out(project: Path) -> None:
-    assert apply("CPO", fake_page("nl", {"glossary": False}), fake_config(project)) == "CPO"
+    config = fake_config(project)
+    assert hover(fake_page("nl"), config)  # the page before it has its definitions
+    assert hover(fake_page("nl", {"glossary": False}), config) == {}
 
 
 def test_a_broken_file_stops_the_build_with_its_location(project: Path) -> None:
@@ -173,8 +185,8 @@ def test_the_file_is_a_setting_and_its_translation_sits_next_to_it(tmp_path: Pat
     (tmp_path / "woorden" / "lijst.md").write_text("*[CPO]: Nederlands.\n", encoding="utf-8")
     (tmp_path / "woorden" / "lijst.en.md").write_text("*[CPO]: English.\n", encoding="utf-8")
     used = plugin({"file": "woorden/lijst.md"})
-    assert apply("CPO", fake_page("nl"), fake_config(tmp_path), used).endswith("*[CPO]: Nederlands.\n")
-    assert apply("CPO", fake_page("en"), fake_config(tmp_path), used).endswith("*[CPO]: English.\n")
+    assert hover(fake_page("nl"), fake_config(tmp_path), used) == {"CPO": "Nederlands."}
+    assert hover(fake_page("en"), fake_config(tmp_path), used) == {"CPO": "English."}
 
 
 def test_each_file_is_read_once_for_every_page_until_it_changes(project: Path) -> None:
@@ -184,7 +196,7 @@ def test_each_file_is_read_once_for_every_page_until_it_changes(project: Path) -
     [dutch] = [once for path, once in used.terms.items() if path.name == "begrippen.md"]
     assert dutch.computed == 1
     (project / "includes" / "begrippen.md").write_text("*[CPO]: Nieuwe, langere uitleg.\n", encoding="utf-8")
-    assert "Nieuwe, langere uitleg" in apply("CPO", fake_page("nl"), config, used)
+    assert hover(fake_page("nl"), config, used)["CPO"] == "Nieuwe, langere uitleg."
     assert dutch.computed == 2
 
 

@@ -2,10 +2,11 @@
 
 The Dutch file (`includes/begrippen.md`, the dom-begrippen plugin's `file`) and its
 translations next to it (`begrippen.en.md`) hold one abbreviation line per term,
-`*[CPO]: Collectief particulier opdrachtgeverschap: ...`. The plugin appends the file
-of the page's language to every page, so the `abbr` extension and Material's
-`content.tooltips` show the definition when a reader hovers over or focuses the
-term. The glossary page itself holds the marker `<!-- begrippenlijst -->`, replaced
+`*[CPO]: Collectief particulier opdrachtgeverschap: ...`. The plugin gives the terms
+of the page's language to the `abbr` extension as its glossary (its `glossary`
+setting, for that page), so `abbr` and Material's `content.tooltips` show the
+definition when a reader hovers over or focuses the term. A definition a page writes
+itself wins on that page, as `abbr` has it. The glossary page itself holds the marker `<!-- begrippenlijst -->`, replaced
 by all terms as a definition list, sorted by term. So an editor writes a definition
 in one place only.
 
@@ -110,20 +111,17 @@ def sort_key(term: Term) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 
-def abbreviations(terms: list[Term]) -> str:
-    """The lines the abbr extension reads. A lowercase term also gets a capitalised
-    twin, because matching is case-sensitive and a sentence may start with it."""
-    lines: list[str] = []
+def hover_definitions(terms: list[Term]) -> dict[str, str]:
+    """The abbr extension's glossary: term -> definition. A lowercase term also gets a
+    capitalised twin, because matching is case-sensitive and a sentence may start with it."""
+    found: dict[str, str] = {}
     defined = {t.term for t in terms}
     for t in terms:
-        lines.append(f"*[{t.term}]: {t.definition}")
+        found[t.term] = t.definition
         upper = t.term[:1].upper() + t.term[1:]
         if upper != t.term and upper not in defined:
-            lines.append(f"*[{upper}]: {t.definition}")
-    # One block per definition: Markdown's block processors test a whole block
-    # again after each definition the abbr processor takes from it, so a single
-    # block of ~80 lines cost seconds per build (make bench).
-    return "\n\n".join(lines)
+            found[upper] = t.definition
+    return found
 
 
 def definition_list(terms: list[Term]) -> str:
@@ -167,15 +165,14 @@ def page_language(page: Page, theme_language: str | None) -> str:
     return str(locale or theme_language or DEFAULT_LANGUAGE)
 
 
+def is_glossary_page(markdown: str) -> bool:
+    """The page that lists every term (and so needs no hover definitions)."""
+    return MARKER in markdown
+
+
 def render(markdown: str, terms: list[Term]) -> str:
-    """The page with the glossary applied: the list at the marker, or the
-    abbreviations appended (not both: on the glossary page every definition
-    is already visible)."""
-    if MARKER in markdown:
-        return markdown.replace(MARKER, definition_list(terms))
-    if not terms:
-        return markdown
-    return f"{markdown.rstrip()}\n\n{abbreviations(terms)}\n"
+    """The glossary page with every term at the marker, as a definition list."""
+    return markdown.replace(MARKER, definition_list(terms))
 
 
 def unwrap_headings(html: str) -> str:

@@ -4,9 +4,10 @@
       - dom-begrippen:
           file: includes/begrippen.md     # Dutch; English next to it as begrippen.en.md
 
-Every page gets the terms of its language as abbreviation lines; the page with the
-marker `<!-- begrippenlijst -->` gets them all as a sorted definition list instead.
-The rules and the HTML touches live in dom_site.glossary.
+Every page gets the terms of its language as the `abbr` extension's glossary (so
+`abbr` must be among the site's markdown_extensions); the page with the marker
+`<!-- begrippenlijst -->` gets them all as a sorted definition list instead. The
+rules and the HTML touches live in dom_site.glossary.
 """
 from __future__ import annotations
 
@@ -42,18 +43,30 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         once = self.terms.setdefault(path, Once())
         return once.get(fingerprint([path]), lambda: glossary.load(path, root))
 
-    # After every plugin that adds to a page's Markdown (footnote texts, lists of sources,
-    # village pages): the abbreviation lines must stay the page's end, the only place where
-    # dom-afkortingen's fast path (dom_site.abbreviations) takes them from.
-    @event_priority(-50)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if "abbr" not in config.markdown_extensions:
+            raise PluginError("dom-begrippen: zet 'abbr' onder markdown_extensions in mkdocs.yml — de uitleg bij "
+                              "de begrippen komt van die extensie (English: add 'abbr' to markdown_extensions: "
+                              "the hover definitions come from that extension)")
+        return config
+
+    # Last, so the definitions this page gets are the ones it is rendered with: MkDocs makes
+    # each page's Markdown converter from markdown_extensions and mdx_configs right after
+    # this event (Page.render).
+    @event_priority(-100)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.meta.get("glossary") is False:
-            return markdown
-        try:
-            terms = self.terms_for(config, glossary.page_language(page, config.theme.get("language")))
-        except glossary.GlossaryError as error:
-            raise PluginError(str(error)) from error
-        return glossary.render(markdown, terms)
+        hover: dict[str, str] = {}
+        if page.meta.get("glossary") is not False:
+            try:
+                terms = self.terms_for(config, glossary.page_language(page, config.theme.get("language")))
+            except glossary.GlossaryError as error:
+                raise PluginError(str(error)) from error
+            if glossary.is_glossary_page(markdown):
+                markdown = glossary.render(markdown, terms)  # every definition is visible already
+            else:
+                hover = glossary.hover_definitions(terms)
+        config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": hover}
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return glossary.tidy(html)
