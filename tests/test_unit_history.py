@@ -258,7 +258,7 @@ def test_the_built_page_s_footnotes_and_permalinks_are_no_part_of_a_unit() -> No
 
 def test_the_built_page_serves_a_unit_s_text_only_when_nothing_was_written_into_it() -> None:
     source = "# T\n\n## Een {#r-1}\n\nFeit.[^bron]\n"
-    notes = "\n\n[^bron]: Bron, 2026.\n\n*[DOM]: Dorpenoverleg\n"
+    notes = "\n\n[^bron]: Bron, 2026.\n"
     assert uh.same_unit_texts(source, source.rstrip() + notes)
     assert uh.same_unit_texts(source, source + "\n## Alle bronnen {#bronnen}\n\n- Een bron\n" + notes)
     assert not uh.same_unit_texts(source, source + "\nMeer tekst in r-1.\n")

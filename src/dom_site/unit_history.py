@@ -32,7 +32,6 @@ from dom_site import source
 from dom_site.dates import as_date, long_date
 from dom_site.processes import StepFailed, run
 from dom_site.source import (
-    ABBREVIATION_DEFINITION,
     FOOTNOTE_DEFINITION,
     FrontMatterLoader,
     english_path,
@@ -213,15 +212,15 @@ def unit_blocks(page_html: str) -> dict[str, list[Block]]:
     return {anchor: parser.blocks(slots) for anchor, slots in parser.units.items()}
 
 
-# What plugins and hooks append to a page without adding words to a unit: footnote texts
-# (dom-bronnen; dom_site.source.FOOTNOTE_DEFINITION) and glossary lines (dom-begrippen), one per line.
+# What plugins append to a page without adding words to a unit: footnote texts (dom-bronnen;
+# dom_site.source.FOOTNOTE_DEFINITION), one per line.
 _SECTION_LINE = re.compile(r"#{1,2}\s")
 
 
 def same_unit_texts(source: str, built: str) -> bool:
     """Whether the Markdown a page was built from gives every unit the text of the page's own Markdown.
 
-    True when `built` is `source` with only footnote texts and glossary lines appended, or
+    True when `built` is `source` with only footnote texts appended, or
     with a new section of level 1 or 2 after them (a list of sources): a unit (level 2 to 4)
     ends before it.
     """
@@ -229,7 +228,7 @@ def same_unit_texts(source: str, built: str) -> bool:
     if not built.startswith(own):
         return False
     for line in built[len(own):].splitlines():
-        if not line.strip() or FOOTNOTE_DEFINITION.match(line) or ABBREVIATION_DEFINITION.match(line):
+        if not line.strip() or FOOTNOTE_DEFINITION.match(line):
             continue
         return _SECTION_LINE.match(line) is not None
     return True

@@ -138,7 +138,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     # Before any plugin or hook adds to the page (status line, notices, translated labels):
     # each unit's text, which its history compares with the releases' texts. A history
     # shows the unit's own Markdown, so the build's HTML serves only when the plugins and
-    # hooks added no words to a unit (footnote texts and glossary lines appended;
+    # hooks added no words to a unit (footnote texts appended;
     # unit_history.same_unit_texts); where they wrote into it (the glossary list, a
     # diagram), the page's file is rendered on its own, as a release's page is.
     @event_priority(100)
