@@ -187,27 +187,43 @@ Tekst met [een beschrijvende link](index.md) en een afkorting DOM.
 """
 
 
-@NODE_TOOLS
-def test_markdown_lint_accepts_materials_syntax(tmp_path: Path) -> None:
-    page = write(tmp_path, "goed.md", MATERIAL_PAGE)
-    assert messages(check_markdown.check([page], ROOT)) == []
+# Every case is a page of its own; markdownlint reads them all in one run (it starts slowly),
+# and each test holds its page's problems, and nothing else, to what it should say.
+LINT_CASES = {
+    "tab.md": ("# T\n\n- punt\n\t- met een tab\n", 4, "er staat een tab in de regel (MD010)"),
+    "te-diep.md": ("# T\n\n#### Te diep\n", 3, "de kop slaat een niveau over (MD001)"),
+    "spaties.md": ("# T\n\nEen zin met spaties erachter.  \nNog een zin.\n", 3,
+                   "er staan spaties aan het eind van de regel (MD009)"),
+    "lijst.md": ("# T\n\nTekst direct boven een lijst:\n- een\n- twee\n", 4, "zonder die regel wordt het geen lijst (MD032)"),
+    "hier.md": ("# T\n\nLees [hier](index.md) meer.\n", 3, "de tekst van de link zegt niet waar hij heen gaat (MD059)"),
+    "titels.md": ("# T\n\n# Nog een titel\n", 3, "de pagina heeft meer dan één titel (# Titel) (MD025)"),
+    "cellen.md": ("# T\n\n| a | b |\n|---|---|\n| 1 | 2 | 3 |\n", 5, "een ander aantal cellen dan de kop (MD056)"),
+}
 
 
-@NODE_TOOLS
-@pytest.mark.parametrize(("text", "line", "dutch"), [
-    ("# T\n\n- punt\n\t- met een tab\n", 4, "er staat een tab in de regel (MD010)"),
-    ("# T\n\n#### Te diep\n", 3, "de kop slaat een niveau over (MD001)"),
-    ("# T\n\nEen zin met spaties erachter.  \nNog een zin.\n", 3, "er staan spaties aan het eind van de regel (MD009)"),
-    ("# T\n\nTekst direct boven een lijst:\n- een\n- twee\n", 4, "zonder die regel wordt het geen lijst (MD032)"),
-    ("# T\n\nLees [hier](index.md) meer.\n", 3, "de tekst van de link zegt niet waar hij heen gaat (MD059)"),
-    ("# T\n\n# Nog een titel\n", 3, "de pagina heeft meer dan één titel (# Titel) (MD025)"),
-    ("# T\n\n| a | b |\n|---|---|\n| 1 | 2 | 3 |\n", 5, "een ander aantal cellen dan de kop (MD056)"),
-])
-def test_markdown_lint_names_each_editor_mistake(tmp_path: Path, text: str, line: int, dutch: str) -> None:
-    page = write(tmp_path, "fout.md", text)
-    problems = [p for p in check_markdown.check([page], ROOT)]
-    found = messages(problems)
-    assert any(m.startswith(f"{relative(page, ROOT)}:{line}: ") and dutch in m for m in found), found
+@pytest.fixture(scope="module")
+def linted(tmp_path_factory: pytest.TempPathFactory, node_tools: None) -> dict[str, tuple[str, list[str]]]:
+    """Per page (LINT_CASES and Material's syntax): its path as messages name it, and the
+    messages markdownlint gives on it, from one run over all of them."""
+    folder = tmp_path_factory.mktemp("markdownlint")
+    pages = {name: write(folder, name, text) for name, (text, _, _) in LINT_CASES.items()}
+    pages["goed.md"] = write(folder, "goed.md", MATERIAL_PAGE)
+    found = messages(check_markdown.check(list(pages.values()), ROOT))
+    on_page = {name: (str(relative(page, ROOT)), [m for m in found if m.startswith(f"{relative(page, ROOT)}:")])
+               for name, page in pages.items()}
+    assert sum(len(mine) for _, mine in on_page.values()) == len(found), found
+    return on_page
+
+
+def test_markdown_lint_accepts_materials_syntax(linted: dict[str, tuple[str, list[str]]]) -> None:
+    assert linted["goed.md"][1] == []
+
+
+@pytest.mark.parametrize("name", LINT_CASES)
+def test_markdown_lint_names_each_editor_mistake(linted: dict[str, tuple[str, list[str]]], name: str) -> None:
+    _, line, dutch = LINT_CASES[name]
+    where, found = linted[name]
+    assert any(m.startswith(f"{where}:{line}: ") and dutch in m for m in found), found
 
 
 def test_markdown_messages_parse_the_tools_output_and_explain_unknown_rules() -> None:
