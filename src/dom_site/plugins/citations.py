@@ -158,8 +158,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         """One Markdown converter with the site's extensions, for every language built in this process."""
         if self.renderer is None:
             extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
-            self.renderer = unit_history.TextRenderer(
-                extensions, {k: v for k, v in config.mdx_configs.items() if k in extensions})
+            configs = {k: dict(v) for k, v in config.mdx_configs.items() if k in extensions}
+            # The hover definitions dom-begrippen gives each page are no words of its text.
+            configs.get("abbr", {}).pop("glossary", None)
+            self.renderer = unit_history.TextRenderer(extensions, configs)
         return self.renderer
 
     def _cite_bars(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
