@@ -113,6 +113,8 @@ CASES = [
                         "  adres: https://www.drenthe.example/\n  gelezen: 2026-12-02\n")),
          "make build", "registry/bronnen/draaiboek-b.yml:@adres: https://www.drenthe.example/",
          "is de beginpagina van een site"),
+    Case("glossary term explained again on a page", lambda p: insert_after(p / PRIVACY, "\n", "*[woonvisie]: Iets anders.\n"),
+         "make build", f"{PRIVACY}:2:", "staat al in de begrippenlijst"),
     Case("village page in the wrong folder", rename(ELP, "docs/maatwerk/elp.md"),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", "docs/maatwerk/elp.md:1:", "staat niet in docs/maatwerk/dorpen/"),
     Case("uppercase file name", rename("docs/over/privacy.en.md", "docs/over/Privacy.en.md"),

@@ -310,3 +310,60 @@ def test_the_build_stops_with_the_same_message(project: Path) -> None:
     with pytest.raises(PluginError, match=r"De inhoud heeft 1 fout\(en\).*\ndocs/draaiboek/financiering.md:22: "
                                           r"de kop 'Maak een begroting' heeft geen vast ID meer"):
         plugin.on_files(None, config=config)  # type: ignore[arg-type]
+
+
+# --- a glossary term is explained in the glossary only (begrippen) --------------------------
+
+def glossary_project(root: Path) -> Path:
+    write(root / "includes", "begrippen.md", "<!-- uitleg -->\n*[CPO]: Samen bouwen.\n*[woonvisie]: Het plan.\n")
+    write(root / "includes", "begrippen.en.md", "*[CPO]: Building together.\n")
+    return root / "docs"
+
+
+def test_a_page_may_not_explain_a_glossary_term_again(tmp_path: Path) -> None:
+    docs = glossary_project(tmp_path)
+    write(docs, "plan.md", "# Plan\n\nDe woonvisie en CPO.\n\n*[Woonvisie]: Iets anders.\n\n*[CPO]: Ook anders.\n")
+    found = run(docs, ["begrippen"])
+    assert len(found) == 2, found
+    assert found[0].startswith(f"{docs}/plan.md:5: het begrip 'Woonvisie' staat al in de begrippenlijst "
+                               "(includes/begrippen.md:3) — haal deze regel weg; wil je de uitleg veranderen, "
+                               "doe dat in includes/begrippen.md (English: "), found[0]
+    assert found[1].startswith(f"{docs}/plan.md:7: het begrip 'CPO' staat al in de begrippenlijst (includes/begrippen.md:2)")
+
+
+def test_an_english_page_is_held_to_the_english_glossary(tmp_path: Path) -> None:
+    docs = glossary_project(tmp_path)
+    write(docs, "plan.en.md", "# Plan\n\nCPO.\n\n*[CPO]: Something else.\n\n*[woonvisie]: Not in the English glossary.\n")
+    assert run(docs, ["begrippen"]) == [
+        f"{docs}/plan.en.md:5: het begrip 'CPO' staat al in de begrippenlijst (includes/begrippen.en.md:1) — "
+        "haal deze regel weg; wil je de uitleg veranderen, doe dat in includes/begrippen.en.md "
+        "(English: the term 'CPO' is already in the glossary (includes/begrippen.en.md:1) — remove this line; "
+        "to change the explanation, change it in includes/begrippen.en.md)"]
+
+
+def test_a_term_the_glossary_lacks_and_code_are_left_alone(tmp_path: Path) -> None:
+    docs = glossary_project(tmp_path)
+    write(docs, "plan.md", "# Plan\n\nDe KDO.\n\n*[KDO]: Kleine dorpen overleg.\n\n```markdown\n*[CPO]: voorbeeld\n```\n")
+    assert run(docs, ["begrippen"]) == []
+
+
+def test_the_glossary_file_is_dom_begrippens_setting(tmp_path: Path) -> None:
+    write(tmp_path / "woorden", "lijst.md", "*[CPO]: Samen bouwen.\n")
+    docs = tmp_path / "docs"
+    write(docs, "plan.md", "# Plan\n\n*[CPO]: Anders.\n")
+    settings = rules.Settings(glossary="woorden/lijst.md")
+    context = rules.Context(tmp_path, source.load(docs, shown=str(docs)), settings)
+    [problem] = rules.run(context, ["begrippen"])
+    assert "(woorden/lijst.md:1)" in str(problem)
+
+
+def test_the_rules_read_the_glossary_file_where_dom_begrippen_reads_it(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    from dom_site.plugins.rules import settings_of
+
+    (tmp_path / "docs").mkdir()
+    write(tmp_path, "mkdocs.yml", "site_name: T\nmarkdown_extensions: [abbr]\n"
+                                  "plugins:\n  - dom-begrippen:\n      file: woorden/lijst.md\n")
+    assert settings_of(load_config(str(tmp_path / "mkdocs.yml"))).glossary == "woorden/lijst.md"
+    assert settings_of(load_config(str(ROOT / "mkdocs.yml"))).glossary == "includes/begrippen.md"

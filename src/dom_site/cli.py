@@ -82,6 +82,7 @@ RULE_ABOUT = {
     "citeren": "citeerbare ID's tegen registry/ids.yml — citable IDs against the registry",
     "bronnen": "voetnoten uit registry/bronnen/ — footnotes from the sources registry",
     "feiten": "een voetnoot bij elk feit in het draaiboek — a footnote for every fact",
+    "begrippen": "een begrip van de begrippenlijst alleen daar uitgelegd — glossary terms explained once",
 }
 
 

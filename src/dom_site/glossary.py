@@ -5,8 +5,9 @@ translations next to it (`begrippen.en.md`) hold one abbreviation line per term,
 `*[CPO]: Collectief particulier opdrachtgeverschap: ...`. The plugin gives the terms
 of the page's language to the `abbr` extension as its glossary (its `glossary`
 setting, for that page), so `abbr` and Material's `content.tooltips` show the
-definition when a reader hovers over or focuses the term. A definition a page writes
-itself wins on that page, as `abbr` has it. The glossary page itself holds the marker `<!-- begrippenlijst -->`, replaced
+definition when a reader hovers over or focuses the term. A page does not explain a
+glossary term again with its own `*[term]: …` line (which `abbr` would let win on
+that page): the rule `begrippen` (dom_site.rules.glossary) refuses it. The glossary page itself holds the marker `<!-- begrippenlijst -->`, replaced
 by all terms as a definition list, sorted by term. So an editor writes a definition
 in one place only.
 
@@ -111,17 +112,22 @@ def sort_key(term: Term) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 
-def hover_definitions(terms: list[Term]) -> dict[str, str]:
-    """The abbr extension's glossary: term -> definition. A lowercase term also gets a
+def hover_terms(terms: list[Term]) -> dict[str, Term]:
+    """Every word that gets a hover definition -> its term. A lowercase term also gets a
     capitalised twin, because matching is case-sensitive and a sentence may start with it."""
-    found: dict[str, str] = {}
+    found: dict[str, Term] = {}
     defined = {t.term for t in terms}
     for t in terms:
-        found[t.term] = t.definition
+        found[t.term] = t
         upper = t.term[:1].upper() + t.term[1:]
         if upper != t.term and upper not in defined:
-            found[upper] = t.definition
+            found[upper] = t
     return found
+
+
+def hover_definitions(terms: list[Term]) -> dict[str, str]:
+    """The abbr extension's glossary: word -> definition."""
+    return {word: term.definition for word, term in hover_terms(terms).items()}
 
 
 def definition_list(terms: list[Term]) -> str:

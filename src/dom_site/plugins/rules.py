@@ -41,8 +41,8 @@ class RulesConfig(Config):
 
 
 def settings_of(config: MkDocsConfig, own: RulesConfig | None = None) -> rules.Settings:
-    """The rules' settings from mkdocs.yml: this plugin's, the sources registry of dom-bronnen
-    and the villages' folder of dom-dorpen.
+    """The rules' settings from mkdocs.yml: this plugin's, the sources registry of dom-bronnen,
+    the villages' folder of dom-dorpen and the glossary file of dom-begrippen.
 
     The build and `dom-site check` both take them from here, so they check alike.
     """
@@ -60,6 +60,9 @@ def settings_of(config: MkDocsConfig, own: RulesConfig | None = None) -> rules.S
     villages_plugin = config.plugins.get("dom-dorpen")
     if villages_plugin is not None:
         found.update(villages=villages_plugin.config["folder"])  # normalised by its config option
+    glossary_plugin = config.plugins.get("dom-begrippen")
+    if glossary_plugin is not None:
+        found.update(glossary=glossary_plugin.config["file"])
     return rules.Settings(**found)  # type: ignore[arg-type]
 
 

@@ -38,6 +38,8 @@ class Settings:
     # The village pages' folder in docs/ (dom-dorpen's `folder`): the village rule reads it,
     # and the file name rule sends a village page that stands elsewhere there.
     villages: str = VILLAGE_FOLDER
+    # The Dutch glossary (dom-begrippen's `file`); each other language's sits next to it.
+    glossary: str = "includes/begrippen.md"
 
 
 @dataclass
@@ -60,7 +62,7 @@ Rule = Callable[[Context], Iterable[Problem]]
 def _rules() -> dict[str, Rule]:
     # Imported here: the rule modules import this module's Context.
     from dom_site import raw_html, village_data
-    from dom_site.rules import citable, facts, filenames, headings, sources
+    from dom_site.rules import citable, facts, filenames, glossary, headings, sources
 
     return {
         "bestandsnamen": filenames.check,   # file names; an English page without its Dutch page
@@ -70,6 +72,7 @@ def _rules() -> dict[str, Rule]:
         "citeren": citable.check,           # citable IDs against registry/ids.yml
         "bronnen": sources.check,           # footnotes cite registry/bronnen/ by key
         "feiten": facts.check,              # a figure in the draaiboek has a footnote
+        "begrippen": glossary.check,        # a glossary term is explained in the glossary only
     }
 
 

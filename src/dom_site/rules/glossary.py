@@ -1,0 +1,58 @@
+"""A term of the glossary is explained in the glossary only.
+
+The glossary (`includes/begrippen.md`, dom-begrippen's `file`; English next to it)
+gives every page of its language the term's hover definition. A page that writes
+`*[term]: …` for a term its glossary already has would explain that word on that
+page differently (the `abbr` extension lets the page's own line win), so a reader
+would meet two explanations of one word. A term the glossary does not have may still
+be explained on a page of its own. A glossary file that does not parse is
+dom-begrippen's to report, at its line, when the build reads it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from dom_site import glossary
+from dom_site.messages import Problem
+from dom_site.rules import Context
+from dom_site.source import ABBREVIATION_DEFINITION
+
+
+def _terms(context: Context, language: str, read: dict[str, dict[str, tuple[str, int]]]) -> dict[str, tuple[str, int]]:
+    """The glossary of a language: each term a page may not define again (with its capitalised
+    twin, as dom-begrippen gives it) -> the glossary file as shown in messages, and its line."""
+    if language not in read:
+        path = glossary.glossary_file(context.path(context.settings.glossary), language)
+        try:
+            terms = glossary.load(path, context.root)
+        except glossary.GlossaryError:
+            terms = []
+        shown = _shown(path, context.root)
+        read[language] = {word: (shown, term.line) for word, term in glossary.hover_terms(terms).items()}
+    return read[language]
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def check(context: Context) -> Iterator[Problem]:
+    read: dict[str, dict[str, tuple[str, int]]] = {}
+    for page in context.model:
+        for number, line in page.prose:
+            match = ABBREVIATION_DEFINITION.match(line)
+            if match is None or match.start() != 0:
+                continue
+            term = match["term"].strip()
+            known = _terms(context, page.language, read).get(term)
+            if known is None:
+                continue
+            where, at = known
+            yield Problem(page.shown, number, f"het begrip '{term}' staat al in de begrippenlijst ({where}:{at})",
+                          f"haal deze regel weg; wil je de uitleg veranderen, doe dat in {where}",
+                          f"the term '{term}' is already in the glossary ({where}:{at})",
+                          f"remove this line; to change the explanation, change it in {where}")
