@@ -92,16 +92,17 @@ def build(config_file: Path = ROOT / "mkdocs.yml", site_dir: Path | None = None,
 
 
 def command(argv: list[str], root: Path) -> Built:
-    """`dom-site <argv>` on the project in root, in this process (tests/test_content_checks.py
-    runs the command line itself once, as a smoke test)."""
+    """`dom-site <argv>` typed in the project folder root, run in this process
+    (tests/test_content_checks.py runs the command line itself once, as a smoke test)."""
     from dom_site import cli
 
-    with _printed() as out:
+    with _printed() as out, contextlib.chdir(root):  # relative paths (--site site) are the copy's
         try:
             returncode = cli.main(argv, root)
         except SystemExit as error:  # argparse, or a command that stops with a message
-            returncode = error.code if isinstance(error.code, int) else 1
-            out.write(f"{error.code if not isinstance(error.code, int) else ''}\n")
+            if isinstance(error.code, str):
+                out.write(f"{error.code}\n")
+            returncode = 1 if isinstance(error.code, str) else error.code or 0
     return Built(returncode, out.getvalue(), root / "site")
 
 

@@ -80,11 +80,11 @@ def test_the_scale_benchmark_adds_villages_that_pass_the_village_checks(tmp_path
 def test_a_command_works_on_the_project_it_is_started_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`dom-site` asks where it runs when it starts (dom_site.project.here), not when imported:
     in a copy's subfolder it works on the copy, elsewhere on this repository."""
-    from dom_site.project import here
+    from dom_site import project
 
     (tmp_path / "kopie" / "docs" / "over").mkdir(parents=True)
     (tmp_path / "kopie" / "mkdocs.yml").write_text("site_name: Kopie\n", "utf-8")
     monkeypatch.chdir(tmp_path / "kopie" / "docs" / "over")
-    assert here() == (tmp_path / "kopie").resolve()
+    assert project.here() == (tmp_path / "kopie").resolve()
     monkeypatch.chdir(tmp_path)
-    assert here() == ROOT
+    assert project.here() == Path(project.__file__).resolve().parents[2]  # the repository it is installed from

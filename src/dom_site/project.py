@@ -1,6 +1,7 @@
-"""A copy of the project in a temporary folder: for the benchmarks and the tests that break things.
+"""The project a command works on (`here()`), and a copy of it in a temporary folder: for the
+benchmarks and the tests that break things.
 
-It copies what git knows of the project (tracked files, and new files git does not
+The copy holds what git knows of the project (tracked files, and new files git does not
 ignore): no hand-kept list of paths to fall out of date, and nothing generated
 (.venv, node_modules, site/).
 """
