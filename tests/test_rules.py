@@ -363,7 +363,7 @@ def test_the_rules_read_the_glossary_file_where_dom_begrippen_reads_it(tmp_path:
     from dom_site.plugins.rules import settings_of
 
     (tmp_path / "docs").mkdir()
-    write(tmp_path, "mkdocs.yml", "site_name: T\nmarkdown_extensions: [abbr]\n"
+    write(tmp_path, "mkdocs.yml", "site_name: T\ntheme: material\nmarkdown_extensions: [abbr]\n"
                                   "plugins:\n  - dom-begrippen:\n      file: woorden/lijst.md\n")
     assert settings_of(load_config(str(tmp_path / "mkdocs.yml"))).glossary == "woorden/lijst.md"
     assert settings_of(load_config(str(ROOT / "mkdocs.yml"))).glossary == "includes/begrippen.md"
