@@ -1,6 +1,7 @@
 """The glossary (dom-begrippen): one file per language, hover definitions everywhere, a list on the glossary page."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -237,3 +238,18 @@ def test_glossary_pages_list_every_term_once(site_dir: Path) -> None:
 def test_only_the_first_mention_of_a_term_keeps_its_hover_definition() -> None:
     html = '<p><abbr title="a">DOM</abbr> en <abbr title="b">CPO</abbr>; weer <abbr title="a">DOM</abbr>.</p>'
     assert glossary.first_mentions_only(html) == '<p><abbr title="a">DOM</abbr> en <abbr title="b">CPO</abbr>; weer DOM.</p>'
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "term", "words"), [
+    ("draaiboek/plan-en-vergunning/", "participatieverslag", "Een verslag bij de aanvraag"),
+    ("en/draaiboek/organiseren/", "CPO", "collective private commissioning"),
+])
+def test_hovering_a_term_shows_its_definition_in_the_page_s_language(page, site_url: str, path: str, term: str,
+                                                                     words: str) -> None:
+    """What a reader sees: Material's tooltip (content.tooltips) with the glossary's words."""
+    page.goto(site_url + path)
+    page.locator("article abbr", has_text=re.compile(rf"^{re.escape(term)}$")).first.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert words in tooltip.inner_text()

@@ -5,11 +5,13 @@ translations next to it (`begrippen.en.md`) hold one abbreviation line per term,
 `*[CPO]: Collectief particulier opdrachtgeverschap: ...`. The plugin gives the terms
 of the page's language to the `abbr` extension as its glossary (its `glossary`
 setting, for that page), so `abbr` and Material's `content.tooltips` show the
-definition when a reader hovers over or focuses the term. A page does not explain a
-glossary term again with its own `*[term]: …` line (which `abbr` would let win on
-that page): the rule `begrippen` (dom_site.rules.glossary) refuses it. The glossary page itself holds the marker `<!-- begrippenlijst -->`, replaced
-by all terms as a definition list, sorted by term. So an editor writes a definition
-in one place only.
+definition when a reader hovers over the term (the term cannot take keyboard focus:
+a reader without a mouse finds every definition on the glossary page). A page does
+not explain a glossary term again with its own `*[term]: …` line (which `abbr` would
+let win on that page): the rule `begrippen` (dom_site.rules.glossary) refuses it.
+The glossary page itself holds the marker `<!-- begrippenlijst -->`, replaced by all
+terms as a definition list, sorted by term. So an editor writes a definition in one
+place only.
 
 The language is that of the page's text: `page.file.locale` (set by
 mkdocs-static-i18n from the `.en.md` suffix), else the theme language. A Dutch
