@@ -148,12 +148,17 @@ def glossary_file(dutch: Path, language: str) -> Path:
     return dutch
 
 
-def load(path: Path, root: Path) -> list[Term]:
-    """Parse a glossary file; errors name the file relative to the repository."""
+def shown(path: Path, root: Path) -> str:
+    """A glossary file as messages name it: relative to the project folder when inside it."""
     try:
-        where = str(path.relative_to(root))
+        return path.relative_to(root).as_posix()
     except ValueError:
-        where = str(path)
+        return str(path)
+
+
+def load(path: Path, root: Path) -> list[Term]:
+    """Parse a glossary file; errors name the file as shown()."""
+    where = shown(path, root)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:

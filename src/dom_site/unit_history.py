@@ -31,12 +31,7 @@ import yaml
 from dom_site import source
 from dom_site.dates import as_date, long_date
 from dom_site.processes import StepFailed, run
-from dom_site.source import (
-    FOOTNOTE_DEFINITION,
-    FrontMatterLoader,
-    english_path,
-    without_footnotes,
-)
+from dom_site.source import FOOTNOTE_DEFINITION, FrontMatterLoader, english_path, without_footnotes
 from dom_site.word_diff import Block, Kind, blocks_html, changed_words, compare, diff_html, same_words
 
 GIT_TIMEOUT = 30  # seconds for one git call; the build never hangs on git

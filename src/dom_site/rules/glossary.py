@@ -11,7 +11,6 @@ dom-begrippen's to report, at its line, when the build reads it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from dom_site import glossary
 from dom_site.messages import Problem
@@ -28,24 +27,17 @@ def _terms(context: Context, language: str, read: dict[str, dict[str, tuple[str,
             terms = glossary.load(path, context.root)
         except glossary.GlossaryError:
             terms = []
-        shown = _shown(path, context.root)
-        read[language] = {word: (shown, term.line) for word, term in glossary.hover_terms(terms).items()}
+        where = glossary.shown(path, context.root)
+        read[language] = {word: (where, term.line) for word, term in glossary.hover_terms(terms).items()}
     return read[language]
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def check(context: Context) -> Iterator[Problem]:
     read: dict[str, dict[str, tuple[str, int]]] = {}
     for page in context.model:
         for number, line in page.prose:
-            match = ABBREVIATION_DEFINITION.match(line)
-            if match is None or match.start() != 0:
+            match = ABBREVIATION_DEFINITION.match(line)  # at the start of the line
+            if match is None:
                 continue
             term = match["term"].strip()
             known = _terms(context, page.language, read).get(term)
