@@ -45,6 +45,15 @@ def only(problems: list, where: Path | str, line: int, dutch: str) -> None:
     assert " — " in found[0] and "(English: " in found[0]
 
 
+def per_page(pages: dict[str, Path], problems: list) -> dict[str, tuple[str, list]]:
+    """A Node tool's problems from one run over several pages, by page: its path as messages
+    name it, and the problems on it. Every problem is on one of the pages."""
+    found = {name: (relative(page, ROOT), [p for p in problems if str(p).startswith(f"{relative(page, ROOT)}:")])
+             for name, page in pages.items()}
+    assert sum(len(on_page) for _, on_page in found.values()) == len(problems), messages(problems)
+    return found
+
+
 # --- every check passes on the real content, on its own ---------------------------------
 
 def raw_check(files: list[Path]) -> list:
@@ -95,12 +104,7 @@ def spelled(tmp_path_factory: pytest.TempPathFactory, node_tools: None) -> dict[
     on it, from one run over all of them."""
     folder = tmp_path_factory.mktemp("spelling")
     pages = {name: write(folder, name, text) for name, text in SPELLING_PAGES.items()}
-    problems = check_spelling.findings(ROOT, list(pages.values()))
-    found = {name: (str(relative(page, ROOT)),
-                    [p for p in problems if str(p).startswith(f"{relative(page, ROOT)}:")])
-             for name, page in pages.items()}
-    assert sum(len(on_page) for _, on_page in found.values()) == len(problems), messages(problems)
-    return found
+    return per_page(pages, check_spelling.findings(ROOT, list(pages.values())))
 
 
 def test_spelling_accepts_good_dutch_names_terms_and_skips_code_links_and_the_verbatim_text(spelled: dict) -> None:
@@ -202,27 +206,24 @@ LINT_CASES = {
 
 
 @pytest.fixture(scope="module")
-def linted(tmp_path_factory: pytest.TempPathFactory, node_tools: None) -> dict[str, tuple[str, list[str]]]:
+def linted(tmp_path_factory: pytest.TempPathFactory, node_tools: None) -> dict[str, tuple[str, list]]:
     """Per page (LINT_CASES and Material's syntax): its path as messages name it, and the
     messages markdownlint gives on it, from one run over all of them."""
     folder = tmp_path_factory.mktemp("markdownlint")
     pages = {name: write(folder, name, text) for name, (text, _, _) in LINT_CASES.items()}
     pages["goed.md"] = write(folder, "goed.md", MATERIAL_PAGE)
-    found = messages(check_markdown.check(list(pages.values()), ROOT))
-    on_page = {name: (str(relative(page, ROOT)), [m for m in found if m.startswith(f"{relative(page, ROOT)}:")])
-               for name, page in pages.items()}
-    assert sum(len(mine) for _, mine in on_page.values()) == len(found), found
-    return on_page
+    return per_page(pages, check_markdown.check(list(pages.values()), ROOT))
 
 
-def test_markdown_lint_accepts_materials_syntax(linted: dict[str, tuple[str, list[str]]]) -> None:
+def test_markdown_lint_accepts_materials_syntax(linted: dict[str, tuple[str, list]]) -> None:
     assert linted["goed.md"][1] == []
 
 
 @pytest.mark.parametrize("name", LINT_CASES)
-def test_markdown_lint_names_each_editor_mistake(linted: dict[str, tuple[str, list[str]]], name: str) -> None:
+def test_markdown_lint_names_each_editor_mistake(linted: dict[str, tuple[str, list]], name: str) -> None:
     _, line, dutch = LINT_CASES[name]
-    where, found = linted[name]
+    where, problems = linted[name]
+    found = messages(problems)
     assert any(m.startswith(f"{where}:{line}: ") and dutch in m for m in found), found
 
 
