@@ -32,9 +32,11 @@ for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "DOM_SITE_PROBLEMS"):
     os.environ.pop(_name, None)
 
 
-def build_site(dest: Path, config: Path | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run the strict MkDocs build the way `make build` does (never with -q), under a time limit."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+def build_site(dest: Path, config: Path | None = None, cwd: Path = ROOT,
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the strict MkDocs build the way `make build` does (never with -q), under a time limit;
+    env: variables to set for it besides this process' own."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
     cmd = [*builder(), "build", "--strict", "--clean", "-d", str(dest)]
     if config is not None:
         cmd += ["-f", str(config)]

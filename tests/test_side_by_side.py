@@ -15,7 +15,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import build_site
 from small_build import write
 from test_languages_plugin import CONFIG
 
@@ -31,13 +31,10 @@ def files_of(site: Path) -> dict[str, bytes]:
 
 def build(project: Path, site: Path, *, side_by_side: bool = True,
           env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, SWITCH: "true" if side_by_side else "false",
-           "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
     config = (project / "mkdocs.yml").read_text("utf-8").replace(
         "  - dom-talen\n", "  - dom-talen:\n      parallel: !ENV [DOM_LANGUAGES_SIDE_BY_SIDE, true]\n")
     (project / "mkdocs.yml").write_text(config, "utf-8")
-    return run([*builder(), "build", "--strict", "-d", str(site)], step="mkdocs build", cwd=project, env=env,
-               timeout=120)
+    return build_site(site, cwd=project, env={SWITCH: "true" if side_by_side else "false", **(env or {})})
 
 
 def small_project(root: Path, extra: dict[str, str] | None = None) -> Path:
@@ -60,9 +57,7 @@ def test_the_real_site_side_by_side_is_the_same_files_as_one_after_the_other(sit
     the other. That the English build runs beside the Dutch one at all is checked on the
     small project (test_a_mistake_in_an_english_page_is_said_once_and_stops_the_build)."""
     apart = tmp_path / "one-after-the-other"
-    env = {**os.environ, SWITCH: "false", "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    result = run([*builder(), "build", "--strict", "-d", str(apart)], step="mkdocs build", cwd=ROOT, env=env,
-                 timeout=600)
+    result = build_site(apart, env={SWITCH: "false"})
     assert result.returncode == 0, result.stderr[-3000:]
     first, second = files_of(apart), files_of(site_dir)
     assert [name for name in first if name not in second] == []
@@ -279,9 +274,8 @@ def test_in_a_github_run_an_english_mistake_is_one_annotation_and_one_summary_li
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("plugins:\n", "plugins:\n  - dom-meldingen\n"), "utf-8")
     collected = tmp_path / "problems.jsonl"
-    env = {**os.environ, "GITHUB_ACTIONS": "true", "DOM_SITE_PROBLEMS": str(collected),
-           "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    result = run([*builder(), "build", "--strict"], step="mkdocs build", cwd=project, env=env, timeout=120)
+    result = build_site(project / "site", cwd=project,
+                        env={"GITHUB_ACTIONS": "true", "DOM_SITE_PROBLEMS": str(collected)})
     assert result.returncode == 1
     assert "Building 'en' documentation to directory: " + str(project / "site" / ".dom-talen-") in result.stderr
     output = (result.stdout + result.stderr).splitlines()
