@@ -23,6 +23,10 @@ export NO_MKDOCS_2_WARNING := 1
 # mkdocs-redirects pulls in a second banner of the same kind (properdocs); it has its own switch.
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Python keeps compiled modules in __pycache__/ (ignored by git) unless this is set, and
+# some machines set it. Without the cache every build, every dom-site command and every
+# test worker compiles the project's package and pytest rewrites every test module again.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: setup serve build check lint test lighthouse bench lock chromium java clean
 
