@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from dom_site import citations
 from dom_site.plugins import languages
 
 
@@ -45,6 +46,26 @@ def test_each_language_has_its_own_index(site_dir: Path) -> None:
             page = doc["location"].split("#")[0]
             assert not page.startswith("en/"), f"{language} index has {doc['location']}"
             assert (folder / page / "index.html").exists(), f"{language}: {doc['location']} is not a page"
+
+
+def test_a_sections_search_text_is_its_id_and_its_own_words(site_dir: Path) -> None:
+    """The cite bar's buttons and links (the same words under every heading) stay out of the
+    index: a result shows the section's ID and then its text, not "Cite BibTeX RIS CSL-JSON History"."""
+    citable = re.compile(r"#([a-z]-[1-9][0-9]*)$")
+    for language, folder in (("nl", site_dir), ("en", site_dir / "en")):
+        bar_words = re.compile(r"\b(%s)\b" % "|".join(
+            re.escape(word) for word in (citations.TEXT[language]["cite"], citations.TEXT[language]["history"],
+                                         *citations.FORMAT_NAMES.values())))
+        sections = 0
+        for doc in load(folder / "search" / "search_index.json")["docs"]:
+            found = citable.search(doc["location"])
+            if found is None:
+                continue
+            sections += 1
+            assert doc["text"].startswith(f"<p>{found[1].upper()} </p>"), doc["location"]
+            first = doc["text"].split("</p>", 1)[0]
+            assert not bar_words.search(first), f"{language} {doc['location']}: {first}"
+        assert sections > 50, language
 
 
 def test_english_pages_point_material_at_the_english_index(site_dir: Path) -> None:

@@ -71,6 +71,12 @@ def short_url(site_url: str, lang: str, anchor: str) -> str:
     return f"{site_url.rstrip('/')}/{'en/' if lang == 'en' else ''}c/{anchor}/"
 
 
+# The cite bar's buttons and links are the same words under every heading ("Cite BibTeX RIS
+# CSL-JSON History"): Material's search leaves out an element with this attribute, so a
+# section's search result starts with its ID and its own text instead.
+NOT_SEARCHED = "data-search-exclude"
+
+
 def unit_links(lang: str, anchor: str, page: str, edition: Edition | None = None) -> str:
     """The downloads and the history link of a cite bar; page is the page's site-relative URL.
 
@@ -84,8 +90,8 @@ def unit_links(lang: str, anchor: str, page: str, edition: Edition | None = None
         f'<a href="{base}{name}" download="dom-{anchor}.{name.rpartition(".")[2]}" '
         f'aria-label="{html.escape(t["file"].format(format=FORMAT_NAMES[kind], id=anchor.upper()))}">'
         f'{FORMAT_NAMES[kind]}</a>' for kind, name in citation_formats.FILES.items())
-    return (f'<span class="cite-downloads">{files}</span> '
-            f'<a class="cite-history" href="{history}" '
+    return (f'<span class="cite-downloads" {NOT_SEARCHED}>{files}</span> '
+            f'<a class="cite-history" href="{history}" {NOT_SEARCHED} '
             f'aria-label="{html.escape(t["history_aria"].format(id=anchor.upper()))}">{t["history"]}</a>')
 
 
@@ -114,7 +120,8 @@ def render(page_html: str, lang: str, registry: reg.Registry, site_url: str, pag
         tag = match.group(1)
         return (f'<{tag} id="{anchor}"{match["attrs"]}><span class="cite-number">{counter}.</span> {match["inner"]}</{tag}>'
                 f'<p class="cite-bar"><span class="cite-id" title="ID">{anchor.upper()}</span> '
-                f'<button type="button" class="md-button cite-button" data-clipboard-text="{html.escape(text)}" '
+                f'<button type="button" class="md-button cite-button" {NOT_SEARCHED} '
+                f'data-clipboard-text="{html.escape(text)}" '
                 f'aria-label="{html.escape(label)}">{TEXT[lang]["cite"]}</button> '
                 f'{unit_links(lang, anchor, page, edition)}</p>')
 
