@@ -53,9 +53,8 @@ def test_a_sections_search_text_is_its_id_and_its_own_words(site_dir: Path) -> N
     index: a result shows the section's ID and then its text, not "Cite BibTeX RIS CSL-JSON History"."""
     citable = re.compile(r"#([a-z]-[1-9][0-9]*)$")
     for language, folder in (("nl", site_dir), ("en", site_dir / "en")):
-        bar_words = re.compile(r"\b(%s)\b" % "|".join(
-            re.escape(word) for word in (citations.TEXT[language]["cite"], citations.TEXT[language]["history"],
-                                         *citations.FORMAT_NAMES.values())))
+        words = (citations.TEXT[language]["cite"], citations.TEXT[language]["history"], *citations.FORMAT_NAMES.values())
+        bar_words = re.compile(r"\b(" + "|".join(re.escape(word) for word in words) + r")\b")
         sections = 0
         for doc in load(folder / "search" / "search_index.json")["docs"]:
             found = citable.search(doc["location"])
