@@ -9,6 +9,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from small_build import build_project
+
 from dom_site import source, sources
 from dom_site.processes import builder
 
@@ -209,3 +211,15 @@ def test_build_stops_on_an_unknown_key(tmp_path: Path) -> None:
     result = build(root)
     assert result.returncode != 0
     assert "docs/index.md:3: de bron [^nergens] staat niet in het bronnenregister" in result.stderr + result.stdout
+
+
+def test_one_build_reads_the_registry_once_for_the_rule_and_the_plugin(tmp_path: Path) -> None:
+    root = project(tmp_path, GOOD, {"index.md": "# T\n\nTot 2027.[^drenthe-cpo-regeling]\n"})
+    folder, schema = root / "registry" / "bronnen", root / "schemas" / "bronnen.schema.json"
+    build_project(root)
+    once = sources._registries[(root.resolve(), folder.resolve(), schema.resolve())]
+    assert once.computed == 1
+    assert sources.read(root, folder, schema) is once.value
+    (folder / "a.yml").write_text(GOOD.replace("2023-11", "2023-12"), encoding="utf-8")  # a change is read again
+    assert sources.read(root, folder, schema).sources["drenthe-cpo-regeling"].datum == "2023-12"
+    assert once.computed == 2

@@ -28,6 +28,7 @@ import yaml
 from dom_site import data_file
 from dom_site.dates import long_date, partial_date
 from dom_site.messages import Problem
+from dom_site.once import Once, fingerprint
 from dom_site.source import SourceModel
 
 TEXT = {
@@ -206,6 +207,20 @@ class Citation:
     file: str   # relative to the repository, for messages
     line: int
     key: str
+
+
+_registries: dict[tuple[Path, Path, Path], Once[Registry]] = {}
+
+
+def read(root: Path, folder: Path, schema: Path) -> Registry:
+    """The registry of folder, read again only when one of its files or the schema changed.
+
+    The rule (dom_site.rules.sources) and the dom-bronnen plugin both ask for it in one
+    build (and again in each language's build): it is read once. Nobody changes it.
+    """
+    key = (root.resolve(), folder.resolve(), schema.resolve())
+    once = _registries.setdefault(key, Once())
+    return once.get(fingerprint([schema, *sorted(folder.glob("*.yml"))]), lambda: Registry(root, folder, schema))
 
 
 def citations(model: SourceModel, pages: Iterable[str] | None = None) -> tuple[list[Citation], list[Citation]]:

@@ -22,7 +22,6 @@ from mkdocs.structure.pages import Page
 
 from dom_site import source, sources
 from dom_site.languages import build_language
-from dom_site.once import Once, fingerprint
 from dom_site.source import dutch_path
 
 
@@ -41,16 +40,13 @@ class SourcesPlugin(BasePlugin[SourcesConfig]):
         self.registry: sources.Registry | None = None
         self.cited: dict[str, set[str]] = {}
         self.local: set[tuple[str, str]] = set()
-        self.loaded: Once[sources.Registry] = Once()
         self.model: source.SourceModel | None = None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # The registry and the citations are checked by the rules (dom-regels, dom_site.rules.sources)
-        # before this runs; here the registry is only read, once for both languages' builds.
+        # before this runs, from the same reading of the registry (dom_site.sources.read).
         root = Path(config.config_file_path).parent
-        folder, schema = root / self.config.registry, root / self.config.schema
-        inputs = [schema, *sorted(folder.glob("*.yml"))]
-        self.registry = self.loaded.get(fingerprint(inputs), lambda: sources.Registry(root, folder, schema))
+        self.registry = sources.read(root, root / self.config.registry, root / self.config.schema)
         self.model = source.read(Path(config.docs_dir))
         refs, defs = sources.citations(self.model, [f.src_uri for f in files.documentation_pages()])
         self.cited = {}

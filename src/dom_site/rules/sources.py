@@ -13,7 +13,7 @@ from dom_site.rules import Context
 
 def registry(context: Context) -> sources.Registry:
     settings = context.settings
-    return sources.Registry(context.root, context.path(settings.sources_registry), context.path(settings.sources_schema))
+    return sources.read(context.root, context.path(settings.sources_registry), context.path(settings.sources_schema))
 
 
 def check(context: Context) -> list[Problem]:
