@@ -501,3 +501,14 @@ def test_admonition_problems_are_named(tmp_path):
     assert (11, "het blok (!!! of ???) heeft geen soort") in found
     assert (15, "het blok is leeg: de tekst eronder springt niet in") in found
     assert all(line != 3 for line, _ in found)
+
+
+def test_an_admonition_shown_as_code_is_not_checked_whatever_the_fences_inside(tmp_path):
+    from dom_site.checks.markdown import admonitions
+
+    # A ```` block may show a ``` block: the inner fences neither close nor open it
+    # (the one rule of what is code, dom_site.source.in_fence).
+    page = tmp_path / "p.md"
+    page.write_text('# P\n\n````markdown\n```text\n!!!\n```\n````\n\n???\n\n    X\n', "utf-8")
+    assert [(p.line, p.wrong_nl) for p in admonitions([page], tmp_path)] == [
+        (9, "het blok (!!! of ???) heeft geen soort")]

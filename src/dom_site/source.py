@@ -200,8 +200,12 @@ class SourcePage:
         return found
 
 
-def _in_fence(lines: Iterable[str]) -> Iterator[bool]:
-    """For each line, whether it belongs to a fenced code block (its fences included)."""
+def in_fence(lines: Iterable[str]) -> Iterator[bool]:
+    """For each line, whether it belongs to a fenced code block (its fences included).
+
+    The one rule of what is code: a fence closes only with the same character, at least as
+    many of them and nothing after them, so a ```` block can show a ``` block inside it.
+    """
     fence: str | None = None
     for line in lines:
         opened = FENCE.match(line)
@@ -241,7 +245,7 @@ def parse(path: str, text: str, shown: str) -> SourcePage:
     references: list[Footnote] = []
     definitions: list[Footnote] = []
     in_comment = False
-    for index, code in zip(range(end, len(lines)), _in_fence(lines[end:]), strict=True):
+    for index, code in zip(range(end, len(lines)), in_fence(lines[end:]), strict=True):
         if code:
             continue
         number, line = index + 1, lines[index]
@@ -278,7 +282,7 @@ def without_footnotes(text: str) -> str:
     as it is: a `[^s1]` there is shown, not a footnote.
     """
     lines = text.split("\n")
-    code = list(_in_fence(lines))
+    code = list(in_fence(lines))
     notes = in_footnote_definition(None if fenced else line for line, fenced in zip(lines, code, strict=True))
     kept: list[str] = []
     for line, fenced, note in zip(lines, code, notes, strict=True):

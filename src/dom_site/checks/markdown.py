@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from dom_site import source
 from dom_site.checks.common import Problem, relative
 from dom_site.processes import run  # every step has a time limit and ends with its children
 
@@ -169,11 +170,8 @@ def admonitions(files: list[Path], root: Path) -> list[Problem]:
     problems: list[Problem] = []
     for file in files:
         lines = file.read_text(encoding="utf-8").splitlines()
-        in_fence = False
-        for number, line in enumerate(lines, start=1):
-            if line.lstrip().startswith(("```", "~~~")):
-                in_fence = not in_fence
-            match = None if in_fence else ADMONITION.match(line)
+        for number, (line, code) in enumerate(zip(lines, source.in_fence(lines), strict=True), start=1):
+            match = None if code else ADMONITION.match(line)
             if not match:
                 continue
             where, rest = relative(file, root), match["rest"] or ""
