@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from dom_site import source
 from dom_site.messages import Problem, say  # the one message format, shared with the hooks
 
 __all__ = ["Problem", "html_pages", "page_language", "place", "relative", "report", "soup", "source_of"]
@@ -51,14 +52,13 @@ def source_of(site: Path, page: Path, docs: Path) -> Path | None:
         parts = parts[1:]
     if not parts or parts[-1] != "index.html":
         return None
-    folder = parts[:-1]
-    suffix = ".en.md" if english else ".md"
-    candidates = [docs.joinpath(*folder, "index" + suffix)]
+    folder = "/".join(parts[:-1])
+    dutch = [f"{folder}/index.md" if folder else "index.md"]
     if folder:
-        candidates.insert(0, docs.joinpath(*folder[:-1], folder[-1] + suffix))
-    if english:  # an untranslated page is built from the Dutch one
-        candidates += [c.with_name(c.name.replace(".en.md", ".md")) for c in candidates]
-    return next((c for c in candidates if c.is_file()), None)
+        dutch.insert(0, f"{folder}.md")
+    # An English page is built from x.en.md, or from the Dutch x.md while it is not translated yet.
+    candidates = [*map(source.english_path, dutch), *dutch] if english else dutch
+    return next((docs / c for c in candidates if (docs / c).is_file()), None)
 
 
 def place(site: Path, page: Path, *needles: str, root: Path) -> tuple[str, int]:
