@@ -191,6 +191,34 @@ def test_without_changes_the_summary_says_so_and_without_a_preview_too(tmp_path:
     assert "Er is deze keer geen voorbeeld" in text
 
 
+@pytest.mark.parametrize("broken", ['  r-1: {page: reactie/index.md, status: active\n',  # no closing brace
+                                    "  r-1: reactie/index.md\n"])                      # an entry that is no mapping
+def test_a_broken_registry_keeps_the_problem_list_and_says_the_units_cannot_be_read(
+        tmp_path: Path, broken: str) -> None:
+    # The step runs after failed checks too (if: always()): the editor's problem list must survive a
+    # registry the rule `citeren` refuses. An entry that is not a mapping is an entry without fields.
+    repo = tmp_path / "repo"
+    (repo / "registry").mkdir(parents=True)
+    shutil.copy2(ROOT / "registry" / "ids.yml", repo / "registry" / "ids.yml")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "registry")
+    git(repo, "commit", "-q", "-m", "main")
+    git(repo, "checkout", "-q", "-b", "voorstel")
+    registry = repo / "registry" / "ids.yml"
+    lines = registry.read_text("utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("  r-1:"))
+    registry.write_text("".join([*lines[:at], broken, *lines[at + 1:]]), "utf-8")
+    problems = tmp_path / "problems.jsonl"
+    problems.write_text(json.dumps({"path": "registry/ids.yml", "line": at + 1, "title": "Controle",
+                                    "message": "het register klopt niet"}) + "\n", "utf-8")
+    text = github.summary(repo, {"DOM_SITE_PROBLEMS": str(problems)})
+    assert f"`registry/ids.yml:{at + 1}`" in text and "het register klopt niet" in text
+    if broken.endswith("{page: reactie/index.md, status: active\n"):
+        assert "`registry/ids.yml` is in deze wijziging niet te lezen" in text, text
+    else:  # readable YAML: R-1 is an entry without fields, no longer active, and nothing crashes
+        assert "Citeerbare onderdelen" in text and "niet te lezen" not in text
+
+
 def test_no_main_to_compare_with_is_said_not_crashed(tmp_path: Path) -> None:
     assert "Vergelijken met `main` lukte niet" in github.summary(tmp_path, {})
 

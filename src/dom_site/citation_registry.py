@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.exceptions import PluginError
 
 from dom_site import data_file, source
@@ -89,6 +90,24 @@ def read_registry(path: Path, root: Path | None = None) -> tuple[Registry | None
         registry = Registry(data["documents"], data["releases"], data["ids"], lines, shown)
     _loaded[path] = (mtime, (registry, problems))
     return registry, problems
+
+
+def ids_in(text: str | None) -> dict[str, dict[str, Any]] | None:
+    """The `ids` of a registry's text (as it was at a commit, or as a pull request has it), or None
+    when the text is no readable registry (missing, not YAML, no `ids` mapping).
+
+    For the readers that compare registries (the history pages, the pull request's summary):
+    they must not stop on a mistake the rule `citeren` already reports at its line. An entry that
+    is not a mapping counts as an entry without fields.
+    """
+    try:
+        data = yaml.load(text or "", Loader=source.FrontMatterLoader)  # noqa: S506 (a safe loader)
+    except yaml.YAMLError:
+        return None
+    ids = data.get("ids") if isinstance(data, dict) else None
+    if not isinstance(ids, dict):
+        return None
+    return {str(anchor): entry if isinstance(entry, dict) else {} for anchor, entry in ids.items()}
 
 
 def load_registry(path: Path) -> Registry:

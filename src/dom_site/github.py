@@ -31,11 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-import yaml
-
-from dom_site import source
+from dom_site import citation_registry, source
 from dom_site.processes import StepFailed, run
-from dom_site.source import CITABLE_ID, FrontMatterLoader
+from dom_site.source import CITABLE_ID
 
 GIT_TIMEOUT = 30  # seconds, for every git call
 ARTIFACT = "voorbeeld-site"
@@ -190,13 +188,16 @@ def units_in(markdown: str) -> dict[str, tuple[str, str]]:
             if CITABLE_ID.match(anchor)}
 
 
-def read_units(registry_text: str | None, read_page: Callable[[str], str | None]) -> dict[str, Unit]:
-    """Every registered unit with its Dutch title and text; read_page(page) gives a page's Markdown or None."""
-    data = yaml.load(registry_text or "", Loader=FrontMatterLoader) or {}  # noqa: S506 (a safe loader)
+def read_units(registry_text: str | None, read_page: Callable[[str], str | None]) -> dict[str, Unit] | None:
+    """Every registered unit with its Dutch title and text; read_page(page) gives a page's Markdown or None.
+
+    None when the registry cannot be read (citation_registry.ids_in): the rule `citeren` says why, at its line."""
+    ids = citation_registry.ids_in(registry_text)
+    if ids is None:
+        return None
     pages: dict[str, dict[str, tuple[str, str]]] = {}
     units: dict[str, Unit] = {}
-    for anchor, entry in (data.get("ids") or {}).items():
-        entry = entry or {}
+    for anchor, entry in ids.items():
         page = str(entry.get("page") or "")
         if page not in pages:
             markdown = read_page(page) if page else None
@@ -207,12 +208,12 @@ def read_units(registry_text: str | None, read_page: Callable[[str], str | None]
     return units
 
 
-def units_at(root: Path, commit: str) -> dict[str, Unit]:
+def units_at(root: Path, commit: str) -> dict[str, Unit] | None:
     return read_units(git(root, "show", f"{commit}:registry/ids.yml"),
                       lambda page: git(root, "show", f"{commit}:docs/{page}"))
 
 
-def units_now(root: Path) -> dict[str, Unit]:
+def units_now(root: Path) -> dict[str, Unit] | None:
     def read(page: str) -> str | None:
         try:
             return (root / "docs" / page).read_text(encoding="utf-8")
@@ -331,7 +332,11 @@ def units_section(root: Path) -> list[str]:
         return [*out, ("Vergelijken met `main` lukte niet (geen gemeenschappelijke commit gevonden). "
                        "(Could not compare with `main`: no common commit found.)"), ""]
     name, commit = base
-    before, after = units_at(root, commit), units_now(root)
+    before, after = units_at(root, commit) or {}, units_now(root)
+    if after is None:
+        return [*out, ("Het register `registry/ids.yml` is in deze wijziging niet te lezen; wat er mis is, staat "
+                       "hierboven bij de problemen. (`registry/ids.yml` cannot be read in this change; what is wrong "
+                       "is listed above with the problems.)"), ""]
     added, changed, retired = compare(before, after)
     out.append(f"Vergeleken met `{name}` (commit `{commit[:12]}`). (Compared with `{name}`.) "
                "Doorgestreept (<del>zo</del>): weggehaald; onderstreept (<ins>zo</ins>): toegevoegd. "

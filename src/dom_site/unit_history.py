@@ -26,12 +26,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import markdown
-import yaml
 
-from dom_site import source
+from dom_site import citation_registry, source
 from dom_site.dates import as_date, long_date
 from dom_site.processes import StepFailed, run
-from dom_site.source import FOOTNOTE_DEFINITION, FrontMatterLoader, english_path, without_footnotes
+from dom_site.source import FOOTNOTE_DEFINITION, english_path, without_footnotes
 from dom_site.word_diff import Block, Kind, blocks_html, changed_words, compare, diff_html, same_words
 
 GIT_TIMEOUT = 30  # seconds for one git call; the build never hangs on git
@@ -284,10 +283,7 @@ class ReleaseSource:
     def registry_ids(self, commit: str) -> dict[str, Any]:
         """The registry's ids as they were at the commit (empty when unknown)."""
         if commit not in self._pages:
-            text = self.file(commit, "registry/ids.yml")
-            data = yaml.load(text, Loader=FrontMatterLoader) if text else None  # noqa: S506 (a safe loader)
-            ids = data.get("ids") if isinstance(data, dict) else None
-            self._pages[commit] = ids if isinstance(ids, dict) else {}
+            self._pages[commit] = citation_registry.ids_in(self.file(commit, "registry/ids.yml")) or {}
         return self._pages[commit]
 
 
