@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from dom_site import citation_registry, source
+from dom_site import source
 from dom_site.processes import StepFailed, run
 from dom_site.source import CITABLE_ID
 
@@ -192,6 +192,9 @@ def read_units(registry_text: str | None, read_page: Callable[[str], str | None]
     """Every registered unit with its Dutch title and text; read_page(page) gives a page's Markdown or None.
 
     None when the registry cannot be read (citation_registry.ids_in): the rule `citeren` says why, at its line."""
+    # Imported here: dom_site.messages imports this module, and citation_registry imports messages.
+    from dom_site import citation_registry
+
     ids = citation_registry.ids_in(registry_text)
     if ids is None:
         return None
