@@ -32,6 +32,12 @@ def test_chapter_title_drops_the_attribute_list() -> None:
     assert phase_diagram.chapter_title("Intro\n# Plan en vergunning {#top}\n\nTekst", "x.md") == "Plan en vergunning"
 
 
+def test_chapter_title_is_the_first_heading_the_source_model_sees() -> None:
+    # Not a YAML comment in the front matter, not a line of a code block; closing #s are no part of it.
+    text = "---\n# een opmerking\ntitle: x\n---\n\n```bash\n# installeer\n```\n\n# Organiseren #\n"
+    assert phase_diagram.chapter_title(text, "x.md") == "Organiseren"
+
+
 def test_a_chapter_without_title_is_a_clear_error() -> None:
     with pytest.raises(phase_diagram.DiagramError, match=r"^docs/draaiboek/beheer.md:1: dit hoofdstuk heeft geen titel"):
         phase_diagram.chapter_title("Geen kop hier.\n", "docs/draaiboek/beheer.md")

@@ -25,11 +25,11 @@ from pathlib import Path
 from mkdocs.structure.nav import Link
 from mkdocs.structure.pages import Page
 
+from dom_site import source
 from dom_site.messages import problem
 from dom_site.source import dutch_path
 
 MARKER = re.compile(r"<!--\s*fasendiagram:\s*(?P<caption>.*?)\s*-->")
-H1 = re.compile(r"^#\s+(?P<title>.+?)\s*(?:\{[^}]*\})?\s*$")
 
 # Geometry in SVG user units; the drawing is WIDTH wide and scales down.
 WIDTH = 360
@@ -56,11 +56,11 @@ class Phase:
 
 
 def chapter_title(text: str, where: str) -> str:
-    """The chapter's H1 title (without an attribute list such as {#top})."""
-    for line in text.splitlines():
-        match = H1.match(line)
-        if match:
-            return match["title"]
+    """The chapter's H1 title (without an attribute list such as {#top}), as the source model reads
+    headings: not in the front matter, a code block or a comment."""
+    title = next((h.text for h in source.parse(where, text, where).headings if h.level == 1), None)
+    if title:
+        return title
     raise DiagramError(problem(
         where, 1,
         "dit hoofdstuk heeft geen titel (een regel die begint met '# ')",
