@@ -103,3 +103,18 @@ def test_every_footnote_on_the_site_opens_its_source(site_dir: Path) -> None:
                 assert source.datum, key  # a printed document: publisher, title and year
             seen += 1
     assert seen > 300
+
+
+@pytest.mark.parametrize(("url", "lang", "target", "expected"), [
+    ("", "nl", "reactie/zoals-ingediend.md", "reactie/zoals-ingediend/"),
+    ("en/draaiboek/beheer/", "en", "reactie/zoals-ingediend.md", "../../reactie/zoals-ingediend/"),
+    ("reactie/", "nl", "reactie/index.md", "../reactie/"),
+    ("reactie/", "nl", "reactie/zoekindex.md", "../reactie/zoekindex/"),  # a name that ends in "index"
+])
+def test_the_status_line_links_the_letter_at_its_address(url: str, lang: str, target: str, expected: str) -> None:
+    # The page address comes from the one rule for it (unit_history.page_url).
+    from types import SimpleNamespace
+
+    from dom_site.plugins.status import _relative_url
+
+    assert _relative_url(SimpleNamespace(url=url), target, lang) == expected  # type: ignore[arg-type]

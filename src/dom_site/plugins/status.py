@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 
 from dom_site.languages import build_language
 from dom_site.source import dutch_path
+from dom_site.unit_history import page_url
 
 KINDS = ("brief", "vertaling", "uitleg", "voorstel", "site")
 TEXT = {
@@ -147,6 +148,4 @@ def _relative_url(page: Page, target: str, lang: str) -> str:
     depth = page.url.count("/") if page.url not in ("", "./") else 0
     if lang == "en" and page.url.startswith("en/"):
         depth -= 1  # up to /en/, not to the Dutch root
-    stem = target[: -len(".md")]
-    stem = stem[: -len("index")] if stem.endswith("index") else stem + "/"
-    return "../" * depth + stem
+    return "../" * depth + page_url(target)
