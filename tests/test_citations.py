@@ -48,6 +48,24 @@ def test_unregistered_id(tmp_path: Path) -> None:
     assert any(m.startswith("docs/reactie/index.md:11: het ID r-9 staat niet in het register — voeg één regel toe") for m in found), found
 
 
+@pytest.mark.parametrize("hashes", ["#####", "######"])
+def test_a_citable_id_on_a_heading_without_a_cite_button_is_one_message(tmp_path: Path, hashes: str) -> None:
+    registry = REGISTRY.replace('  r-3:', '  r-9: {page: reactie/index.md, status: active, since: "1.0"}\n  r-3:')
+    found = messages(tmp_path, nl=NL + f"\n{hashes} Klein {{#r-9}}\n", en=EN + f"\n{hashes} Small {{#r-9}}\n",
+                     registry=registry)
+    level = len(hashes)
+    assert found == [f"docs/reactie/index.md:11: het ID r-9 staat bij een kop van niveau {level}; zo'n kop krijgt "
+                     "geen knop om te citeren — maak er een kop van ## tot #### van, of haal {#r-9} weg en uit "
+                     f"registry/ids.yml (English: the ID r-9 is on a level {level} heading, which gets no cite button "
+                     "— make it a ## to #### heading, or remove {#r-9} and its line in registry/ids.yml)"], found
+
+
+def test_the_cite_bar_goes_under_every_level_the_rule_allows() -> None:
+    for level in reg.CITABLE_LEVELS:
+        assert citations.CITABLE_HEADING.search(f'<h{level} id="r-1">Kop</h{level}>')
+    assert not citations.CITABLE_HEADING.search('<h5 id="r-1">Kop</h5>')
+
+
 def test_id_defined_twice(tmp_path: Path) -> None:
     found = messages(tmp_path, nl=NL + "\n## Nog eens {#r-1}\n")
     assert any("docs/reactie/index.md:11: het ID r-1 staat twee keer in de site (ook in docs/reactie/index.md:3)" in m for m in found), found

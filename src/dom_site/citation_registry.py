@@ -23,6 +23,9 @@ from dom_site.messages import Problem
 from dom_site.source import dutch_path as dutch_twin
 
 WELL_FORMED = source.CITABLE_ID
+# The heading levels a citable section may have (## to ####): the cite bar goes under these
+# (dom_site.citations), and the rule `citeren` refuses an ID on any other level.
+CITABLE_LEVELS = range(2, 5)
 # Anchors that look like an attempt at a citable ID but are not well formed:
 # "D-1", "d1", "d_1", "d-01", "d- 1".
 LOOKS_LIKE_ID = re.compile(r"^[A-Za-z][-_ ]?[0-9]+$")
@@ -177,12 +180,23 @@ def problems_in(model: source.SourceModel, registry: Registry) -> list[Problem]:
         else:
             seen[key] = unit
 
+    levels = {(page.path, h.line): h.level for page in model for h in page.headings}
     for unit in units:
         entry = registry.ids.get(unit.anchor)
         where = (shown[unit.path], unit.line)
         # One message per ID, not one per language: the Dutch page is where an editor fixes it.
         subject = f"registry:{unit.anchor}"
-        if unit.anchor[0] not in registry.documents:
+        level = levels[unit.path, unit.line]
+        if level not in CITABLE_LEVELS:
+            low, high = "#" * CITABLE_LEVELS[0], "#" * CITABLE_LEVELS[-1]
+            found.append(Problem(*where, f"het ID {unit.anchor} staat bij een kop van niveau {level}; "
+                                 "zo'n kop krijgt geen knop om te citeren",
+                                 f"maak er een kop van {low} tot {high} van, of haal {{#{unit.anchor}}} weg "
+                                 "en uit registry/ids.yml",
+                                 f"the ID {unit.anchor} is on a level {level} heading, which gets no cite button",
+                                 f"make it a {low} to {high} heading, or remove {{#{unit.anchor}}} and its line "
+                                 "in registry/ids.yml", subject=f"level:{unit.anchor}"))
+        elif unit.anchor[0] not in registry.documents:
             found.append(Problem(*where, f"het ID {unit.anchor} begint met een onbekende documentletter '{unit.anchor[0]}'",
                                  f"gebruik een van de letters {letters} (zie registry/ids.yml)",
                                  f"the ID {unit.anchor} starts with an unknown document letter '{unit.anchor[0]}'",

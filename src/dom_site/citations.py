@@ -23,7 +23,9 @@ from dom_site import citation_registry as reg
 from dom_site.dates import as_date
 from dom_site.editions import Edition
 
-CITABLE_HEADING = re.compile(r'<(h[2-4]) id="(?P<id>[a-z]-[1-9][0-9]*)"(?P<attrs>[^>]*)>(?P<inner>.*?)</\1>', re.S)
+_LEVELS = "".join(str(level) for level in reg.CITABLE_LEVELS)
+CITABLE_HEADING = re.compile(rf'<(h[{_LEVELS}]) id="(?P<id>[a-z]-[1-9][0-9]*)"(?P<attrs>[^>]*)>(?P<inner>.*?)</\1>',
+                             re.S)
 HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
 TAG = re.compile(r"<[^>]+>")
 
