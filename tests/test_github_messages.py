@@ -178,13 +178,19 @@ def test_the_summary_lists_problems_and_changed_and_retired_units_word_by_word(b
     assert "Compared with `main`" in text
 
 
-def test_without_changes_the_summary_says_so_and_without_a_preview_too(tmp_path: Path) -> None:
+def registry_repo(tmp_path: Path) -> Path:
+    """A repository whose branch main holds only this project's registry/ids.yml."""
     repo = tmp_path / "repo"
     (repo / "registry").mkdir(parents=True)
     shutil.copy2(ROOT / "registry" / "ids.yml", repo / "registry" / "ids.yml")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "registry")
     git(repo, "commit", "-q", "-m", "main")
+    return repo
+
+
+def test_without_changes_the_summary_says_so_and_without_a_preview_too(tmp_path: Path) -> None:
+    repo = registry_repo(tmp_path)
     text = github.summary(repo, {"PREVIEW_OUTCOME": "skipped"})
     assert "Geen problemen gevonden." in text
     assert "Deze wijziging voegt geen citeerbaar onderdeel toe" in text
@@ -197,12 +203,7 @@ def test_a_broken_registry_keeps_the_problem_list_and_says_the_units_cannot_be_r
         tmp_path: Path, broken: str) -> None:
     # The step runs after failed checks too (if: always()): the editor's problem list must survive a
     # registry the rule `citeren` refuses. An entry that is not a mapping is an entry without fields.
-    repo = tmp_path / "repo"
-    (repo / "registry").mkdir(parents=True)
-    shutil.copy2(ROOT / "registry" / "ids.yml", repo / "registry" / "ids.yml")
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "registry")
-    git(repo, "commit", "-q", "-m", "main")
+    repo = registry_repo(tmp_path)
     git(repo, "checkout", "-q", "-b", "voorstel")
     registry = repo / "registry" / "ids.yml"
     lines = registry.read_text("utf-8").splitlines(keepends=True)
