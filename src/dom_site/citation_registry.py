@@ -40,6 +40,7 @@ class Unit:
     path: str          # relative to docs/, e.g. "reactie/index.en.md"
     line: int
     language: str      # "nl" or "en"
+    level: int         # the heading's level: 2 for ##
 
 
 @dataclass
@@ -123,7 +124,7 @@ def load_registry(path: Path) -> Registry:
 
 def headings(docs_dir: Path) -> list[Unit]:
     """Every heading with an explicit {#anchor} in every Markdown page (from the source model)."""
-    return [Unit(h.id, h.text, page.path, h.line, page.language)
+    return [Unit(h.id, h.text, page.path, h.line, page.language, h.level)
             for page in source.read(docs_dir) for h in page.headings if h.id]
 
 
@@ -161,7 +162,7 @@ def problems_in(model: source.SourceModel, registry: Registry) -> list[Problem]:
     found: list[Problem] = []
     # Dutch pages first: where a mistake shows in both languages, the message names the Dutch page.
     ordered = sorted(model, key=lambda p: (p.language != "nl", p.path))
-    units = [Unit(h.id, h.text, page.path, h.line, page.language) for page in ordered for h in page.headings
+    units = [Unit(h.id, h.text, page.path, h.line, page.language, h.level) for page in ordered for h in page.headings
              if h.id and WELL_FORMED.match(h.id)]
     shown = {page.path: page.shown for page in model}
     letters = ", ".join(sorted(registry.documents))
@@ -180,13 +181,12 @@ def problems_in(model: source.SourceModel, registry: Registry) -> list[Problem]:
         else:
             seen[key] = unit
 
-    levels = {(page.path, h.line): h.level for page in model for h in page.headings}
     for unit in units:
         entry = registry.ids.get(unit.anchor)
         where = (shown[unit.path], unit.line)
         # One message per ID, not one per language: the Dutch page is where an editor fixes it.
         subject = f"registry:{unit.anchor}"
-        level = levels[unit.path, unit.line]
+        level = unit.level
         if level not in CITABLE_LEVELS:
             low, high = "#" * CITABLE_LEVELS[0], "#" * CITABLE_LEVELS[-1]
             found.append(Problem(*where, f"het ID {unit.anchor} staat bij een kop van niveau {level}; "
