@@ -68,22 +68,19 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def timed_build(config: Path, dest: Path, strict: bool, cpu: list[float] | None = None) -> float:
-    """Seconds for one `mkdocs build` of config into dest, run in the config's folder.
-
-    cpu: where to add its processor seconds (its English copy included: the build waits for it)."""
+def timed_build(config: Path, dest: Path, strict: bool) -> tuple[float, float]:
+    """Wall-clock and processor seconds of one `mkdocs build` of config into dest, run in the
+    config's folder (the processor time includes its English copy: the build waits for it)."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config), "-d", str(dest)]
     if strict:
         cmd.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     start, start_cpu = time.perf_counter(), _children_cpu()
     result = run(cmd, step=f"bench ({config.name})", cwd=config.parent, env=env, timeout=600)
-    took = time.perf_counter() - start
-    if cpu is not None:
-        cpu.append(_children_cpu() - start_cpu)
+    took, cpu = time.perf_counter() - start, _children_cpu() - start_cpu
     if result.returncode != 0:
         sys.exit(f"build failed ({config.name}):\n{result.stderr[-3000:]}")
-    return took
+    return took, cpu
 
 
 def bench_build(runs: int, root: Path) -> tuple[float, float, float, float]:
@@ -91,16 +88,20 @@ def bench_build(runs: int, root: Path) -> tuple[float, float, float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "mkdocs.defaults.yml"
         base.write_text(yaml.safe_dump(defaults_config(load_ours(root), root), allow_unicode=True), "utf-8")
-        ours_times: list[float] = []
-        base_times: list[float] = []
-        ours_cpu: list[float] = []
-        base_cpu: list[float] = []
+        ours: list[tuple[float, float]] = []
+        defaults: list[tuple[float, float]] = []
         timed_build(root / "mkdocs.yml", Path(tmp) / "warm", True)  # warm caches once for both
         for _ in range(runs):
-            ours_times.append(timed_build(root / "mkdocs.yml", Path(tmp) / "ours", True, ours_cpu))
-            base_times.append(timed_build(base, Path(tmp) / "defaults", False, base_cpu))
-        return (statistics.median(ours_times), statistics.median(base_times),
-                statistics.median(ours_cpu), statistics.median(base_cpu))
+            ours.append(timed_build(root / "mkdocs.yml", Path(tmp) / "ours", True))
+            defaults.append(timed_build(base, Path(tmp) / "defaults", False))
+        ours_wall, ours_cpu = medians(ours)
+        base_wall, base_cpu = medians(defaults)
+        return ours_wall, base_wall, ours_cpu, base_cpu
+
+
+def medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    """The median wall-clock and the median processor seconds of (wall, processor) runs."""
+    return statistics.median(wall for wall, _ in runs), statistics.median(cpu for _, cpu in runs)
 
 
 def scaled_copy(project: Path, factor: int) -> int:
@@ -147,8 +148,8 @@ def bench_scale(runs: int, root: Path) -> tuple[float, float, int, int]:
         one_times: list[float] = []
         many_times: list[float] = []
         for _ in range(runs):
-            one_times.append(timed_build(one / "mkdocs.yml", Path(tmp) / "site1", True))
-            many_times.append(timed_build(many / "mkdocs.yml", Path(tmp) / f"site{SCALE}", True))
+            one_times.append(timed_build(one / "mkdocs.yml", Path(tmp) / "site1", True)[0])
+            many_times.append(timed_build(many / "mkdocs.yml", Path(tmp) / f"site{SCALE}", True)[0])
         return statistics.median(one_times), statistics.median(many_times), pages_one, pages_many
 
 
