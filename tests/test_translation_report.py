@@ -64,6 +64,23 @@ def test_stamp_replaces_the_field_and_keeps_other_front_matter(docs: Path) -> No
     assert english.read_text("utf-8") == f"---\nvertaald_van: {digest}\ntitle: Housing\n---\n{ENGLISH}"
 
 
+def test_a_quoted_field_is_found_and_replaced_not_written_twice(docs: Path) -> None:
+    english = docs / "index.en.md"
+    english.write_text('---\ntitle: Housing\n"vertaald_van": 000000000000\n---\n' + ENGLISH, "utf-8")
+    assert [(e.kind, e.line) for e in tr.entries(docs)][0] == ("outdated", 3)
+    digest = tr.stamp(english)
+    assert english.read_text("utf-8") == f"---\ntitle: Housing\nvertaald_van: {digest}\n---\n{ENGLISH}"
+
+
+def test_a_page_whose_front_matter_is_not_yaml_is_not_stamped(docs: Path) -> None:
+    english = docs / "index.en.md"
+    broken = "---\ntitle: [Housing\n---\n" + ENGLISH
+    english.write_text(broken, "utf-8")
+    with pytest.raises(ValueError, match="not valid YAML"):
+        tr.stamp(english)
+    assert english.read_text("utf-8") == broken
+
+
 def test_english_page_without_dutch_page_is_an_orphan(docs: Path) -> None:
     (docs / "los.en.md").write_text(ENGLISH, "utf-8")
     assert ("orphan", "los.en.md") in kinds(docs)

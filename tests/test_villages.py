@@ -98,6 +98,8 @@ def test_valid_pages_have_no_problems(tmp_path: Path) -> None:
 BAD_FRONT_MATTER = [
     pytest.param(("naam: Elp\n", ""), 1, "het veld 'naam' ontbreekt", id="naam-ontbreekt"),
     pytest.param(("soort: esdorp", "soort: dorp"), 3, "'dorp' is geen geldige waarde voor 'soort'", id="soort-onbekend"),
+    pytest.param(("soort: esdorp", '"soort": dorp'), 3, "'dorp' is geen geldige waarde voor 'soort'",
+                 id="soort-met-aanhalingstekens"),
     pytest.param(("soort: esdorp", "soort: buurtschap"), 1, "het veld 'onderdeel_van' ontbreekt", id="buurtschap-zonder-dorp"),
     pytest.param(("soort: esdorp", "soort: esdorp\ncoordinaten:\n  lat: 53.5\n  lon: 6.5"), 5,
                  "coordinaten.lat 53.5 ligt buiten Midden-Drenthe", id="lat-buiten-kader"),
@@ -195,12 +197,18 @@ def test_documented_example_message_is_the_real_one(tmp_path: Path) -> None:
         assert real in (DORPEN / page).read_text(encoding="utf-8"), page
 
 
-def test_field_line_finds_nested_and_flow_fields() -> None:
-    lines = ["naam: X", "coordinaten:", "  lat: 52.8", "  lon: 6.5", "bronnen: [a]"]
-    assert village_data.field_line(lines, ("coordinaten", "lon")) == 5
-    assert village_data.field_line(lines, ("bronnen", 0)) == 6
-    assert village_data.field_line(["coordinaten: {lat: 1, lon: 2}"], ("coordinaten", "lat")) == 2
-    assert village_data.field_line(lines, ("ontbreekt",)) == 1
+def test_a_front_matter_fields_line_is_where_yaml_reads_the_field() -> None:
+    """The source model finds a field's line with YAML's own parser: nested and flow fields,
+    a quoted key, and a `naam:` that is only text inside a block are what they are to the data."""
+    page = source.parse("x.md", "---\n" + "\n".join([
+        "title: |", "  naam: geen veld, maar tekst", '"naam": X', "coordinaten:", "  lat: 52.8", "  lon: 6.5",
+        "bronnen: [a]", "punt: {lat: 1, lon: 2}"]) + "\n---\n# X\n", "docs/x.md")
+    assert page.field_line("naam") == 4
+    assert page.field_line("coordinaten", "lon") == 7
+    assert page.field_line("bronnen", 0) == 8
+    assert page.field_line("punt", "lon") == 9
+    assert page.field_line("coordinaten", "ontbreekt") == 5  # a missing field: its parent's line
+    assert page.field_line("ontbreekt") == 1  # the opening ---
 
 
 def test_slugify() -> None:

@@ -90,7 +90,7 @@ def read_registry(path: Path, root: Path | None = None) -> tuple[Registry | None
     registry = None
     if not problems and isinstance(data, dict):
         # Each ID's line from the YAML nodes, as every data file's (quoted, indented or in flow style alike).
-        lines = {anchor: data_file.line_of(nodes, ["ids", anchor]) for anchor in data["ids"]}
+        lines = {anchor: source.line_of(nodes, ["ids", anchor]) for anchor in data["ids"]}
         registry = Registry(data["documents"], data["releases"], data["ids"], lines, shown)
     _loaded[path] = (mtime, (registry, problems))
     return registry, problems

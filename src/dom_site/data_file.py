@@ -21,45 +21,13 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from dom_site.messages import Problem
-from dom_site.source import DuplicateKey, FrontMatterLoader
-
-# The C parser when PyYAML has it; dates stay text, as the schemas describe them.
-_COMPOSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from dom_site.source import DuplicateKey, FrontMatterLoader, compose, line_of
 
 
 @cache
 def validator(schema: Path) -> Draft202012Validator:
     """One validator per schema file for the whole run."""
     return Draft202012Validator(json.loads(schema.read_text(encoding="utf-8")), format_checker=FormatChecker())
-
-
-def compose(text: str) -> yaml.Node | None:
-    """The YAML's nodes (with their lines), nothing constructed; raises yaml.YAMLError."""
-    return yaml.compose(text, Loader=_COMPOSER)
-
-
-def entry(node: yaml.Node | None, key: Any) -> tuple[yaml.Node, yaml.Node] | None:
-    """The key and value nodes of `key` in a mapping node, or None."""
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    return next(((k, v) for k, v in node.value if k.value == str(key)), None)
-
-
-def line_of(root: yaml.Node | None, path: Sequence[Any]) -> int:
-    """The 1-based line of the deepest part of `path` the document has (a missing field: its parent's line)."""
-    node, line = root, 1
-    for key in path:
-        if isinstance(node, yaml.MappingNode):
-            found = entry(node, key)
-            if found is None:
-                break
-            line, node = found[0].start_mark.line + 1, found[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
 
 
 Name = tuple[str, str]  # how a message names something: (Dutch, English)

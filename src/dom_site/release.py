@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from dom_site import citation_registry as reg
-from dom_site import data_file
+from dom_site import source
 from dom_site.messages import problem
 from dom_site.processes import run  # every step has a time limit and ends with its children
 
@@ -49,7 +49,7 @@ def release(version: str, when: date, commit: str, text: str, sums: dict[str, st
     registry message finds it); an entry is one line, `id: {…}`, the registry's layout.
     """
     lines = text.splitlines()
-    found = data_file.entry(data_file.compose(text), "ids")
+    found = source.entry(source.compose(text), "ids")
     ids = found[1] if found else None
     for key, value in ids.value if isinstance(ids, yaml.MappingNode) else []:
         if key.value not in sums or not isinstance(value, yaml.MappingNode):

@@ -12,7 +12,7 @@ Languages: `x.md` is Dutch, `x.en.md` its English twin (static-i18n's suffix lay
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -98,6 +98,39 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) 
 FrontMatterLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def compose(text: str) -> yaml.Node | None:
+    """The YAML's nodes (with their lines), nothing constructed; raises yaml.YAMLError."""
+    return yaml.compose(text, Loader=_SAFE_BASE)
+
+
+def entry(node: yaml.Node | None, key: Any) -> tuple[yaml.Node, yaml.Node] | None:
+    """The key and value nodes of `key` in a mapping node, or None."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next(((k, v) for k, v in node.value if k.value == str(key)), None)
+
+
+def line_of(root: yaml.Node | None, path: Sequence[Any]) -> int:
+    """The 1-based line of the deepest part of `path` the document has (a missing field: its parent's line).
+
+    YAML's own parser finds the line, so a quoted key, a flow mapping or a `naam:` inside a
+    block of text mean what they mean to the data, not what a pattern guesses.
+    """
+    node, line = root, 1
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            found = entry(node, key)
+            if found is None:
+                break
+            line, node = found[0].start_mark.line + 1, found[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
 def front_matter_end(lines: list[str]) -> int:
     """The line number of the `---` (or `...`) that closes the front matter; 0 without one."""
     if not lines or lines[0].strip() != "---":
@@ -173,6 +206,22 @@ class SourcePage:
         """The front matter as data (dates as text); raises yaml.YAMLError when it is not valid YAML."""
         data = yaml.load(self.front_matter or "", Loader=FrontMatterLoader)  # noqa: S506 (a safe loader)
         return data if isinstance(data, dict) else {}
+
+    @cached_property
+    def front_matter_node(self) -> yaml.Node | None:
+        """The front matter's YAML nodes, their lines the file's (the opening --- is line 1);
+        None without front matter or when it is not valid YAML."""
+        if not self.front_matter_end:
+            return None
+        try:
+            return compose("\n".join(self.lines[:self.front_matter_end - 1]))
+        except yaml.YAMLError:
+            return None
+
+    def field_line(self, *path: Any) -> int:
+        """The file line of a front matter field such as ("coordinaten", "lat"); a missing
+        field gives its parent's line, and a missing top-level field line 1 (the opening ---)."""
+        return line_of(self.front_matter_node, path)
 
     def unit(self, anchor: str) -> str | None:
         """A unit's Markdown: the heading with {#anchor} up to the next heading of its level or higher.

@@ -29,7 +29,7 @@ from dom_site import data_file
 from dom_site.dates import long_date, partial_date
 from dom_site.messages import Problem
 from dom_site.once import Once, fingerprint
-from dom_site.source import SourceModel
+from dom_site.source import SourceModel, line_of
 
 TEXT = {
     "nl": {"read": "gelezen op {date}", "copy": "uit een opgeslagen kopie", "site": "op deze site",
@@ -133,7 +133,7 @@ class Registry:
             self._entry(str(key), entry, file, nodes, schema, root)
 
     def _entry(self, key: str, entry: Any, file: str, nodes: yaml.Node | None, schema: Path, root: Path) -> None:
-        line = data_file.line_of(nodes, [key])
+        line = line_of(nodes, [key])
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", key):
             self.problems.append(Problem(file, line, f"de sleutel '{key}' is ongeldig",
                                          "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld drenthe-cpo-regeling",
@@ -154,7 +154,7 @@ class Registry:
             self.problems += problems
             return
         source = Source(key=key, file=file, line=line, **values)
-        problem = self._where_to_read(source, lambda field: data_file.line_of(nodes, [key, field]), root)
+        problem = self._where_to_read(source, lambda field: line_of(nodes, [key, field]), root)
         if problem:
             self.problems.append(problem)
             return

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,18 +37,20 @@ FIELD = "vertaald_van"
 TRANSLATED_FIELDS = ("title", "description")  # front matter a translator translates
 HASH_LENGTH = 12
 SUFFIX = source.ENGLISH_SUFFIX
-_FIELD_LINE = re.compile(rf"^{FIELD}\s*:.*$", re.MULTILINE)
+
+def _meta(page: source.SourcePage) -> dict[str, object]:
+    """The page's front matter as data; {} when it is not valid YAML (the build's rules report that)."""
+    try:
+        return page.meta
+    except yaml.YAMLError:
+        return {}
 
 
 def front_matter(text: str) -> tuple[dict[str, object], int]:
     """The front matter of a Markdown text (dom_site.source), and the index of the line after its closing '---' (0: none)."""
     page = source.parse("", text, "")
-    try:
-        data = page.meta
-    except yaml.YAMLError:
-        data = {}
     # front_matter_end is the closing '---''s line number, so also the index of the body's first line.
-    return data, page.front_matter_end
+    return _meta(page), page.front_matter_end
 
 
 def dutch_hash(text: str) -> str:
@@ -64,12 +65,6 @@ def dutch_hash(text: str) -> str:
     body = "\n".join(normalised.split("\n")[body_start:]) if body_start else normalised
     words = [str(data.get(key, "")) for key in TRANSLATED_FIELDS] + [body]
     return hashlib.sha256("\n\x00".join(words).encode("utf-8")).hexdigest()[:HASH_LENGTH]
-
-
-def field_line(text: str) -> int:
-    """The line of the `vertaald_van:` field, or 1 when it is missing."""
-    match = _FIELD_LINE.search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
 @dataclass(frozen=True)
@@ -92,12 +87,12 @@ def entries(docs: Path) -> list[Entry]:
         if not english.exists():
             found.append(Entry("untranslated", dutch, english))
             continue
-        text = english.read_text(encoding="utf-8")
-        stamped = front_matter(text)[0].get(FIELD)
+        page = source.parse("", english.read_text(encoding="utf-8"), "")
+        stamped = _meta(page).get(FIELD)
         if stamped is None:
             found.append(Entry("unstamped", dutch, english))
         elif str(stamped) != dutch_hash(dutch.read_text(encoding="utf-8")):
-            found.append(Entry("outdated", dutch, english, field_line(text)))
+            found.append(Entry("outdated", dutch, english, page.field_line(FIELD)))
     for english in sorted(docs.rglob(f"*{SUFFIX}")):
         dutch = english.with_name(source.dutch_path(english.name))
         if not dutch.exists():
@@ -146,11 +141,13 @@ def stamp(english: Path) -> str:
     text = english.read_text(encoding="utf-8")
     line = f"{FIELD}: {digest}"
     lines = text.split("\n")
-    _, body_start = front_matter(text)
-    if body_start:  # replace the field in the front matter, or add it as its first line
-        inside = [n for n in range(1, body_start - 1) if _FIELD_LINE.match(lines[n])]
-        if inside:
-            lines[inside[0]] = line
+    page = source.parse("", text, "")
+    if page.front_matter_end:  # replace the field in the front matter, or add it as its first line
+        if page.front_matter_node is None:
+            raise ValueError(f"{english}: its front matter is not valid YAML; correct it first")
+        at = page.field_line(FIELD)  # line 1 (the opening ---): the field is not there yet
+        if at > 1:
+            lines[at - 1] = line
         else:
             lines.insert(1, line)
         text = "\n".join(lines)

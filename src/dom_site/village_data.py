@@ -79,32 +79,6 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
-def field_line(fm_lines: list[str], path: tuple[Any, ...]) -> int:
-    """1-based file line of a front matter field such as ('coordinaten', 'lat').
-
-    Walks the keys in order, each one deeper than the last; stops at the deepest key
-    found, so a missing `lat` points at `coordinaten:`. Line 1 is the opening `---`.
-    """
-    line = 1
-    start, min_indent = 0, 0
-    for key in path:
-        if not isinstance(key, str):
-            break  # a list index: the list's own line is the best place to point at
-        flow = re.compile(rf"[{{,]\s*{re.escape(key)}\s*:")
-        if line > 1 and flow.search(fm_lines[line - 2]):
-            continue  # flow style on the parent's line: coordinaten: {lat: 52.86, lon: 6.52}
-        pattern = re.compile(rf"^(\s*){re.escape(key)}\s*:")
-        for index in range(start, len(fm_lines)):
-            match = pattern.match(fm_lines[index])
-            if match and len(match.group(1)) >= min_indent:
-                line = index + 2
-                start, min_indent = index + 1, len(match.group(1)) + 1
-                break
-        else:
-            break
-    return line
-
-
 # --- Messages -----------------------------------------------------------------
 
 def _schema() -> dict[str, Any]:
@@ -140,13 +114,13 @@ _TYPE_WORDS = {
 }
 
 
-def _problem_for(error: ValidationError, schema: dict[str, Any], rel: str, fm_lines: list[str]) -> Problem:
+def _problem_for(error: ValidationError, schema: dict[str, Any], rel: str, page: SourcePage) -> Problem:
     """Turn one schema error into a message an editor can act on."""
     path = tuple(error.absolute_path)
     name = ".".join(str(p) for p in path) or "gegevens"
     last = str(path[-1]) if path else ""
     value = error.instance
-    line = field_line(fm_lines, path)
+    line = page.field_line(*path)
     # jsonschema types these as "may be unset"; for the validators handled below they are set.
     expected: Any = error.validator_value
     error_schema: Any = error.schema
@@ -182,7 +156,7 @@ def _problem_for(error: ValidationError, schema: dict[str, Any], rel: str, fm_li
             f"{hint_nl}; toegestaan zijn: {', '.join(allowed)}",
             f"unknown field '{key}'",
             f"{hint_en}; allowed are: {', '.join(allowed)}",
-            at=field_line(fm_lines, path + (key,)),
+            at=page.field_line(*path, key),
         )
     if error.validator == "enum":
         options = ", ".join(str(o) for o in expected)
@@ -337,13 +311,13 @@ def check_dutch_page(page: SourcePage, english: SourcePage | None) -> tuple[Vill
         if key in seen:
             continue
         seen.add(key)
-        problems.append(_problem_for(error, schema, rel, page.front_matter_lines))
+        problems.append(_problem_for(error, schema, rel, page))
 
     naam = data.get("naam")
     stem = page.path.rpartition("/")[2].removesuffix(".md")
     if isinstance(naam, str) and naam.strip() and slugify(naam) != stem:
         problems.append(Problem(
-            rel, field_line(page.front_matter_lines, ("naam",)),
+            rel, page.field_line("naam"),
             f"de bestandsnaam past niet bij de naam '{naam}'",
             f"noem het bestand {slugify(naam)}.md (en {slugify(naam)}.en.md), of pas de naam aan",
             f"the file name does not match the name '{naam}'",
@@ -351,7 +325,7 @@ def check_dutch_page(page: SourcePage, english: SourcePage | None) -> tuple[Vill
 
     bronnen: list[Any] = data["bronnen"] if isinstance(data.get("bronnen"), list) else []
     labels = {str(b) for b in bronnen}
-    line = field_line(page.front_matter_lines, ("bronnen",))
+    line = page.field_line("bronnen")
     for label in sorted(labels - _footnotes(page)):
         problems.append(Problem(
             rel, line, f"bron '{label}' staat in 'bronnen', maar de pagina heeft geen voetnoot [^{label}]",
@@ -393,7 +367,7 @@ def _check_english(page: SourcePage) -> list[Problem]:
     for key in data:
         if key not in ENGLISH_KEYS:
             problems.append(Problem(
-                page.shown, field_line(page.front_matter_lines, (str(key),)),
+                page.shown, page.field_line(key),
                 f"het veld '{key}' hoort alleen op de Nederlandse pagina",
                 "haal de regel hier weg; de site leest de gegevens van de Nederlandse pagina",
                 f"the field '{key}' belongs on the Dutch page only",
@@ -423,7 +397,7 @@ def villages_in(model: source.SourceModel, folder: str = FOLDER) -> tuple[list[V
         if village.onderdeel_van and village.onderdeel_van not in names | {UNKNOWN}:
             page = pages[f"{folder}{village.slug}.md"]
             problems.append(Problem(
-                page.shown, field_line(page.front_matter_lines, ("onderdeel_van",)),
+                page.shown, page.field_line("onderdeel_van"),
                 f"'{village.onderdeel_van}' heeft geen eigen dorpspagina",
                 "schrijf de naam precies zoals op de pagina van dat dorp (naam:), of schrijf onbekend",
                 f"'{village.onderdeel_van}' has no village page of its own",
