@@ -312,6 +312,78 @@ def test_the_build_stops_with_the_same_message(project: Path) -> None:
         plugin.on_files(None, config=config)  # type: ignore[arg-type]
 
 
+# --- the data at the top of a page (gegevens) -----------------------------------------------
+
+# (front matter as written, file line of the message, words of the Dutch message, words of its fix)
+BAD_PAGE_DATA = [
+    pytest.param("title: [Wonen", 3, "de gegevens bovenaan deze pagina zijn niet te lezen", "'veld: waarde'",
+                 id="geen-yaml"),
+    pytest.param("title: Wonen\ntitle: Huizen", 3, "het veld 'title' staat twee keer in de gegevens bovenaan",
+                 "houd één van de twee regels over", id="veld-twee-keer"),
+    pytest.param("Wonen in dorpen", 2, "de gegevens bovenaan deze pagina zijn geen lijst van velden",
+                 "'veld: waarde'", id="geen-velden"),
+    pytest.param("description: Over wonen\ntitel: Wonen", 3, "deze pagina heeft een onbekend veld 'titel'",
+                 "misschien bedoel je 'title'", id="onbekend-veld"),
+    pytest.param("tekstsoort: brief", 2, "klopt het soort tekst niet ('brief')", "kies uit: uitleg, voorstel, site",
+                 id="geen-brief-van-dom"),
+    pytest.param("glossary: 'false'", 2, "klopt uitleg van begrippen niet ('false')", "'glossary: false'",
+                 id="glossary-tekst"),
+]
+
+
+@pytest.mark.parametrize(("front", "line", "wrong", "fix"), BAD_PAGE_DATA)
+def test_a_page_whose_data_is_wrong_gets_one_message_at_its_line(tmp_path: Path, front: str, line: int,
+                                                                   wrong: str, fix: str) -> None:
+    """MkDocs would show unreadable data as text on the page and ignore a misspelt field, silently."""
+    docs = tmp_path / "docs"
+    pair(docs, f"---\n{front}\n---\n# Wonen\n", "# Housing\n")
+    found = rules.run(rules.Context(tmp_path, source.load(docs)), ["gegevens"])
+    assert len(found) == 1, [str(p) for p in found]
+    assert (found[0].path, found[0].line) == ("docs/hoofdstuk.md", line)
+    assert wrong in found[0].wrong_nl and fix in found[0].fix_nl, str(found[0])
+
+
+def test_the_fields_a_page_may_have_pass(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    pair(docs, "---\ntitle: Wonen\ndescription: Over wonen.\ntekstsoort: voorstel\nglossary: false\n"
+               "hide: [toc]\nsearch: {exclude: true}\nicon: material/home\n---\n# Wonen\n",
+         "---\nvertaald_van: 0123456789ab\n---\n# Housing\n")
+    assert rules.run(rules.Context(tmp_path, source.load(docs)), ["gegevens"]) == []
+
+
+def test_only_mkdocs_yml_names_the_pages_of_doms_letter() -> None:
+    """The kinds a page may claim for itself are kinds of the status line, but never DOM's own words."""
+    import json
+
+    from dom_site.plugins.status import KINDS
+    from dom_site.rules.front_matter import SCHEMA
+
+    claimable = json.loads(SCHEMA.read_text("utf-8"))["properties"]["tekstsoort"]["enum"]
+    assert set(claimable) < set(KINDS) and not {"brief", "vertaling"} & set(claimable)
+
+
+def test_a_village_page_with_unreadable_data_gets_one_message(project: Path) -> None:
+    edit(project / "docs/maatwerk/dorpen/elp.md", "naam: Elp", "naam: Elp: het dorp")
+    found = check(project)
+    assert len(found) == 1, [str(p) for p in found]
+    assert found[0].path == "docs/maatwerk/dorpen/elp.md" and "niet te lezen" in found[0].wrong_nl
+
+
+def test_a_village_page_in_another_folder_gets_one_message_not_one_per_field(project: Path) -> None:
+    for name in ("elp.md", "elp.en.md"):
+        (project / "docs/maatwerk/dorpen" / name).rename(project / "docs/maatwerk" / name)
+    found = check(project)
+    assert [(p.path, p.line) for p in found] == [("docs/maatwerk/elp.md", 1)], [str(p) for p in found]
+    assert "dit is een dorpspagina, maar hij staat niet in docs/maatwerk/dorpen/" in found[0].wrong_nl
+
+
+def test_an_english_village_page_with_unreadable_data_is_reported(project: Path) -> None:
+    """Before, the village rule read an English page's unreadable data as none, and no rule said a word."""
+    edit(project / "docs/maatwerk/dorpen/elp.en.md", "---\n", "---\ntitle: [Elp\n")
+    found = check(project)
+    assert [(p.path, p.line) for p in found] == [("docs/maatwerk/dorpen/elp.en.md", 3)], [str(p) for p in found]
+
+
 # --- a glossary term is explained in the glossary only (begrippen) --------------------------
 
 def glossary_project(root: Path) -> Path:

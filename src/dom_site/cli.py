@@ -77,6 +77,7 @@ def _site_checks() -> list[Check]:
 RULE_ABOUT = {
     "bestandsnamen": "namen en plaats van bestanden — file names and places",
     "veilig": "geen HTML die iets uitvoert of van buiten laadt — no unsafe HTML",
+    "gegevens": "de gegevens bovenaan elke pagina — the data at the top of every page",
     "dorpen": "de gegevens van de dorpspagina's — the village pages' data",
     "koppen": "elke kop een vast {#id}, gelijk in beide talen — heading IDs in both languages",
     "citeren": "citeerbare ID's tegen registry/ids.yml — citable IDs against the registry",

@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from dom_site.messages import Problem
-from dom_site.source import DuplicateKey, FrontMatterLoader, compose, line_of
+from dom_site.source import DuplicateKey, FrontMatterLoader, SourcePage, compose, line_of
 
 
 @cache
@@ -164,6 +164,30 @@ def check(value: Any, schema: Path, file: str, root: yaml.Node | None,
     return sorted(found, key=lambda problem: problem.line)
 
 
+# How a message names the YAML it is about, and a key in it: a data file, or the data at the top
+# of a page (its front matter). The mistakes and their fixes are the same for both.
+FILE = {"nl": ("dit bestand is", "de naam", "hetzelfde deel van dit bestand"),
+        "en": ("this file is", "the name", "the same part of this file")}
+PAGE_DATA = {"nl": ("de gegevens bovenaan deze pagina zijn", "het veld", "de gegevens bovenaan deze pagina"),
+             "en": ("the data at the top of this page is", "the field", "the data at the top of this page")}
+
+
+def _unreadable(error: yaml.YAMLError, shown: str, first_line: int, what: dict[str, tuple[str, str, str]]) -> Problem:
+    """The one message for YAML that cannot be read, at its line (first_line: the file line of the YAML's line 1)."""
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + first_line if mark else 1
+    (is_nl, key_nl, part_nl), (is_en, key_en, part_en) = what["nl"], what["en"]
+    if isinstance(error, DuplicateKey):
+        return Problem(shown, line, f"{key_nl} '{error.problem}' staat twee keer in {part_nl}",
+                       "houd één van de twee regels over",
+                       f"{key_en} '{error.problem}' is written twice in {part_en}", "keep one of the two lines")
+    return Problem(shown, line, f"{is_nl} niet te lezen (geen geldige YAML)",
+                   "schrijf elke regel als 'veld: waarde', let op de inspringing, "
+                   "en zet tekst met een dubbele punt tussen aanhalingstekens",
+                   f"{is_en} not readable (not valid YAML)",
+                   "write each line as 'field: value', mind the indentation, and put text containing a colon in quotes")
+
+
 def read(path: Path, shown: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
     """The file's data (dates as text), its YAML nodes (for line_of) and, when it is not valid YAML, why.
 
@@ -173,18 +197,28 @@ def read(path: Path, shown: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
     try:
         root = compose(text)
         data = yaml.load(text, Loader=FrontMatterLoader)  # noqa: S506 (a safe loader)
-    except DuplicateKey as error:
-        mark = error.problem_mark
-        return None, None, [Problem(shown, mark.line + 1 if mark else 1, f"de naam '{error.problem}' staat twee keer in hetzelfde deel",
-                                    "houd één van de twee over",
-                                    f"the name '{error.problem}' is written twice in the same part",
-                                    "keep one of them")]
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return None, None, [Problem(shown, mark.line + 1 if mark else 1, "dit bestand is geen geldige YAML",
-                                    "kijk naar inspringing, dubbele punten en aanhalingstekens",
-                                    "this file is not valid YAML", "check indentation, colons and quotes")]
+        return None, None, [_unreadable(error, shown, 1, FILE)]
     return data, root, []
+
+
+def front_matter(page: SourcePage) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """A page's front matter as data ({} when it has none), or None and the one message why it cannot be read.
+
+    MkDocs itself shows unreadable front matter as text on the page and says nothing,
+    so the rules say it (dom_site.rules.front_matter and the village pages' rule).
+    """
+    try:
+        data = page.meta if page.front_matter is not None else {}
+    except yaml.YAMLError as error:
+        # The front matter's line 1 is the file's line 2 (line 1 is the opening ---).
+        return None, [_unreadable(error, page.shown, 2, PAGE_DATA)]
+    if page.front_matter_node is not None and not isinstance(page.front_matter_node, yaml.MappingNode):
+        return None, [Problem(page.shown, 2, "de gegevens bovenaan deze pagina zijn geen lijst van velden",
+                              "schrijf elke regel als 'veld: waarde'",
+                              "the data at the top of this page is not a list of fields",
+                              "write each line as 'field: value'")]
+    return data, []
 
 
 def load(path: Path, schema: Path, shown: str) -> tuple[Any, yaml.Node | None, list[Problem]]:

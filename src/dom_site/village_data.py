@@ -23,7 +23,7 @@ from jsonschema.exceptions import ValidationError
 
 from dom_site import data_file, source
 from dom_site.messages import Problem
-from dom_site.source import DuplicateKey, SourcePage
+from dom_site.source import SourcePage
 
 if TYPE_CHECKING:
     from dom_site.rules import Context
@@ -41,6 +41,9 @@ REQUIRED_SECTIONS = ("in-het-kort", "maatwerk", "vragen")
 # vertaald_van: which version of the Dutch page this translates (dom-site translations --stamp).
 ENGLISH_KEYS = ("title", "description", "vertaald_van")
 UNKNOWN = "onbekend"
+# The keys only a village page has (schemas/dorp.schema.json requires them): a page with one of
+# them is a village page, wherever it stands (the file name rule sends it to the villages' folder).
+VILLAGE_ONLY_KEYS = frozenset({"paginastatus", "grote_kern", "laatst_bekeken"})
 
 
 
@@ -71,6 +74,12 @@ PageText = SourcePage
 def as_folder(setting: str) -> str:
     """A folder setting as the rules compare it: relative to docs/, forward slashes, no slash at either end."""
     return PurePosixPath(setting).as_posix().strip("/")
+
+
+def is_village_page(path: str, folder: str = FOLDER) -> bool:
+    """A village's own page, Dutch or English: right in the villages' folder, and not its overview (index)."""
+    folder = as_folder(folder) + "/"
+    return path.startswith(folder) and "/" not in path[len(folder):] and source.dutch_path(path) != folder + "index.md"
 
 
 def slugify(name: str) -> str:
@@ -255,29 +264,7 @@ def _parse_front_matter(rel: str, page: SourcePage) -> tuple[dict[str, Any] | No
             "begin het bestand met de regels tussen --- uit sjablonen/dorp.md",
             "the data at the top of the page is missing",
             "start the file with the lines between --- from sjablonen/dorp.md")]
-    try:
-        data = page.meta
-    except DuplicateKey as exc:
-        line = (exc.problem_mark.line + 2) if exc.problem_mark else 1
-        return None, [Problem(
-            rel, line, f"het veld '{exc.problem}' staat twee keer in de gegevens",
-            "haal een van de twee regels weg", f"the field '{exc.problem}' appears twice in the data",
-            "remove one of the two lines")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = (mark.line + 2) if mark else 1
-        return None, [Problem(
-            rel, line, "de gegevens bovenaan zijn niet te lezen",
-            "schrijf elke regel als 'veld: waarde', en zet tekst met een dubbele punt tussen aanhalingstekens",
-            "the data at the top cannot be read",
-            "write each line as 'field: value', and put text containing a colon in quotes")]
-    if not isinstance(data, dict):
-        return None, [Problem(
-            rel, 2, "de gegevens bovenaan zijn geen lijst van velden",
-            "schrijf elke regel als 'veld: waarde', zoals in sjablonen/dorp.md",
-            "the data at the top is not a list of fields",
-            "write each line as 'field: value', as in sjablonen/dorp.md")]
-    return data, []
+    return data_file.front_matter(page)
 
 
 def check_dutch_page(page: SourcePage, english: SourcePage | None) -> tuple[Village | None, list[Problem]]:
@@ -384,9 +371,8 @@ def villages_in(model: source.SourceModel, folder: str = FOLDER) -> tuple[list[V
     """All village pages of the source model in folder (of docs/), sorted by name, and every problem found in them."""
     villages: list[Village] = []
     problems: list[Problem] = []
-    folder = as_folder(folder) + "/"
-    pages = {page.path: page for page in model.in_folder(folder)
-             if "/" not in page.path[len(folder):] and page.language == "nl" and page.path != folder + "index.md"}
+    pages = {page.path: page for page in model.in_folder(as_folder(folder) + "/")
+             if is_village_page(page.path, folder) and page.language == "nl"}
     for page in pages.values():
         village, found = check_dutch_page(page, model.twin(page))
         problems += found
@@ -395,7 +381,7 @@ def villages_in(model: source.SourceModel, folder: str = FOLDER) -> tuple[list[V
     names = {v.naam for v in villages}
     for village in villages:
         if village.onderdeel_van and village.onderdeel_van not in names | {UNKNOWN}:
-            page = pages[f"{folder}{village.slug}.md"]
+            page = pages[f"{as_folder(folder)}/{village.slug}.md"]
             problems.append(Problem(
                 page.shown, page.field_line("onderdeel_van"),
                 f"'{village.onderdeel_van}' heeft geen eigen dorpspagina",

@@ -62,11 +62,12 @@ Rule = Callable[[Context], Iterable[Problem]]
 def _rules() -> dict[str, Rule]:
     # Imported here: the rule modules import this module's Context.
     from dom_site import raw_html, village_data
-    from dom_site.rules import citable, facts, filenames, glossary, headings, sources
+    from dom_site.rules import citable, facts, filenames, front_matter, glossary, headings, sources
 
     return {
         "bestandsnamen": filenames.check,   # file names; an English page without its Dutch page
         "veilig": raw_html.rule,            # nothing a pull request writes may run in a browser
+        "gegevens": front_matter.check,     # the data at the top of a page: readable, and known fields only
         "dorpen": village_data.rule,        # the village pages' data and their three required parts
         "koppen": headings.check,           # every section heading has the same {#id} in both languages
         "citeren": citable.check,           # citable IDs against registry/ids.yml

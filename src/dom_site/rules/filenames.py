@@ -16,14 +16,14 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from dom_site import data_file
 from dom_site.messages import Problem
 from dom_site.rules import Context
+from dom_site.village_data import VILLAGE_ONLY_KEYS
 
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
 ALLOWED_SUFFIXES = (".en.md", ".md", ".txt", ".css", *IMAGE_SUFFIXES)
-# The keys only a village page has (schemas/dorp.schema.json requires them).
-VILLAGE_KEYS = re.compile(r"^(?:paginastatus|grote_kern|laatst_bekeken)\s*:", re.MULTILINE)
 KNOWN = "Markdown (.md, .en.md), afbeeldingen (.png, .jpg, .webp, .svg), .txt of .css"
 KNOWN_EN = "Markdown (.md, .en.md), images (.png, .jpg, .webp, .svg), .txt or .css"
 
@@ -83,7 +83,8 @@ def check(context: Context) -> Iterator[Problem]:
                           f"this English page has no Dutch page '{dutch}' in the same folder",
                           f"write '{dutch}' first: the Dutch text is authoritative (or remove this English page)",
                           subject=f"page:{rel_text}")
-        if VILLAGE_KEYS.search(page.front_matter or "") and rel.parent != villages:
+        data, _ = data_file.front_matter(page)  # unreadable data: the rule `gegevens` says so
+        if data and VILLAGE_ONLY_KEYS & data.keys() and rel.parent != villages:
             target = f"{docs}/{villages}/{rel.name}"
             yield Problem(where, 1, f"dit is een dorpspagina, maar hij staat niet in docs/{villages}/",
                           f"verplaats het bestand naar {target}",

@@ -1,0 +1,33 @@
+"""The data at the top of every page (front matter): readable YAML, and only fields the site knows.
+
+Why: MkDocs shows front matter it cannot read as text on the page and says nothing;
+a field written wrongly (`titel:` for `title:`, `glossary: "false"`) silently does
+nothing. And `tekstsoort` puts a label on the page that says whose words it holds:
+a page may call itself an explanation, a proposal or a page about the site, but only
+mkdocs.yml (dom-status) names the pages of DOM's letter (schemas/pagina.schema.json).
+
+Village pages have their own schema and rule (dom_site.village_data); that the data
+can be read at all is said here, once, for every page.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dom_site import data_file
+from dom_site.messages import Problem
+from dom_site.rules import Context
+from dom_site.village_data import REPO_ROOT, VILLAGE_ONLY_KEYS, is_village_page
+
+SCHEMA = REPO_ROOT / "schemas" / "pagina.schema.json"
+# How the messages name the checked data: "deze pagina heeft een onbekend veld 'titel'".
+THIS_PAGE = ("deze pagina", "this page")
+
+
+def check(context: Context) -> Iterator[Problem]:
+    for page in context.model:
+        data, problems = data_file.front_matter(page)
+        yield from problems
+        # A village page has its own schema, also where it stands in the wrong folder (the file
+        # name rule says where it belongs: one message, not one per village field).
+        if data and not is_village_page(page.path, context.settings.villages) and not VILLAGE_ONLY_KEYS & data.keys():
+            yield from data_file.check(data, SCHEMA, page.shown, page.front_matter_node, name=THIS_PAGE)
