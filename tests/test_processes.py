@@ -85,3 +85,18 @@ def test_the_pdf_of_a_section_with_an_injected_script_is_printed(site_dir: Path,
     for language in ("", "en/"):
         assert (site / language / "reactie" / "dom-reactie.pdf").stat().st_size > 1000
     assert not list(site.rglob(".print-*"))  # the inert drafts are gone
+
+
+def test_git_answers_or_says_none_and_never_hangs(tmp_path: Path) -> None:
+    """dom_site.git: every git question of the build, its dates, old texts and merge base."""
+    from git_repo import git as git_in_test
+
+    from dom_site import git
+
+    assert git.output(tmp_path, "rev-parse", "--show-toplevel") is None  # no repository here
+    git_in_test(tmp_path, "init", "-q")
+    (tmp_path / "café.md").write_text("# Café\n", "utf-8")
+    git_in_test(tmp_path, "add", "café.md")
+    git_in_test(tmp_path, "commit", "-qm", "een")
+    assert git.output(tmp_path, "ls-files") == "café.md\n"  # the name as written, not "caf\303\251.md"
+    assert git.output(tmp_path, "show", "HEAD:weg.md") is None  # git refuses: None, no exception

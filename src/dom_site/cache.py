@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dom_site.processes import StepFailed, run
+from dom_site import git
 
 NAME = "dom-site-cache"
 GIT_TIMEOUT_SECONDS = 30
@@ -23,12 +23,8 @@ GIT_TIMEOUT_SECONDS = 30
 
 def folder(root: Path, name: str) -> Path | None:
     """The cache folder `name` of the repository that root is in; None outside git."""
-    try:
-        found = run(["git", "rev-parse", "--git-path", f"{NAME}/{name}"], step="git rev-parse", cwd=root,
-                    timeout=GIT_TIMEOUT_SECONDS)
-    except (StepFailed, OSError):
+    found = git.output(root, "rev-parse", "--git-path", f"{NAME}/{name}", timeout=GIT_TIMEOUT_SECONDS)
+    if not found or not found.strip():
         return None
-    if found.returncode != 0 or not found.stdout.strip():
-        return None
-    path = Path(found.stdout.strip())
+    path = Path(found.strip())
     return path if path.is_absolute() else (root / path).resolve()

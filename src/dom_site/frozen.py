@@ -42,7 +42,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from dom_site import cache
+from dom_site import cache, git
 from dom_site import citation_registry as reg
 from dom_site.edition_config import with_edition, with_release_date
 from dom_site.messages import say
@@ -98,9 +98,8 @@ def full_commit(commit: str, root: Path) -> str | None:
     """The commit's full hash, or None when this clone does not have it."""
     if not commit:
         return None
-    found = run(["git", "rev-parse", "--verify", "--quiet", f"{commit}^{{commit}}"], step="git rev-parse",
-                about=commit, cwd=root, timeout=GIT_TIMEOUT_SECONDS)
-    return found.stdout.strip() if found.returncode == 0 else None
+    found = git.output(root, "rev-parse", "--verify", "--quiet", f"{commit}^{{commit}}", timeout=GIT_TIMEOUT_SECONDS)
+    return found.strip() if found else None
 
 
 def cache_entry(release: dict[str, Any], commit: str, live: str, root: Path) -> Path | None:

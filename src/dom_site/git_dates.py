@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dom_site.processes import StepFailed, run
-
-GIT_TIMEOUT_SECONDS = 60
+from dom_site import git
 
 
 class History:
@@ -28,29 +26,20 @@ class History:
         return self.dates.get(repo_path)
 
 
-def _git(args: list[str], cwd: Path) -> str | None:
-    try:
-        result = run(["git", "-c", "core.quotePath=false", *args], step="git", about=" ".join(args[:2]),
-                     cwd=cwd, timeout=GIT_TIMEOUT_SECONDS)
-    except StepFailed:
-        return None
-    return result.stdout if result.returncode == 0 else None
-
-
 def read_history(folder: Path) -> History:
     """Every file's last-change date under folder, from one git log."""
-    top = _git(["rev-parse", "--show-toplevel"], folder)
+    top = git.output(folder, "rev-parse", "--show-toplevel")
     if top is None:
         return History({}, "geen git-geschiedenis (no git history)")
     repo = Path(top.strip())
-    shallow_file = _git(["rev-parse", "--git-path", "shallow"], repo)
+    shallow_file = git.output(repo, "rev-parse", "--git-path", "shallow")
     boundary: set[str] = set()
     if shallow_file is not None:
         path = Path(shallow_file.strip())
         path = path if path.is_absolute() else repo / path
         if path.is_file():
             boundary = set(path.read_text().split())
-    log = _git(["log", "--cc", "--name-only", "--format=%x1e%H %as", "--", str(folder.resolve())], repo)
+    log = git.output(repo, "log", "--cc", "--name-only", "--format=%x1e%H %as", "--", str(folder.resolve()))
     if log is None:
         return History({}, "git log mislukt (git log failed)")
     dates: dict[str, str] = {}

@@ -31,11 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from dom_site import source
-from dom_site.processes import StepFailed, run
+from dom_site import git, source
 from dom_site.source import CITABLE_ID
 
-GIT_TIMEOUT = 30  # seconds, for every git call
 ARTIFACT = "voorbeeld-site"
 CONTEXT_WORDS = 8   # unchanged words shown on each side of a change in the summary
 RUN_WORDS = 80      # at most this many words of one deleted or inserted run
@@ -148,21 +146,12 @@ def annotate(path: str | None, line: int | None, message: str, *, title: str | N
             pass  # the summary then misses it; the annotation itself was written
 
 
-# --- git, with a timeout on every call ----------------------------------------------
-
-def git(root: Path, *args: str) -> str | None:
-    """Output of one git command, or None when it fails or takes longer than GIT_TIMEOUT."""
-    try:
-        result = run(["git", *args], step="git", about=" ".join(args[:1]), cwd=root, timeout=GIT_TIMEOUT)
-    except StepFailed:
-        return None
-    return result.stdout if result.returncode == 0 else None
-
+# --- git ----------------------------------------------------------------------------
 
 def merge_base(root: Path, bases: tuple[str, ...] = ("origin/main", "main")) -> tuple[str, str] | None:
     """(name, commit) of the point where HEAD left main."""
     for base in bases:
-        found = git(root, "merge-base", "HEAD", base)
+        found = git.output(root, "merge-base", "HEAD", base)
         if found and found.strip():
             return base, found.strip()
     return None
@@ -212,8 +201,8 @@ def read_units(registry_text: str | None, read_page: Callable[[str], str | None]
 
 
 def units_at(root: Path, commit: str) -> dict[str, Unit] | None:
-    return read_units(git(root, "show", f"{commit}:registry/ids.yml"),
-                      lambda page: git(root, "show", f"{commit}:docs/{page}"))
+    return read_units(git.output(root, "show", f"{commit}:registry/ids.yml"),
+                      lambda page: git.output(root, "show", f"{commit}:docs/{page}"))
 
 
 def units_now(root: Path) -> dict[str, Unit] | None:
