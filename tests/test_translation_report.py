@@ -81,9 +81,14 @@ def test_a_page_whose_front_matter_is_not_yaml_is_not_stamped(docs: Path) -> Non
     assert english.read_text("utf-8") == broken
 
 
-def test_english_page_without_dutch_page_is_an_orphan(docs: Path) -> None:
+def test_an_english_page_without_dutch_page_is_the_file_name_rules_message_only(docs: Path) -> None:
+    """One mistake, one message: the rule refuses it (and fails the build); the report is silent."""
+    from dom_site import rules, source
+
     (docs / "los.en.md").write_text(ENGLISH, "utf-8")
-    assert ("orphan", "los.en.md") in kinds(docs)
+    assert [kind for kind, page in kinds(docs) if page == "los.en.md"] == []
+    found = rules.run(rules.Context(docs.parent, source.load(docs)), ["bestandsnamen"])
+    assert [(p.path, p.line) for p in found] == [("docs/los.en.md", 1)]
 
 
 def test_messages_name_file_line_and_the_stamp_command(docs: Path) -> None:
