@@ -126,8 +126,10 @@ def test_the_glossary_page_lists_every_term_and_gets_no_hover_definitions(projec
 
 
 def test_the_site_must_have_the_abbr_extension(project: Path) -> None:
-    config = SimpleNamespace(markdown_extensions=["toc", "footnotes"])
-    with pytest.raises(PluginError, match="zet 'abbr' onder markdown_extensions"):
+    (project / "mkdocs.yml").write_text("site_name: t\n\nmarkdown_extensions:\n  - toc\n  - footnotes\n", "utf-8")
+    config = SimpleNamespace(markdown_extensions=["toc", "footnotes"], config_file_path=str(project / "mkdocs.yml"))
+    with pytest.raises(PluginError, match=r"^mkdocs.yml:3: dom-begrippen: 'abbr' staat niet onder markdown_extensions "
+                                          r"— zet '- abbr' onder markdown_extensions"):
         plugin().on_config(config)  # type: ignore[arg-type]
     config.markdown_extensions.append("abbr")
     assert plugin().on_config(config) is config  # type: ignore[arg-type]

@@ -42,6 +42,7 @@ from dom_site import citation_formats, citations, editions, site_data, unit_hist
 from dom_site import citation_registry as reg
 from dom_site.languages import build_language
 from dom_site.messages import problem
+from dom_site.plugins import setting_line
 from dom_site.source import dutch_path, language_of
 from dom_site.word_diff import Block
 
@@ -87,17 +88,18 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.renderer: unit_history.TextRenderer | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.edition = self._edition()
+        self.edition = self._edition(config)
         return config
 
-    def _edition(self) -> editions.Edition | None:
+    def _edition(self, config: MkDocsConfig) -> editions.Edition | None:
         version, day, live = self.config.edition, self.config.edition_date, self.config.live_url
         if not version or not day:
             return None  # the live site
         try:
             released = date.fromisoformat(day)
         except ValueError:
-            raise PluginError(problem("mkdocs.yml", 1, f"dom-citeren: edition_date '{day}' is geen datum",
+            raise PluginError(problem(*setting_line(config, "dom-citeren", "edition_date"),
+                                      f"dom-citeren: edition_date '{day}' is geen datum",
                                       "schrijf de datum als JJJJ-MM-DD (DOM_EDITION_DATE)",
                                       f"dom-citeren: edition_date '{day}' is not a date",
                                       "write the date as YYYY-MM-DD (DOM_EDITION_DATE)")) from None

@@ -22,7 +22,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from dom_site import glossary
+from dom_site.messages import problem
 from dom_site.once import Once, fingerprint
+from dom_site.plugins import setting_line
 
 
 class GlossaryConfig(Config):
@@ -45,9 +47,12 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if "abbr" not in config.markdown_extensions:
-            raise PluginError("dom-begrippen: zet 'abbr' onder markdown_extensions in mkdocs.yml — de uitleg bij "
-                              "de begrippen komt van die extensie (English: add 'abbr' to markdown_extensions: "
-                              "the hover definitions come from that extension)")
+            raise PluginError(problem(
+                *setting_line(config, "", "markdown_extensions"),
+                "dom-begrippen: 'abbr' staat niet onder markdown_extensions",
+                "zet '- abbr' onder markdown_extensions: de uitleg bij de begrippen komt van die extensie",
+                "dom-begrippen: 'abbr' is not under markdown_extensions",
+                "add '- abbr' under markdown_extensions: the hover definitions come from that extension"))
         return config
 
     # Last, so the definitions this page gets are the ones it is rendered with: MkDocs makes

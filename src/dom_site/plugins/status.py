@@ -32,6 +32,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from dom_site.languages import build_language
+from dom_site.messages import problem
+from dom_site.plugins import setting_line
 from dom_site.source import dutch_path
 from dom_site.unit_history import page_url
 
@@ -85,11 +87,15 @@ class StatusPlugin(BasePlugin[StatusConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for path, rule in self.config.pages.items():
-            for party in [*rule.agreed, *rule.not_agreed]:
-                if party not in self.config.parties:
-                    raise PluginError(f"mkdocs.yml: dom-status: '{party}' bij '{path}' staat niet onder parties — "
-                                      f"voeg het toe met een naam in nl en en (English: '{party}' for '{path}' is not "
-                                      "under parties — add it with a name in nl and en)")
+            for key, parties in (("agreed", rule.agreed), ("not_agreed", rule.not_agreed)):
+                for party in parties:
+                    if party not in self.config.parties:
+                        raise PluginError(problem(
+                            *setting_line(config, "dom-status", "pages", path, key),
+                            f"dom-status: '{party}' bij '{path}' staat niet onder parties",
+                            "voeg het toe met een naam in nl en en",
+                            f"dom-status: '{party}' for '{path}' is not under parties",
+                            "add it with a name in nl and en"))
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -1,0 +1,63 @@
+"""A wrong setting of one of the project's plugins is one message at its line in mkdocs.yml."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from dom_site.plugins import setting_line
+from dom_site.plugins.citations import CitationsPlugin
+from dom_site.plugins.status import StatusPlugin
+
+MKDOCS_YML = """site_name: t
+theme: {name: material}
+plugins:
+  - search
+  - dom-status:
+      parties:
+        dom: {nl: DOM, en: DOM}
+      pages:
+        index.md: {kind: site}
+        draaiboek/:
+          kind: voorstel
+          not_agreed: [dom, bokd]
+  - dom-citeren:
+      registry: registry/ids.yml
+      edition: "1.0"
+      edition_date: 28-11-2026
+      live_url: !ENV [DOM_LIVE_URL, null]
+"""
+
+
+@pytest.fixture()
+def config_file(tmp_path: Path) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, "utf-8")
+    return tmp_path / "mkdocs.yml"
+
+
+def test_setting_line_finds_a_plugins_setting_or_the_nearest_part(config_file: Path) -> None:
+    config = load_config(str(config_file))
+    assert setting_line(config, "dom-citeren", "edition_date") == ("mkdocs.yml", 16)
+    assert setting_line(config, "dom-status", "pages", "draaiboek/", "not_agreed") == ("mkdocs.yml", 12)
+    assert setting_line(config, "dom-status", "nergens") == ("mkdocs.yml", 5)  # the plugin's own line
+    assert setting_line(config, "", "theme") == ("mkdocs.yml", 2)
+
+
+def test_a_party_that_is_not_listed_is_reported_at_its_line(config_file: Path) -> None:
+    config = load_config(str(config_file))
+    plugin = StatusPlugin()
+    plugin.load_config(dict(config.plugins["dom-status"].config))
+    with pytest.raises(PluginError, match=r"^mkdocs.yml:12: dom-status: 'bokd' bij 'draaiboek/' staat niet onder "
+                                          r"parties — voeg het toe"):
+        plugin.on_config(config)
+
+
+def test_an_edition_date_that_is_no_date_is_reported_at_its_line(config_file: Path) -> None:
+    config = load_config(str(config_file))
+    plugin = CitationsPlugin()
+    plugin.load_config(dict(config.plugins["dom-citeren"].config))
+    with pytest.raises(PluginError, match=r"^mkdocs.yml:16: dom-citeren: edition_date '28-11-2026' is geen datum"):
+        plugin.on_config(config)
