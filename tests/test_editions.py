@@ -103,3 +103,12 @@ def test_an_edition_s_settings_reach_the_plugin_as_text() -> None:
                                              "DOM_LIVE_URL": "https://voorbeeld.test/dom/"})
     assert 'edition: "1.10"' in out and 'edition_date: "2027-03-01"' in out
     assert 'live_url: "https://voorbeeld.test/dom/"' in out and "!ENV [DOM_EDITION" not in out
+
+
+def test_a_release_that_exists_already_is_one_message_at_its_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """Nothing is written: the registry's own entry of that version is where the editor looks."""
+    registry = (ROOT / "registry" / "ids.yml").read_text("utf-8")
+    line = next(n for n, text in enumerate(registry.splitlines(), 1) if text.lstrip().startswith('- {version: "1.0"'))
+    assert release_script.main(["1.0"], ROOT) == 1
+    assert capsys.readouterr().out.startswith(f"registry/ids.yml:{line}: versie 1.0 bestaat al — kies een nieuw versienummer")
+    assert (ROOT / "registry" / "ids.yml").read_text("utf-8") == registry

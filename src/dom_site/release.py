@@ -18,9 +18,8 @@ from pathlib import Path
 import yaml
 
 from dom_site import citation_registry as reg
-from dom_site import source
-from dom_site.messages import problem
-from dom_site.processes import run  # every step has a time limit and ends with its children
+from dom_site import git, source
+from dom_site.messages import Problem, problem, say
 
 REGISTRY = Path("registry") / "ids.yml"  # in the project folder
 
@@ -80,21 +79,30 @@ def main(argv: list[str] | None, root: Path) -> int:
     parser.add_argument("--date", type=date.fromisoformat, default=date.today())
     args = parser.parse_args(argv)
     registry = reg.load_registry(root / REGISTRY)
-    if any(str(r["version"]) == args.version for r in registry.releases):
-        print(f"registry/ids.yml:1: versie {args.version} bestaat al — kies een nieuw versienummer "
-              f"(English: version {args.version} already exists — choose a new version number)")
+    text = (root / REGISTRY).read_text("utf-8")
+    shown = REGISTRY.as_posix()
+    same = [index for index, r in enumerate(registry.releases) if str(r["version"]) == args.version]
+    if same:
+        say(Problem(shown, source.line_of(source.compose(text), ["releases", same[0]]),
+                    f"versie {args.version} bestaat al", "kies een nieuw versienummer",
+                    f"version {args.version} already exists", "choose a new version number"))
         return 1
     found = reg.problems(root / "docs", registry)
     if found:
-        for problem in found:
-            print(problem)
+        for each in found:
+            say(each)
         print("Eerst de ID's in orde maken: zie hierboven, of draai dom-site check (Fix the IDs first: see above).")
         return 1
-    commit = run(["git", "rev-parse", "HEAD"], step="git rev-parse", cwd=root, timeout=60, check=True).stdout.strip()
+    commit = (git.output(root, "rev-parse", "HEAD") or "").strip()
+    if not commit:
+        say(Problem(shown, 1, "git kent hier geen commit om vast te leggen",
+                    "maak de versie in een git-kopie van het project, na een commit",
+                    "git knows no commit here to record", "make the release in a git clone of the project, after a commit"))
+        return 1
     try:
-        text = release(args.version, args.date, commit, (root / REGISTRY).read_text("utf-8"), checksums(root / "docs"))
+        text = release(args.version, args.date, commit, text, checksums(root / "docs"))
     except ReleaseError as error:
-        print(error)
+        say(str(error))
         return 1
     (root / REGISTRY).write_text(text, "utf-8")
     print(f"Versie {args.version} vastgelegd in registry/ids.yml (inhoud van commit {commit[:12]}).")

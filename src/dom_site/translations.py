@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from dom_site import source
-from dom_site.checks.common import Problem
+from dom_site.messages import Problem, say
 
 FIELD = "vertaald_van"
 TRANSLATED_FIELDS = ("title", "description")  # front matter a translator translates
@@ -167,12 +167,13 @@ def main(argv: list[str] | None, root: Path) -> int:
             try:
                 digest = stamp(english)
             except (OSError, ValueError) as error:
-                print(f"{english}:1: kan niet stempelen: {error} — geef een bestaand x.en.md naast een x.md "
-                      f"(English: cannot stamp: {error} — name an existing x.en.md next to an x.md)")
+                say(Problem(str(english), 1, f"kan niet stempelen: {error}", "geef een bestaand x.en.md naast een x.md",
+                            f"cannot stamp: {error}", "name an existing x.en.md next to an x.md"))
                 return 1
             print(f"{english}: {FIELD}: {digest}")
         return 0
     found = entries(args.docs)
+    # A report, not errors: printed, not annotated as errors on the pull request (messages.say).
     for entry in found:
         print(problem(entry, root))
     if not found:
