@@ -22,6 +22,7 @@ from dom_site import citation_formats
 from dom_site import citation_registry as reg
 from dom_site.dates import as_date
 from dom_site.editions import Edition
+from dom_site.languages import language_prefix
 
 _LEVELS = "".join(str(level) for level in reg.CITABLE_LEVELS)
 CITABLE_HEADING = re.compile(rf'<(h[{_LEVELS}]) id="(?P<id>[a-z]-[1-9][0-9]*)"(?P<attrs>[^>]*)>(?P<inner>.*?)</\1>',
@@ -70,7 +71,7 @@ def make_citation(lang: str, document: str, release: dict[str, Any] | None, live
 
 
 def short_url(site_url: str, lang: str, anchor: str) -> str:
-    return f"{site_url.rstrip('/')}/{'en/' if lang == 'en' else ''}c/{anchor}/"
+    return f"{site_url.rstrip('/')}/{language_prefix(lang)}c/{anchor}/"
 
 
 # The cite bar's buttons and links are the same words under every heading ("Cite BibTeX RIS
@@ -85,8 +86,8 @@ def unit_links(lang: str, anchor: str, page: str, edition: Edition | None = None
     A frozen edition links the live site's history (kept up to date with later releases).
     """
     t = TEXT[lang]
-    base = "../" * page.count("/") + ("en/" if lang == "en" else "") + f"c/{anchor}/"
-    history = (f"{edition.live_url}{'en/' if lang == 'en' else ''}c/{anchor}/geschiedenis/" if edition is not None
+    base = "../" * page.count("/") + language_prefix(lang) + f"c/{anchor}/"
+    history = (f"{edition.live_url}{language_prefix(lang)}c/{anchor}/geschiedenis/" if edition is not None
                else f"{base}geschiedenis/")
     files = " ".join(
         f'<a href="{base}{name}" download="dom-{anchor}.{name.rpartition(".")[2]}" '

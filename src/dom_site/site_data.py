@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from dom_site.citation_formats import FILES, ORGANISATION
 from dom_site.dates import as_date, long_date
+from dom_site.languages import language_prefix
 from dom_site.unit_history import History, RegistryLike, history_path, page_url
 
 UNITS_FILE = "onderdelen.json"
@@ -40,12 +41,12 @@ class ReleaseChanges:
 
 
 def language_root(site_url: str, lang: str) -> str:
-    return site_url.rstrip("/") + "/" + ("en/" if lang == "en" else "")
+    return site_url.rstrip("/") + "/" + language_prefix(lang)
 
 
 def data_path(lang: str, name: str) -> str:
     """Site-relative path of a data file: c/onderdelen.json, en/c/versies.atom."""
-    return f"{'en/' if lang == 'en' else ''}c/{name}"
+    return f"{language_prefix(lang)}c/{name}"
 
 
 def units_data(registry: RegistryLike, found: Mapping[str, History], lang: str, site_url: str,
@@ -81,7 +82,7 @@ def units_data(registry: RegistryLike, found: Mapping[str, History], lang: str, 
             unit["downloads"] = {kind: short + name for kind, name in FILES.items()}
         units.append(unit)
     releases = [{"version": str(r["version"]), "date": as_date(r["date"]).isoformat(),
-                 "edition_url": f"{site}versies/{r['version']}/{'en/' if lang == 'en' else ''}"}
+                 "edition_url": f"{site}versies/{r['version']}/{language_prefix(lang)}"}
                 for r in registry.releases]
     return {"language": lang, "organisation": ORGANISATION, "site_url": root,
             "feed_url": site + data_path(lang, FEED_FILE), "releases": releases, "units": units}
@@ -123,7 +124,7 @@ def atom_feed(changes: Sequence[ReleaseChanges], lang: str, site_url: str, today
             f"    <title>{escape(t['entry'].format(v=version, d=long_date(released, lang)))}</title>\n"
             f"    <updated>{_day(released)}</updated>\n"
             f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>\n"
-            f"    <link rel=\"related\" type=\"text/html\" href={quoteattr(f'{site}versies/{version}/' + ('en/' if lang == 'en' else ''))}/>\n"
+            f"    <link rel=\"related\" type=\"text/html\" href={quoteattr(f'{site}versies/{version}/' + language_prefix(lang))}/>\n"
             f"    <summary>{escape(summary)}</summary>\n"
             f"    <content type=\"html\">{escape(content)}</content>\n"
             "  </entry>\n")

@@ -29,6 +29,7 @@ import markdown
 
 from dom_site import citation_registry, source
 from dom_site.dates import as_date, long_date
+from dom_site.languages import language_prefix
 from dom_site.processes import StepFailed, run
 from dom_site.source import FOOTNOTE_DEFINITION, english_path, without_footnotes
 from dom_site.word_diff import Block, Kind, blocks_html, changed_words, compare, diff_html, same_words
@@ -460,7 +461,7 @@ def page_shell(shell: Shell, lang: str, path: str, title: str, body: str, altern
     """
     t = TEXT[lang]
     root = "../" * path.count("/")
-    home = root + ("en/" if lang == "en" else "")
+    home = root + language_prefix(lang)
     links = "".join(f'<link rel="alternate " hreflang="{code}" href="{root}{target}">'
                     for code, target in sorted(alternates.items()))
     sheets = "".join(f'<link rel="stylesheet" href="{root}{sheet}">' for sheet in shell.stylesheets)
@@ -493,7 +494,7 @@ def history_body(history: History, document: str, registry_ids: Mapping[str, Map
     t = TEXT[lang]
     label = anchor.upper()
     root = "../../../" + ("../" if lang == "en" else "")   # from <lang>c/<id>/geschiedenis/ to the site root
-    home = root + ("en/" if lang == "en" else "")
+    home = root + language_prefix(lang)
     parts = [f'<h1 id="top">{t["title"].format(id=label)}</h1>',
              f'<p>{html.escape(t["intro"].format(id=label, document=document))}'
              + (f' {html.escape(t["intro_title"].format(title=history.title))}' if history.current else "") + "</p>"]
@@ -525,7 +526,7 @@ def history_body(history: History, document: str, registry_ids: Mapping[str, Map
     for release in reversed(history.releases):
         v = html.escape(release.version)
         slug = release.version.replace(".", "-")
-        frozen = f'{root}versies/{v}/{"en/" if lang == "en" else ""}{page_url(release.page)}#{anchor}'
+        frozen = f'{root}versies/{v}/{language_prefix(lang)}{page_url(release.page)}#{anchor}'
         parts.append(f'<h2 id="versie-{slug}">{t["release"].format(v=v, d=long_date(release.date, lang))}</h2>')
         if release.blocks is None:
             parts.append(f"<p>{t['unreadable']}</p>")
@@ -552,7 +553,7 @@ def _count(number: int, t: Mapping[str, str]) -> str:
 
 def history_path(lang: str, anchor: str) -> str:
     """The site-relative folder of a unit's history page."""
-    return f"{'en/' if lang == 'en' else ''}c/{anchor}/geschiedenis/"
+    return f"{language_prefix(lang)}c/{anchor}/geschiedenis/"
 
 
 def history_page(history: History, document: str, registry_ids: Mapping[str, Mapping[str, Any]], shell: Shell) -> str:

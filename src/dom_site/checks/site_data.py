@@ -14,6 +14,7 @@ import jsonschema
 
 from dom_site.checks.common import Problem, relative
 from dom_site.citation_registry import load_registry
+from dom_site.languages import language_prefix
 
 SCHEMA = Path("schemas") / "onderdelen.schema.json"  # in the project folder
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -55,4 +56,4 @@ def check_language(site: Path, prefix: str, registry: dict[str, Any], root: Path
 def findings(site: Path, root: Path) -> list[Problem]:
     loaded = load_registry(root / "registry" / "ids.yml")
     registry = {"ids": loaded.ids, "releases": loaded.releases}
-    return [p for prefix in ("", "en/") for p in check_language(site, prefix, registry, root)]
+    return [p for prefix in (language_prefix("nl"), language_prefix("en")) for p in check_language(site, prefix, registry, root)]

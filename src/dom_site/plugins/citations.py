@@ -40,7 +40,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from dom_site import citation_formats, citations, editions, site_data, unit_history
 from dom_site import citation_registry as reg
-from dom_site.languages import build_language
+from dom_site.languages import build_language, language_prefix
 from dom_site.messages import problem
 from dom_site.plugins import setting_line
 from dom_site.source import dutch_path, language_of
@@ -220,7 +220,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def _write_unit_files(self, config: MkDocsConfig, registry: reg.Registry, lang: str) -> None:
         """The citation downloads and the history page of every unit, for one language."""
         site = Path(config.site_dir)
-        prefix = "en/" if lang == "en" else ""
+        prefix = language_prefix(lang)
         for anchor, cited in self.cited.get(lang, {}).items():
             folder = site / prefix / "c" / anchor
             folder.mkdir(parents=True, exist_ok=True)

@@ -52,7 +52,7 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs_redirects.plugin import get_html_path, get_relative_html_path, write_html  # type: ignore[import-untyped]
 
 from dom_site import github, side_by_side
-from dom_site.languages import build_language
+from dom_site.languages import build_language, language_prefix
 from dom_site.messages import Problem
 
 I18N = "i18n"  # static-i18n's plugin name
@@ -78,11 +78,6 @@ def site_languages(config: MkDocsConfig) -> list[str]:
     if i18n is None:
         return [build_language(config)]
     return [str(lang.locale) for lang in i18n.config.languages if lang.build]
-
-
-def language_prefix(language: str, default: str = "nl") -> str:
-    """The folder a language lives in, as static-i18n lays it out: '' at the root, else 'en/'."""
-    return "" if language == default else f"{language}/"
 
 
 # --- Pages not translated yet ------------------------------------------------------

@@ -31,7 +31,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from dom_site.languages import build_language
+from dom_site.languages import build_language, language_prefix
 from dom_site.messages import problem
 from dom_site.plugins import setting_line
 from dom_site.source import dutch_path
@@ -152,6 +152,6 @@ def _respond_label(lang: str) -> str:
 def _relative_url(page: Page, target: str, lang: str) -> str:
     """The URL of another page (a Dutch docs path) relative to this page, in this page's language."""
     depth = page.url.count("/") if page.url not in ("", "./") else 0
-    if lang == "en" and page.url.startswith("en/"):
+    if language_prefix(lang) and page.url.startswith(language_prefix(lang)):
         depth -= 1  # up to /en/, not to the Dutch root
     return "../" * depth + page_url(target)
