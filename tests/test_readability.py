@@ -13,6 +13,11 @@ def test_the_measure_counts_prose_only() -> None:
     assert (score.sentences, score.words) == (3, 9)
 
 
+def test_a_footnote_text_is_not_prose_on_any_of_its_lines() -> None:
+    text = "Een zin.[^a]\n\n[^a]: Gemeente Midden-Drenthe, Concept woonvisie.\n    Een tweede regel van de voetnoot.\n"
+    assert (score_text(text).sentences, score_text(text).words) == (1, 2)
+
+
 def test_the_draaiboek_stays_plain(tmp_path: Path) -> None:
     score = score_folder(ROOT / "docs" / "draaiboek")
     # Release 1.0 measured 8.9 words a sentence and Flesch-Douma 72 with this measure.

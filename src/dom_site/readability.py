@@ -44,10 +44,13 @@ class Score:
 
 def score_text(raw: str) -> Score:
     sentences = words = syllables = 0
-    # Prose as the source model reads it: no front matter, code blocks or comments.
-    for _, line in source.parse("", raw, "").prose:
+    # Prose as the source model reads it: no front matter, code blocks or comments, and no
+    # footnote texts (a source's title is no sentence of the page), their indented lines included.
+    prose = source.parse("", raw, "").prose
+    notes = source.in_footnote_definition(line for _, line in prose)
+    for (_, line), note in zip(prose, notes, strict=True):
         stripped = line.strip()
-        if not stripped or stripped.startswith(("#", "|", "[^", "*[", "---")):
+        if note or not stripped or stripped.startswith(("#", "|", "*[", "---")):
             continue
         text = _NOT_PROSE.sub(" ", _MARKUP.sub("", stripped).strip('"'))
         found = _WORD.findall(text)
