@@ -73,8 +73,11 @@ def test_the_scale_benchmark_adds_villages_that_pass_the_village_checks(tmp_path
     assert problems == [] and scaled_problems == []
     assert len(scaled) == 3 * len(villages) and pages == before + 2 * 2 * len(villages)
     assert len({v.naam for v in scaled}) == len(scaled)
-    copy = (project / bench.VILLAGES / f"{villages[0].slug}-kopie-3.en.md").read_text("utf-8")
+    copy = (project / "docs" / bench.FOLDER / f"{villages[0].slug}-kopie-3.en.md").read_text("utf-8")
     assert f"# {villages[0].naam} kopie 3\n" in copy
+    from dom_site import rules
+
+    assert [str(p) for p in rules.run(rules.Context.of(project))] == []  # every rule, as the build runs them
 
 
 def test_a_command_works_on_the_project_it_is_started_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import resource
 import statistics
 import sys
@@ -31,10 +30,11 @@ from typing import Any
 
 import yaml
 
+from dom_site import source
 from dom_site.processes import run  # every step has a time limit and ends with its children
 from dom_site.project import copy_project
+from dom_site.village_data import FOLDER, is_village_page
 
-VILLAGES = Path("docs") / "maatwerk" / "dorpen"
 SCALE = 10
 
 
@@ -110,32 +110,34 @@ def scaled_copy(project: Path, factor: int) -> int:
     A copy is a village of its own to every check: its name (front matter `naam`, which
     the file name must match) and its title are the original's plus " kopie <n>". Its
     data, sources and section IDs stay the same; village pages hold no citable units,
-    so the citation registry needs nothing.
+    so the citation registry needs nothing. The pages are read as the rules read them
+    (dom_site.source, dom_site.village_data).
     """
-    folder = project / VILLAGES
-    for dutch in sorted(folder.glob("*.md")):
-        if dutch.name.startswith("index.") or dutch.name.endswith(".en.md"):
-            continue
-        english = dutch.with_name(dutch.stem + ".en.md")
-        nl_text = dutch.read_text("utf-8")
-        match = re.search(r"^naam: *(.+?) *$", nl_text, re.M)
-        if match is None:
-            sys.exit(f"{dutch}: no naam in the front matter")
-        name = match.group(1).strip("\"'")
+    model = source.load(project / "docs")
+    for dutch in [page for page in model if is_village_page(page.path) and page.language == "nl"]:
+        name = str(dutch.meta.get("naam") or "")
+        if not name:
+            sys.exit(f"{dutch.shown}: no naam in the front matter")
+        english = model.twin(dutch)
+        stem = dutch.path.rpartition("/")[2].removesuffix(".md")
         for number in range(2, factor + 1):
             new = f"{name} kopie {number}"
-            slug = f"{dutch.stem}-kopie-{number}"
-            (folder / f"{slug}.md").write_text(renamed(nl_text, name, new, naam=True), "utf-8")
-            if english.exists():
-                (folder / f"{slug}.en.md").write_text(renamed(english.read_text("utf-8"), name, new), "utf-8")
+            slug = f"{stem}-kopie-{number}"
+            (model.docs_dir / f"{FOLDER}/{slug}.md").write_text(renamed(dutch, new, naam=True), "utf-8")
+            if english is not None:
+                (model.docs_dir / f"{FOLDER}/{slug}.en.md").write_text(renamed(english, new), "utf-8")
     return sum(1 for _ in (project / "docs").rglob("*.md"))
 
 
-def renamed(text: str, old: str, new: str, naam: bool = False) -> str:
+def renamed(page: source.SourcePage, new: str, naam: bool = False) -> str:
     """The page with its first heading (and its front matter name) saying the new name."""
+    lines = list(page.lines)
+    title = next((heading.line for heading in page.headings if heading.level == 1), None)
+    if title is not None:
+        lines[title - 1] = f"# {new}"
     if naam:
-        text = re.sub(r"^naam: *.+$", f"naam: {new}", text, count=1, flags=re.M)
-    return re.sub(r"^# +" + re.escape(old) + r" *$", f"# {new}", text, count=1, flags=re.M)
+        lines[page.field_line("naam") - 1] = f"naam: {new}"
+    return "\n".join(lines) + "\n"
 
 
 def bench_scale(runs: int, root: Path) -> tuple[float, float, int, int]:

@@ -200,7 +200,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def _write_short_links(self, config: MkDocsConfig, registry: reg.Registry, lang: str) -> None:
         """/c/<id>/: a redirect to the unit's page, or for a retired ID a note naming its replacement."""
-        out = Path(config.site_dir) / ("en" if lang == "en" else "") / "c"
+        out = Path(config.site_dir) / language_prefix(lang) / "c"
         up = "../../"  # from /c/<id>/ (or /en/c/<id>/) two levels up is the language root
         sheets = sorted((Path(config.site_dir) / "assets" / "stylesheets").glob("main.*.min.css"))
         stylesheet = ("../../../" if lang == "en" else up) + f"assets/stylesheets/{sheets[0].name}" if sheets else ""
