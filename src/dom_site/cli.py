@@ -74,22 +74,9 @@ def _site_checks() -> list[Check]:
     ]
 
 
-RULE_ABOUT = {
-    "bestandsnamen": "namen en plaats van bestanden — file names and places",
-    "veilig": "geen HTML die iets uitvoert of van buiten laadt — no unsafe HTML",
-    "gegevens": "de gegevens bovenaan elke pagina — the data at the top of every page",
-    "dorpen": "de gegevens van de dorpspagina's — the village pages' data",
-    "koppen": "elke kop een vast {#id}, gelijk in beide talen — heading IDs in both languages",
-    "citeren": "citeerbare ID's tegen registry/ids.yml — citable IDs against the registry",
-    "bronnen": "voetnoten uit registry/bronnen/ — footnotes from the sources registry",
-    "feiten": "een voetnoot bij elk feit in het draaiboek — a footnote for every fact",
-    "begrippen": "een begrip van de begrippenlijst alleen daar uitgelegd — glossary terms explained once",
-}
-
-
 def all_checks() -> list[Check]:
     """Every check, in the order their messages are read: the sources' rules first."""
-    return [Check(name, RULE_ABOUT.get(name, name)) for name in rules.names()] \
+    return [Check(name, rules.about(name)) for name in rules.names()] \
         + _tool_checks() + _site_checks()
 
 

@@ -59,26 +59,40 @@ class Context:
 Rule = Callable[[Context], Iterable[Problem]]
 
 
-def _rules() -> dict[str, Rule]:
+@dataclass(frozen=True)
+class Named:
+    """A rule and what it checks, in one line."""
+
+    check: Rule
+    about: str  # what `dom-site checks` says of it: Dutch — English
+
+
+def _rules() -> dict[str, Named]:
     # Imported here: the rule modules import this module's Context.
     from dom_site import raw_html, village_data
     from dom_site.rules import citable, facts, filenames, front_matter, glossary, headings, sources
 
     return {
-        "bestandsnamen": filenames.check,   # file names; an English page without its Dutch page
-        "veilig": raw_html.rule,            # nothing a pull request writes may run in a browser
-        "gegevens": front_matter.check,     # the data at the top of a page: readable, and known fields only
-        "dorpen": village_data.rule,        # the village pages' data and their three required parts
-        "koppen": headings.check,           # every section heading has the same {#id} in both languages
-        "citeren": citable.check,           # citable IDs against registry/ids.yml
-        "bronnen": sources.check,           # footnotes cite registry/bronnen/ by key
-        "feiten": facts.check,              # a figure in the draaiboek has a footnote
-        "begrippen": glossary.check,        # a glossary term is explained in the glossary only
+        "bestandsnamen": Named(filenames.check, "namen en plaats van bestanden — file names and places"),
+        "veilig": Named(raw_html.rule, "geen HTML die iets uitvoert of van buiten laadt — no unsafe HTML"),
+        "gegevens": Named(front_matter.check, "de gegevens bovenaan elke pagina — the data at the top of every page"),
+        "dorpen": Named(village_data.rule, "de gegevens van de dorpspagina's — the village pages' data"),
+        "koppen": Named(headings.check, "elke kop een vast {#id}, gelijk in beide talen — heading IDs in both languages"),
+        "citeren": Named(citable.check, "citeerbare ID's tegen registry/ids.yml — citable IDs against the registry"),
+        "bronnen": Named(sources.check, "voetnoten uit registry/bronnen/ — footnotes from the sources registry"),
+        "feiten": Named(facts.check, "een voetnoot bij elk feit in het draaiboek — a footnote for every fact"),
+        "begrippen": Named(glossary.check,
+                           "een begrip van de begrippenlijst alleen daar uitgelegd — glossary terms explained once"),
     }
 
 
 def names() -> list[str]:
     return list(_rules())
+
+
+def about(name: str) -> str:
+    """What the rule checks, in a line: Dutch — English."""
+    return _rules()[name].about
 
 
 def run(context: Context, only: Iterable[str] | None = None) -> list[Problem]:
@@ -98,7 +112,7 @@ def run_named(context: Context, only: Iterable[str] | None = None) -> list[tuple
     subjects: set[str] = set()
     said: set[str] = set()
     for name in chosen:
-        for problem in rules[name](context):
+        for problem in rules[name].check(context):
             if problem.subject is not None:
                 if problem.subject in subjects:
                     continue
