@@ -316,8 +316,12 @@ def test_the_build_stops_with_the_same_message(project: Path) -> None:
 
 # (front matter as written, file line of the message, words of the Dutch message, words of its fix)
 BAD_PAGE_DATA = [
-    pytest.param("title: [Wonen", 3, "de gegevens bovenaan deze pagina zijn niet te lezen", "'veld: waarde'",
+    pytest.param("title: [Wonen", 2, "de gegevens bovenaan deze pagina zijn niet te lezen", "'veld: waarde'",
                  id="geen-yaml"),
+    pytest.param("description: Over wonen\ntitle: 'Wonen", 3, "de gegevens bovenaan deze pagina zijn niet te lezen",
+                 "'veld: waarde'", id="aanhalingsteken-niet-gesloten"),
+    pytest.param("title: Wonen: in dorpen", 2, "de gegevens bovenaan deze pagina zijn niet te lezen",
+                 "tussen aanhalingstekens", id="dubbele-punt"),
     pytest.param("title: Wonen\ntitle: Huizen", 3, "het veld 'title' staat twee keer in de gegevens bovenaan",
                  "houd één van de twee regels over", id="veld-twee-keer"),
     pytest.param("Wonen in dorpen", 2, "de gegevens bovenaan deze pagina zijn geen lijst van velden",
