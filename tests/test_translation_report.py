@@ -1,4 +1,4 @@
-"""The translation report: untranslated, outdated, unstamped and orphan English pages; stamping."""
+"""The translation report: untranslated, outdated and unstamped English pages; stamping."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -47,7 +47,7 @@ def test_untranslated_and_unstamped_pages_are_listed(docs: Path) -> None:
 def test_stamped_page_is_current_until_the_dutch_text_changes(docs: Path) -> None:
     digest = tr.stamp(docs / "index.en.md")
     text = (docs / "index.en.md").read_text("utf-8")
-    assert text == f"---\nvertaald_van: {digest}\n---\n\n{ENGLISH}"
+    assert text == f"---\nvertaald_van: \"{digest}\"\n---\n\n{ENGLISH}"
     assert kinds(docs) == [("untranslated", "sub/alleen-nl.en.md")]
     (docs / "index.md").write_text(DUTCH + "Nog een zin.\n", "utf-8")
     assert kinds(docs)[0] == ("outdated", "index.en.md")
@@ -58,10 +58,10 @@ def test_stamp_replaces_the_field_and_keeps_other_front_matter(docs: Path) -> No
     english = docs / "index.en.md"
     english.write_text("---\ntitle: Housing\nvertaald_van: 000000000000\n---\n\n" + ENGLISH, "utf-8")
     digest = tr.stamp(english)
-    assert english.read_text("utf-8") == f"---\ntitle: Housing\nvertaald_van: {digest}\n---\n\n{ENGLISH}"
+    assert english.read_text("utf-8") == f"---\ntitle: Housing\nvertaald_van: \"{digest}\"\n---\n\n{ENGLISH}"
     english.write_text("---\ntitle: Housing\n---\n" + ENGLISH, "utf-8")
     tr.stamp(english)
-    assert english.read_text("utf-8") == f"---\nvertaald_van: {digest}\ntitle: Housing\n---\n{ENGLISH}"
+    assert english.read_text("utf-8") == f"---\nvertaald_van: \"{digest}\"\ntitle: Housing\n---\n{ENGLISH}"
 
 
 def test_a_quoted_field_is_found_and_replaced_not_written_twice(docs: Path) -> None:
@@ -69,16 +69,36 @@ def test_a_quoted_field_is_found_and_replaced_not_written_twice(docs: Path) -> N
     english.write_text('---\ntitle: Housing\n"vertaald_van": 000000000000\n---\n' + ENGLISH, "utf-8")
     assert [(e.kind, e.line) for e in tr.entries(docs)][0] == ("outdated", 3)
     digest = tr.stamp(english)
-    assert english.read_text("utf-8") == f"---\ntitle: Housing\nvertaald_van: {digest}\n---\n{ENGLISH}"
+    assert english.read_text("utf-8") == f"---\ntitle: Housing\nvertaald_van: \"{digest}\"\n---\n{ENGLISH}"
 
 
 def test_a_page_whose_front_matter_is_not_yaml_is_not_stamped(docs: Path) -> None:
     english = docs / "index.en.md"
     broken = "---\ntitle: [Housing\n---\n" + ENGLISH
     english.write_text(broken, "utf-8")
-    with pytest.raises(ValueError, match="not valid YAML"):
+    with pytest.raises(tr.StampError, match="cannot be read"):
         tr.stamp(english)
     assert english.read_text("utf-8") == broken
+
+
+def test_a_page_whose_front_matter_is_a_list_is_not_stamped(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    english = docs / "index.en.md"
+    listed = "---\n- Housing\n---\n" + ENGLISH
+    english.write_text(listed, "utf-8")
+    assert tr.main(["--stamp", str(english)], docs.parent) == 1
+    assert english.read_text("utf-8") == listed
+    assert "kan niet stempelen: de gegevens bovenaan de pagina zijn niet leesbaar" in capsys.readouterr().out
+
+
+def test_a_version_of_digits_only_stays_text_and_passes_the_page_rule(docs: Path) -> None:
+    """One hash in about 280 is all digits: unquoted, YAML would read it as a number."""
+    from dom_site import rules, source
+
+    (docs / "index.md").write_text("# Wonen\n\nTekst 205.\n", "utf-8")
+    assert tr.stamp(docs / "index.en.md") == "488782953737"
+    assert kinds(docs) == [("untranslated", "sub/alleen-nl.en.md")]
+    found = rules.run(rules.Context(docs.parent, source.load(docs)), ["gegevens"])
+    assert found == []
 
 
 def test_an_english_page_without_dutch_page_is_the_file_name_rules_message_only(docs: Path) -> None:

@@ -207,6 +207,15 @@ class SourcePage:
         data = yaml.load(self.front_matter or "", Loader=FrontMatterLoader)  # noqa: S506 (a safe loader)
         return data if isinstance(data, dict) else {}
 
+    @property
+    def readable_meta(self) -> dict[str, Any]:
+        """The front matter as data, {} when it is not valid YAML: for readers that are not
+        the rule that reports it (dom_site.rules.front_matter), so one mistake gives one message."""
+        try:
+            return self.meta
+        except yaml.YAMLError:
+            return {}
+
     @cached_property
     def front_matter_node(self) -> yaml.Node | None:
         """The front matter's YAML nodes, their lines the file's (the opening --- is line 1);

@@ -7,7 +7,7 @@ Dutch is the authoritative text. Each English page `x.en.md` records which versi
 of its Dutch page `x.md` it translates, in its front matter:
 
     ---
-    vertaald_van: 3f2a9c41d07e
+    vertaald_van: "3f2a9c41d07e"
     ---
 
 That is the start of the SHA-256 of the Dutch text: the Markdown and the front
@@ -28,9 +28,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from dom_site import source
+from dom_site import data_file, source
 from dom_site.messages import Problem, say
 
 FIELD = "vertaald_van"
@@ -38,19 +36,11 @@ TRANSLATED_FIELDS = ("title", "description")  # front matter a translator transl
 HASH_LENGTH = 12
 SUFFIX = source.ENGLISH_SUFFIX
 
-def _meta(page: source.SourcePage) -> dict[str, object]:
-    """The page's front matter as data; {} when it is not valid YAML (the build's rules report that)."""
-    try:
-        return page.meta
-    except yaml.YAMLError:
-        return {}
-
-
 def front_matter(text: str) -> tuple[dict[str, object], int]:
     """The front matter of a Markdown text (dom_site.source), and the index of the line after its closing '---' (0: none)."""
     page = source.parse("", text, "")
     # front_matter_end is the closing '---''s line number, so also the index of the body's first line.
-    return _meta(page), page.front_matter_end
+    return page.readable_meta, page.front_matter_end
 
 
 def dutch_hash(text: str) -> str:
@@ -91,7 +81,7 @@ def entries(docs: Path) -> list[Entry]:
         if english is None:
             found.append(Entry("untranslated", dutch_file, english_file))
             continue
-        stamped = _meta(english).get(FIELD)
+        stamped = english.readable_meta.get(FIELD)
         if stamped is None:
             found.append(Entry("unstamped", dutch_file, english_file))
         elif str(stamped) != dutch_hash(dutch.text):
@@ -124,19 +114,35 @@ def problem(entry: Entry, root: Path) -> Problem:
                    f"controleer of ze bij is en draai dan '{stamp}'",
                    f"this translation does not say which version of {nl} it translates",
                    f"check that it is up to date, then run '{stamp}'")
+
+
+class StampError(Exception):
+    """Why a page cannot be stamped, in Dutch and in English (shown as one message)."""
+
+    def __init__(self, dutch: str, english: str) -> None:
+        super().__init__(english)
+        self.dutch, self.english = dutch, english
+
+
 def stamp(english: Path) -> str:
-    """Record the current Dutch version in the English page's front matter; return the hash."""
+    """Record the current Dutch version in the English page's front matter; return the hash.
+
+    The hash is written in quotes: twelve hex digits can all be digits (YAML would read a
+    number, and the rule `gegevens` wants text) or look like a number in another notation.
+    """
     if not english.name.endswith(SUFFIX):
-        raise ValueError(f"{english}: not an English page (*{SUFFIX})")
+        raise StampError(f"dit is geen Engelse pagina (*{SUFFIX})", f"not an English page (*{SUFFIX})")
     dutch = english.with_name(source.dutch_path(english.name))
     digest = dutch_hash(dutch.read_text(encoding="utf-8"))
     text = english.read_text(encoding="utf-8")
-    line = f"{FIELD}: {digest}"
+    line = f'{FIELD}: "{digest}"'
     lines = text.split("\n")
-    page = source.parse("", text, "")
+    page = source.parse(english.name, text, english.name)
     if page.front_matter_end:  # replace the field in the front matter, or add it as its first line
-        if page.front_matter_node is None:
-            raise ValueError(f"{english}: its front matter is not valid YAML; correct it first")
+        _, problems = data_file.front_matter(page)
+        if problems or page.front_matter_node is None:
+            raise StampError("de gegevens bovenaan de pagina zijn niet leesbaar; 'make check' zegt waarom",
+                             "the data at the top of the page cannot be read; 'make check' says why")
         at = page.field_line(FIELD)  # line 1 (the opening ---): the field is not there yet
         if at > 1:
             lines[at - 1] = line
@@ -166,9 +172,15 @@ def main(argv: list[str] | None, root: Path) -> int:
         for english in args.stamp:
             try:
                 digest = stamp(english)
-            except (OSError, ValueError) as error:
-                say(Problem(str(english), 1, f"kan niet stempelen: {error}", "geef een bestaand x.en.md naast een x.md",
-                            f"cannot stamp: {error}", "name an existing x.en.md next to an x.md"))
+            except StampError as error:
+                say(Problem(str(english), 1, f"kan niet stempelen: {error.dutch}", "geef een x.en.md naast een x.md",
+                            f"cannot stamp: {error.english}", "name an x.en.md next to an x.md"))
+                return 1
+            except OSError as error:
+                say(Problem(str(english), 1, f"kan niet stempelen: bestand niet te lezen ({error.strerror})",
+                            "geef een bestaand x.en.md naast een bestaand x.md",
+                            f"cannot stamp: file cannot be read ({error.strerror})",
+                            "name an existing x.en.md next to an existing x.md"))
                 return 1
             print(f"{english}: {FIELD}: {digest}")
         return 0

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from jsonschema.exceptions import ValidationError
 
 from dom_site import data_file, source
@@ -347,11 +346,7 @@ def check_dutch_page(page: SourcePage, english: SourcePage | None) -> tuple[Vill
 def _check_english(page: SourcePage) -> list[Problem]:
     """The English twin: text only (its ids are the heading rule's, dom_site.rules.headings)."""
     problems = _check_body(page)
-    try:
-        data = page.meta
-    except yaml.YAMLError:
-        data = {}
-    for key in data:
+    for key in page.readable_meta:
         if key not in ENGLISH_KEYS:
             problems.append(Problem(
                 page.shown, page.field_line(key),
