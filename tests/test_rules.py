@@ -288,6 +288,16 @@ def test_a_malformed_id_in_the_registry_is_one_message_at_its_own_line(project: 
     assert [str(p).split(" — ")[0] for p in found] == [f"registry/ids.yml:{line}: de naam 'D-41' in ids heeft niet de juiste vorm"]
 
 
+def test_an_unclosed_quote_in_a_data_file_is_reported_where_it_opened(tmp_path: Path) -> None:
+    """YAML notices the missing quote at the end of the file; the mistake is on line 2."""
+    from dom_site import data_file
+
+    (tmp_path / "ids.yml").write_text("ids:\n  d-1: \"Wonen\n  d-2: Bouwen\n  d-3: Huren\n", "utf-8")
+    _, _, found = data_file.read(tmp_path / "ids.yml", "registry/ids.yml")
+    assert [(p.path, p.line) for p in found] == [("registry/ids.yml", 2)]
+    assert "dit bestand is niet te lezen" in found[0].wrong_nl
+
+
 def test_an_unregistered_id_in_both_languages_is_one_message_on_the_dutch_page(project: Path) -> None:
     edit(project / "docs/draaiboek/financiering.md", "### Maak een begroting {#d-41}", "### Maak een begroting {#d-999}")
     edit(project / "docs/draaiboek/financiering.en.md", "{#d-41}", "{#d-999}")
@@ -318,8 +328,10 @@ def test_the_build_stops_with_the_same_message(project: Path) -> None:
 BAD_PAGE_DATA = [
     pytest.param("title: [Wonen", 2, "de gegevens bovenaan deze pagina zijn niet te lezen", "'veld: waarde'",
                  id="geen-yaml"),
-    pytest.param("description: Over wonen\ntitle: 'Wonen", 3, "de gegevens bovenaan deze pagina zijn niet te lezen",
+    pytest.param("title: 'Wonen\ndescription: Over wonen", 2, "de gegevens bovenaan deze pagina zijn niet te lezen",
                  "'veld: waarde'", id="aanhalingsteken-niet-gesloten"),
+    pytest.param("title: [Wonen\ndescription: Over wonen", 2, "de gegevens bovenaan deze pagina zijn niet te lezen",
+                 "'veld: waarde'", id="haakje-niet-gesloten"),
     pytest.param("title: Wonen: in dorpen", 2, "de gegevens bovenaan deze pagina zijn niet te lezen",
                  "tussen aanhalingstekens", id="dubbele-punt"),
     pytest.param("title: Wonen\ntitle: Huizen", 3, "het veld 'title' staat twee keer in de gegevens bovenaan",
@@ -385,7 +397,8 @@ def test_an_english_village_page_with_unreadable_data_is_reported(project: Path)
     """Before, the village rule read an English page's unreadable data as none, and no rule said a word."""
     edit(project / "docs/maatwerk/dorpen/elp.en.md", "---\n", "---\ntitle: [Elp\n")
     found = check(project)
-    assert [(p.path, p.line) for p in found] == [("docs/maatwerk/dorpen/elp.en.md", 3)], [str(p) for p in found]
+    # Line 2, where the [ opened; YAML notices it only at the next line's colon.
+    assert [(p.path, p.line) for p in found] == [("docs/maatwerk/dorpen/elp.en.md", 2)], [str(p) for p in found]
 
 
 # --- a glossary term is explained in the glossary only (begrippen) --------------------------

@@ -172,16 +172,22 @@ PAGE_DATA = {"nl": ("de gegevens bovenaan deze pagina zijn", "het veld", "de geg
              "en": ("the data at the top of this page is", "the field", "the data at the top of this page")}
 
 
-def _unreadable(error: yaml.YAMLError, shown: str, first_line: int, length: int,
+# PyYAML's context of an error inside a quoted text or a [ ] or { } list.
+UNCLOSED = ("while scanning a quoted scalar", "while parsing a flow")
+
+
+def _unreadable(error: yaml.YAMLError, shown: str, first_line: int,
                 what: dict[str, tuple[str, str, str]]) -> Problem:
     """The one message for YAML that cannot be read, at its line.
 
-    first_line: the file line of the YAML's line 1; length: how many lines the YAML has.
+    first_line: the file line of the YAML's line 1.
     """
     mark = getattr(error, "problem_mark", None)
     opened = getattr(error, "context_mark", None)
-    if mark and opened and mark.line >= length:
-        mark = opened  # an unclosed [, { or quote is noticed only at the end: point at where it opened
+    if opened and str(getattr(error, "context", "")).startswith(UNCLOSED):
+        # An unclosed quote, [ or { is noticed lines later (at the next colon, or at the
+        # end): the mistake is where it opened.
+        mark = opened
     line = mark.line + first_line if mark else 1
     (is_nl, key_nl, part_nl), (is_en, key_en, part_en) = what["nl"], what["en"]
     if isinstance(error, DuplicateKey):
@@ -205,7 +211,7 @@ def read(path: Path, shown: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
         root = compose(text)
         data = yaml.load(text, Loader=FrontMatterLoader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
-        return None, None, [_unreadable(error, shown, 1, len(text.splitlines()), FILE)]
+        return None, None, [_unreadable(error, shown, 1, FILE)]
     return data, root, []
 
 
@@ -219,7 +225,7 @@ def front_matter(page: SourcePage) -> tuple[dict[str, Any] | None, list[Problem]
         data = page.meta if page.front_matter is not None else {}
     except yaml.YAMLError as error:
         # The front matter's line 1 is the file's line 2 (line 1 is the opening ---).
-        return None, [_unreadable(error, page.shown, 2, len(page.front_matter_lines), PAGE_DATA)]
+        return None, [_unreadable(error, page.shown, 2, PAGE_DATA)]
     if page.front_matter_node is not None and not isinstance(page.front_matter_node, yaml.MappingNode):
         return None, [Problem(page.shown, 2, "de gegevens bovenaan deze pagina zijn geen lijst van velden",
                               "schrijf elke regel als 'veld: waarde'",
