@@ -336,14 +336,22 @@ BAD_PAGE_DATA = [
                  "tussen aanhalingstekens", id="dubbele-punt"),
     pytest.param("title: Wonen\ntitle: Huizen", 3, "het veld 'title' staat twee keer in de gegevens bovenaan",
                  "houd één van de twee regels over", id="veld-twee-keer"),
-    pytest.param("Wonen in dorpen", 2, "de gegevens bovenaan deze pagina zijn geen lijst van velden",
-                 "'veld: waarde'", id="geen-velden"),
+    pytest.param("Wonen in dorpen", 2, "de gegevens bovenaan deze pagina bevatten geen velden",
+                 "of haal beide regels --- weg", id="geen-velden"),
+    pytest.param("\n- Wonen", 3, "de gegevens bovenaan deze pagina bevatten geen velden",
+                 "'veld: waarde'", id="een-lijst"),
     pytest.param("description: Over wonen\ntitel: Wonen", 3, "deze pagina heeft een onbekend veld 'titel'",
                  "misschien bedoel je 'title'", id="onbekend-veld"),
     pytest.param("tekstsoort: brief", 2, "klopt het soort tekst niet ('brief')", "kies uit: uitleg, voorstel, site",
                  id="geen-brief-van-dom"),
-    pytest.param("glossary: 'false'", 2, "klopt uitleg van begrippen niet ('false')", "'glossary: false'",
+    pytest.param("glossary: 'false'", 2, "klopt de uitleg van begrippen niet ('false')", "schrijf het zo: 'glossary: false'",
                  id="glossary-tekst"),
+    pytest.param("description: Over wonen\ntitle:", 3, "klopt de titel niet (leeg)", "schrijf het zo: 'title: Financiering'",
+                 id="titel-leeg"),
+    pytest.param("vertaald_van: 12", 2, "klopt de versie van de Nederlandse tekst niet (12)",
+                 "draai 'dom-site translations --stamp' met deze pagina", id="versie-als-getal"),
+    pytest.param("search: ja", 2, "klopt zoeken niet ('ja')", "schrijf hier velden eronder", id="zoeken-geen-velden"),
+    pytest.param("icon: home", 2, "klopt het pictogram niet ('home')", "'icon: material/home'", id="pictogram-zonder-map"),
 ]
 
 
@@ -391,6 +399,42 @@ def test_a_village_page_in_another_folder_gets_one_message_not_one_per_field(pro
     found = check(project)
     assert [(p.path, p.line) for p in found] == [("docs/maatwerk/elp.md", 1)], [str(p) for p in found]
     assert "dit is een dorpspagina, maar hij staat niet in docs/maatwerk/dorpen/" in found[0].wrong_nl
+
+
+def test_data_without_its_closing_line_is_one_message(tmp_path: Path) -> None:
+    """MkDocs would show the data as text under a line; no other rule notices."""
+    docs = tmp_path / "docs"
+    pair(docs, "---\ntitle: Wonen\n\n# Wonen\n", "# Housing\n")
+    found = rules.run(rules.Context(tmp_path, source.load(docs)), [*PAGES, "gegevens"])
+    assert [(p.path, p.line, p.wrong_nl) for p in found] == [
+        ("docs/hoofdstuk.md", 1, "de gegevens bovenaan deze pagina hebben geen regel --- eronder")]
+
+
+def test_a_village_page_without_the_closing_line_is_one_message(project: Path) -> None:
+    page = project / "docs/maatwerk/dorpen/elp.md"
+    lines = page.read_text("utf-8").split("\n")
+    closing = lines.index("---", 1)
+    page.write_text("\n".join(lines[:closing] + lines[closing + 1:]), "utf-8")
+    found = [(p.path, p.line, p.wrong_nl) for p in check(project)]
+    assert found == [("docs/maatwerk/dorpen/elp.md", 1, "de gegevens bovenaan deze pagina hebben geen regel --- eronder")]
+
+
+def test_a_byte_order_mark_does_not_hide_the_data(tmp_path: Path) -> None:
+    """MkDocs reads pages as utf-8-sig; so must the rules, or a misspelt field passes unseen."""
+    docs = tmp_path / "docs"
+    pair(docs, "\ufeff---\ntitel: Wonen\n---\n# Wonen\n", "# Housing\n")
+    found = rules.run(rules.Context(tmp_path, source.load(docs)), ["gegevens"])
+    assert [(p.path, p.line, p.wrong_nl) for p in found] == [
+        ("docs/hoofdstuk.md", 2, "deze pagina heeft een onbekend veld 'titel'")]
+
+
+def test_the_villages_overview_is_an_ordinary_page_whatever_fields_it_holds(project: Path) -> None:
+    """A village field on the overview must not switch off the page rule (and let it call itself DOM's letter)."""
+    overview = project / "docs/maatwerk/dorpen/index.md"
+    overview.write_text("---\npaginastatus: concept\ntekstsoort: brief\n---\n" + overview.read_text("utf-8"), "utf-8")
+    found = [(p.path, p.line, p.wrong_nl) for p in check(project)]
+    assert found == [("docs/maatwerk/dorpen/index.md", 2, "deze pagina heeft een onbekend veld 'paginastatus'"),
+                     ("docs/maatwerk/dorpen/index.md", 3, "bij deze pagina klopt het soort tekst niet ('brief')")], found
 
 
 def test_an_english_village_page_with_unreadable_data_is_reported(project: Path) -> None:

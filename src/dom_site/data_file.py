@@ -63,13 +63,19 @@ def _label(field_schema: Any, field: str) -> Name:
     return dutch.strip(), (english or dutch).strip()
 
 
-def _example(field_schema: Any, field: str) -> Name:
-    """Advice with the schema's first example of the field (`examples`), in both languages; empty without one."""
+def _example_line(field_schema: Any, field: str) -> str | None:
+    """The schema's first example of the field as a line of YAML ('glossary: false'); None without one."""
     examples = field_schema.get("examples") if isinstance(field_schema, dict) else None
     if not examples:
-        return "", ""
+        return None
     value = examples[0] if isinstance(examples[0], str) else json.dumps(examples[0])  # true, not True
-    return f", bijvoorbeeld '{field}: {value}'", f", for example '{field}: {value}'"
+    return f"{field}: {value}"
+
+
+def _example(field_schema: Any, field: str) -> Name:
+    """Advice with the schema's first example of the field, in both languages; empty without one."""
+    line = _example_line(field_schema, field)
+    return (f", bijvoorbeeld '{line}'", f", for example '{line}'") if line else ("", "")
 
 
 def _in(where: Name) -> Name:
@@ -123,25 +129,53 @@ def problems_of(error: ValidationError, file: str, root: yaml.Node | None,
                         "kijk naar de andere namen in dit deel en schrijf hem zoals zij",
                         f"the name '{error.instance}' in {where_en} is malformed", "write it like the other names there")]
     # A value that is not what the schema says (type, pattern, enum, length, format …).
-    if error.validator == "enum":
-        options = ", ".join(str(value) for value in schema.get("enum", []))
-        fix_nl, fix_en = f"kies uit: {options}", f"choose from: {options}"
-    else:
-        fix_nl, fix_en = "schrijf het zoals de andere regels in dit bestand", "write it like the other lines in this file"
-    if rel and isinstance(rel[-1], str):
-        field = rel[-1]
+    field = rel[-1] if rel and isinstance(rel[-1], str) else None
+    fix_nl, fix_en = _value_fix(error, schema, field)
+    value_nl, value_en = _value(error.instance)
+    if field is not None:
         (where_nl, where_en), (nl, en) = _where(rel[:-1], at, name), _label(schema, field)
-        # The choices of an enum say it all; any other value is shown how to write it.
-        ex_nl, ex_en = ("", "") if error.validator == "enum" else _example(schema, field)
         if rel[:-1] or name is not None:
             wrong_nl, wrong_en = f"bij {where_nl} klopt {nl} niet", f"in {where_en}, {en} is not valid"
         else:
             wrong_nl, wrong_en = f"{nl} klopt niet", f"{en} is not valid"
-        return [Problem(file, line, f"{wrong_nl} ({error.instance!r})", f"{fix_nl}{ex_nl}",
-                        f"{wrong_en} ({error.instance!r})", f"{fix_en}{ex_en}")]
+        return [Problem(file, line, f"{wrong_nl} ({value_nl})", fix_nl, f"{wrong_en} ({value_en})", fix_en)]
     where_nl, where_en = _where(rel, at, name)
-    return [Problem(file, line, f"{where_nl} klopt niet ({error.instance!r})", fix_nl,
-                    f"{where_en} is not valid ({error.instance!r})", fix_en)]
+    return [Problem(file, line, f"{where_nl} klopt niet ({value_nl})", fix_nl,
+                    f"{where_en} is not valid ({value_en})", fix_en)]
+
+
+def _value(value: Any) -> Name:
+    """A wrong value as a message shows it: as written ('false' in quotes is text), or empty."""
+    return ("leeg", "empty") if value is None else (repr(value), repr(value))
+
+
+# What a value of each JSON type is, for "schrijf …" / "write …".
+KINDS = {"string": ("tekst", "text"), "boolean": ("true of false", "true or false"),
+         "integer": ("een heel getal", "a whole number"), "number": ("een getal", "a number"),
+         "array": ("een lijst", "a list"), "object": ("velden eronder", "fields below it")}
+
+
+def _value_fix(error: ValidationError, schema: dict[str, Any], field: str | None) -> Name:
+    """How to write the value: the enum's choices, the schema's own fix (x-herstel, for a value
+    a command writes), its example, what kind of value, or the schema's words about the
+    field (its description), in that order."""
+    if error.validator == "enum":
+        options = ", ".join(str(value) for value in schema.get("enum", []))
+        return f"kies uit: {options}", f"choose from: {options}"
+    if isinstance(schema.get("x-herstel"), str):
+        dutch, _, english = schema["x-herstel"].partition(" / ")
+        return dutch.strip(), (english or dutch).strip()
+    example = _example_line(schema, field) if field is not None else None
+    if example:
+        return f"schrijf het zo: '{example}'", f"write it like this: '{example}'"
+    if error.validator == "type" and isinstance(schema.get("type"), str) and schema["type"] in KINDS:
+        kind_nl, kind_en = KINDS[schema["type"]]
+        return f"schrijf hier {kind_nl}", f"write {kind_en} here"
+    description = schema.get("description")
+    if isinstance(description, str) and description.strip():
+        dutch, _, english = description.partition(" / ")
+        return dutch.strip().rstrip("."), (english or dutch).strip().rstrip(".")
+    return "schrijf het zoals de andere regels in dit bestand", "write it like the other lines in this file"
 
 
 def check(value: Any, schema: Path, file: str, root: yaml.Node | None,
@@ -221,16 +255,24 @@ def front_matter(page: SourcePage) -> tuple[dict[str, Any] | None, list[Problem]
     MkDocs itself shows unreadable front matter as text on the page and says nothing,
     so the rules say it (dom_site.rules.front_matter and the village pages' rule).
     """
+    if page.front_matter_unclosed:
+        return None, [Problem(page.shown, 1, "de gegevens bovenaan deze pagina hebben geen regel --- eronder",
+                              "zet een regel --- onder de laatste regel met gegevens",
+                              "the data at the top of this page has no --- line below it",
+                              "put a --- line below the last line of data")]
     try:
         data = page.meta if page.front_matter is not None else {}
     except yaml.YAMLError as error:
         # The front matter's line 1 is the file's line 2 (line 1 is the opening ---).
         return None, [_unreadable(error, page.shown, 2, PAGE_DATA)]
     if page.front_matter_node is not None and not isinstance(page.front_matter_node, yaml.MappingNode):
-        return None, [Problem(page.shown, 2, "de gegevens bovenaan deze pagina zijn geen lijst van velden",
-                              "schrijf elke regel als 'veld: waarde'",
-                              "the data at the top of this page is not a list of fields",
-                              "write each line as 'field: value'")]
+        return None, [Problem(page.shown, page.front_matter_node.start_mark.line + 1,
+                              "de gegevens bovenaan deze pagina bevatten geen velden ('veld: waarde')",
+                              "schrijf elke regel tussen de twee regels --- als 'veld: waarde', "
+                              "of haal beide regels --- weg als de pagina geen gegevens heeft",
+                              "the data at the top of this page holds no fields ('field: value')",
+                              "write each line between the two --- lines as 'field: value', "
+                              "or remove both --- lines when the page has no data")]
     return data, []
 
 

@@ -194,6 +194,11 @@ class SourcePage:
         return self.lines[1:self.front_matter_end - 1] if self.front_matter_end else []
 
     @property
+    def front_matter_unclosed(self) -> bool:
+        """The file opens front matter with --- but no line closes it: MkDocs then shows the data as text."""
+        return not self.front_matter_end and bool(self.lines) and self.lines[0].strip() == "---"
+
+    @property
     def front_matter(self) -> str | None:
         return "\n".join(self.front_matter_lines) if self.front_matter_end else None
 
@@ -406,7 +411,9 @@ def load(docs_dir: Path, shown: str | None = None) -> SourceModel:
         rel = file.relative_to(docs_dir).as_posix()
         files.append(rel)
         if file.suffix == ".md":
-            pages[rel] = parse(rel, file.read_text(encoding="utf-8"), f"{shown_root}/{rel}")
+            # utf-8-sig, as MkDocs reads pages: a byte order mark (some Windows editors write one)
+            # is not text, and the front matter after it is front matter.
+            pages[rel] = parse(rel, file.read_text(encoding="utf-8-sig"), f"{shown_root}/{rel}")
     return SourceModel(docs_dir, pages, files, shown_root)
 
 

@@ -133,8 +133,8 @@ def stamp(english: Path) -> str:
     if not english.name.endswith(SUFFIX):
         raise StampError(f"dit is geen Engelse pagina (*{SUFFIX})", f"not an English page (*{SUFFIX})")
     dutch = english.with_name(source.dutch_path(english.name))
-    digest = dutch_hash(dutch.read_text(encoding="utf-8"))
-    text = english.read_text(encoding="utf-8")
+    digest = dutch_hash(dutch.read_text(encoding="utf-8-sig"))
+    text = english.read_text(encoding="utf-8-sig")
     line = f'{FIELD}: "{digest}"'
     lines = text.split("\n")
     page = source.parse(english.name, text, english.name)

@@ -257,7 +257,7 @@ def _check_body(page: SourcePage) -> list[Problem]:
 
 
 def _parse_front_matter(rel: str, page: SourcePage) -> tuple[dict[str, Any] | None, list[Problem]]:
-    if page.front_matter is None:
+    if page.front_matter is None and not page.front_matter_unclosed:
         return None, [Problem(
             rel, 1, "de gegevens bovenaan de pagina ontbreken",
             "begin het bestand met de regels tussen --- uit sjablonen/dorp.md",

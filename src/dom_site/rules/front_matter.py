@@ -12,11 +12,13 @@ can be read at all is said here, once, for every page.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import PurePosixPath
+from typing import Any
 
 from dom_site import data_file
 from dom_site.messages import Problem
 from dom_site.rules import Context
-from dom_site.village_data import REPO_ROOT, VILLAGE_ONLY_KEYS, is_village_page
+from dom_site.village_data import REPO_ROOT, VILLAGE_ONLY_KEYS, as_folder, is_village_page
 
 SCHEMA = REPO_ROOT / "schemas" / "pagina.schema.json"
 # How the messages name the checked data: "deze pagina heeft een onbekend veld 'titel'".
@@ -27,7 +29,14 @@ def check(context: Context) -> Iterator[Problem]:
     for page in context.model:
         data, problems = data_file.front_matter(page)
         yield from problems
-        # A village page has its own schema, also where it stands in the wrong folder (the file
-        # name rule says where it belongs: one message, not one per village field).
-        if data and not is_village_page(page.path, context.settings.villages) and not VILLAGE_ONLY_KEYS & data.keys():
+        if data and not _a_village_page(page.path, data, context.settings.villages):
             yield from data_file.check(data, SCHEMA, page.shown, page.front_matter_node, name=THIS_PAGE)
+
+
+def _a_village_page(path: str, data: dict[str, Any], villages: str) -> bool:
+    """A village page has its own schema (dom_site.village_data), also where it stands in the
+    wrong folder: the file name rule says where it belongs (one message, not one per village
+    field). The villages' overview (their index) is an ordinary page, whatever it holds."""
+    if is_village_page(path, villages):
+        return True
+    return bool(VILLAGE_ONLY_KEYS & data.keys()) and PurePosixPath(path).parent.as_posix() != as_folder(villages)
