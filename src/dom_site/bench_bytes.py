@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from dom_site.bench import defaults_config, load_ours, timed_build
+from dom_site.languages import language_prefix
 from dom_site.static_host import CHROMIUM_ARGS, chromium_path, serve
 
 # Home page and one content page, per language (paths relative to the site root).
@@ -92,8 +93,8 @@ def first_visit(browser: object, url: str) -> Visit:
 def index_sizes(site: Path) -> dict[str, int]:
     """Each language's search index file; the defaults share one file."""
     sizes: dict[str, int] = {}
-    for language, prefix in (("nl", ""), ("en", "en/")):
-        own = site / prefix / "search" / "search_index.json"
+    for language in ("nl", "en"):
+        own = site / language_prefix(language) / "search" / "search_index.json"
         shared = site / "search" / "search_index.json"
         path = own if own.exists() else shared
         sizes[language] = path.stat().st_size if path.exists() else 0

@@ -16,3 +16,8 @@ def language_prefix(language: str, default: str = "nl") -> str:
     /c/<id>/, histories, frozen editions' pages and the search index.
     """
     return "" if language == default else f"{language}/"
+
+
+def up_from_language(language: str, default: str = "nl") -> str:
+    """The relative path from a language's folder to the site root: '' or '../'."""
+    return "../" * language_prefix(language, default).count("/")

@@ -20,6 +20,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
+from dom_site.languages import language_prefix
 from dom_site.messages import say
 from dom_site.pdfs import PDFS
 from dom_site.processes import StepFailed, run
@@ -46,7 +47,7 @@ def section_pages(nav: list[Any], first: str) -> list[str]:
 
 
 def built_page(site: Path, source: str, lang: str) -> Path:
-    return site / ("en" if lang == "en" else "") / page_url(source) / "index.html"
+    return site / language_prefix(lang) / page_url(source) / "index.html"
 
 
 def combined_html(site: Path, pages: list[str], lang: str) -> str:

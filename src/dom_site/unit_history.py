@@ -29,7 +29,7 @@ import markdown
 
 from dom_site import citation_registry, source
 from dom_site.dates import as_date, long_date
-from dom_site.languages import language_prefix
+from dom_site.languages import language_prefix, up_from_language
 from dom_site.processes import StepFailed, run
 from dom_site.source import FOOTNOTE_DEFINITION, english_path, without_footnotes
 from dom_site.word_diff import Block, Kind, blocks_html, changed_words, compare, diff_html, same_words
@@ -493,7 +493,7 @@ def history_body(history: History, document: str, registry_ids: Mapping[str, Map
     lang, anchor = history.lang, history.anchor
     t = TEXT[lang]
     label = anchor.upper()
-    root = "../../../" + ("../" if lang == "en" else "")   # from <lang>c/<id>/geschiedenis/ to the site root
+    root = "../../../" + up_from_language(lang)   # from <lang>c/<id>/geschiedenis/ to the site root
     home = root + language_prefix(lang)
     parts = [f'<h1 id="top">{t["title"].format(id=label)}</h1>',
              f'<p>{html.escape(t["intro"].format(id=label, document=document))}'

@@ -25,6 +25,8 @@ def setting_line(config: MkDocsConfig, plugin: str, *keys: Any) -> tuple[str, in
     if not plugin:
         return file.name, source.line_of(root, keys)
     found = source.entry(root, "plugins")
+    if found and isinstance(found[1], yaml.MappingNode):  # MkDocs also takes `plugins:` as a mapping
+        return file.name, source.line_of(root, ["plugins", plugin, *keys])
     items = found[1].value if found and isinstance(found[1], yaml.SequenceNode) else []
     for index, item in enumerate(items):
         if source.entry(item, plugin) is not None:

@@ -40,7 +40,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from dom_site import citation_formats, citations, editions, site_data, unit_history
 from dom_site import citation_registry as reg
-from dom_site.languages import build_language, language_prefix
+from dom_site.languages import build_language, language_prefix, up_from_language
 from dom_site.messages import problem
 from dom_site.plugins import setting_line
 from dom_site.source import dutch_path, language_of
@@ -203,7 +203,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         out = Path(config.site_dir) / language_prefix(lang) / "c"
         up = "../../"  # from /c/<id>/ (or /en/c/<id>/) two levels up is the language root
         sheets = sorted((Path(config.site_dir) / "assets" / "stylesheets").glob("main.*.min.css"))
-        stylesheet = ("../../../" if lang == "en" else up) + f"assets/stylesheets/{sheets[0].name}" if sheets else ""
+        stylesheet = up + up_from_language(lang) + f"assets/stylesheets/{sheets[0].name}" if sheets else ""
         for anchor, entry in registry.ids.items():
             folder = out / anchor
             folder.mkdir(parents=True, exist_ok=True)
