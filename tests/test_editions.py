@@ -1,6 +1,7 @@
 """Versions: the changelog is derived from the registry; the notice says which version you read."""
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -105,10 +106,15 @@ def test_an_edition_s_settings_reach_the_plugin_as_text() -> None:
     assert 'live_url: "https://voorbeeld.test/dom/"' in out and "!ENV [DOM_EDITION" not in out
 
 
-def test_a_release_that_exists_already_is_one_message_at_its_line(capsys: pytest.CaptureFixture[str]) -> None:
-    """Nothing is written: the registry's own entry of that version is where the editor looks."""
-    registry = (ROOT / "registry" / "ids.yml").read_text("utf-8")
+def test_a_release_that_exists_already_is_one_message_at_its_line(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """Nothing is written: the registry's own entry of that version is where the editor looks.
+
+    On a copy of the registry, so that a mistake in release() cannot touch the project's own."""
+    (tmp_path / "registry").mkdir()
+    shutil.copy2(ROOT / "registry" / "ids.yml", tmp_path / "registry" / "ids.yml")
+    registry = (tmp_path / "registry" / "ids.yml").read_text("utf-8")
     line = next(n for n, text in enumerate(registry.splitlines(), 1) if text.lstrip().startswith('- {version: "1.0"'))
-    assert release_script.main(["1.0"], ROOT) == 1
+    assert release_script.main(["1.0"], tmp_path) == 1
     assert capsys.readouterr().out.startswith(f"registry/ids.yml:{line}: versie 1.0 bestaat al — kies een nieuw versienummer")
-    assert (ROOT / "registry" / "ids.yml").read_text("utf-8") == registry
+    assert (tmp_path / "registry" / "ids.yml").read_text("utf-8") == registry

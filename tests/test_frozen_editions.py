@@ -104,3 +104,20 @@ def test_make_build_kept_the_edition_it_published(site_dir: Path, release: dict)
     assert files == sorted(p.relative_to(cached[0]).as_posix() for p in cached[0].rglob("*") if p.is_file())
     page = "reactie/index.html"
     assert (published / page).read_bytes() == (cached[0] / page).read_bytes()
+
+
+def test_a_release_whose_commit_git_cannot_find_is_one_message_at_its_line(tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Outside a clone with the full history (or without git) the edition cannot be built: say where and why."""
+    import shutil
+
+    (tmp_path / "registry").mkdir()
+    shutil.copy2(ROOT / "registry" / "ids.yml", tmp_path / "registry" / "ids.yml")
+    registry = reg.load_registry(tmp_path / "registry" / "ids.yml")
+    release = registry.releases[0]
+    with pytest.raises(SystemExit):
+        frozen.build_edition(release, tmp_path / "site", "https://voorbeeld.test/", tmp_path)
+    line = registry.release_line(str(release["version"]))
+    assert line > 1
+    assert capsys.readouterr().err.startswith(
+        f"registry/ids.yml:{line}: versie {release['version']} verwijst naar commit '{release['commit']}'")

@@ -50,6 +50,14 @@ class Registry:
     ids: dict[str, dict[str, Any]]
     lines: dict[str, int] = field(default_factory=dict)
     path: str = "registry/ids.yml"
+    release_lines: list[int] = field(default_factory=list)  # each release's line, in order
+
+    def release_line(self, version: str) -> int:
+        """The line of the release of that version, where a message about it points (1: none)."""
+        for release, line in zip(self.releases, self.release_lines, strict=False):
+            if str(release.get("version")) == version:
+                return line
+        return 1
 
 
 class RegistryError(PluginError):
@@ -91,7 +99,8 @@ def read_registry(path: Path, root: Path | None = None) -> tuple[Registry | None
     if not problems and isinstance(data, dict):
         # Each ID's line from the YAML nodes, as every data file's (quoted, indented or in flow style alike).
         lines = {anchor: source.line_of(nodes, ["ids", anchor]) for anchor in data["ids"]}
-        registry = Registry(data["documents"], data["releases"], data["ids"], lines, shown)
+        release_lines = [source.line_of(nodes, ["releases", index]) for index in range(len(data["releases"]))]
+        registry = Registry(data["documents"], data["releases"], data["ids"], lines, shown, release_lines)
     _loaded[path] = (mtime, (registry, problems))
     return registry, problems
 

@@ -45,7 +45,7 @@ from typing import Any
 from dom_site import cache, git
 from dom_site import citation_registry as reg
 from dom_site.edition_config import with_edition, with_release_date
-from dom_site.messages import say
+from dom_site.messages import Problem, say
 from dom_site.processes import StepFailed, builder, run
 from dom_site.static_host import chromium_path
 from dom_site.valid_markup import valid_markup
@@ -143,10 +143,14 @@ def build_edition(release: dict[str, Any], site: Path, live: str, root: Path, fr
     version, commit = str(release["version"]), str(release.get("commit", ""))
     full = full_commit(commit, root)
     if full is None:
-        say(f"registry/ids.yml:1: versie {version} verwijst naar commit '{commit}', maar die staat niet in deze "
-            f"kloon — haal de volledige geschiedenis op (git fetch --unshallow) of herstel commit: in het register "
-            f"(English: release {version} names commit '{commit}', which this clone lacks — fetch the full "
-            f"history or fix the commit in the registry)", stream=sys.stderr)
+        registry, _ = reg.read_registry(root / "registry" / "ids.yml", root)
+        line = registry.release_line(version) if registry else 1
+        say(Problem("registry/ids.yml", line, f"versie {version} verwijst naar commit '{commit}', maar git vindt die "
+                    "niet in deze kloon", "haal de volledige geschiedenis op (git fetch --unshallow), controleer of "
+                    "git werkt, of herstel commit: bij deze versie",
+                    f"release {version} names commit '{commit}', which git cannot find in this clone",
+                    "fetch the full history (git fetch --unshallow), check that git works, or fix the release's commit:"),
+            stream=sys.stderr)
         sys.exit(1)
     out = site / "versies" / version
     cached = cache_entry(release, full, live, root)

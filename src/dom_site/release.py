@@ -81,9 +81,8 @@ def main(argv: list[str] | None, root: Path) -> int:
     registry = reg.load_registry(root / REGISTRY)
     text = (root / REGISTRY).read_text("utf-8")
     shown = REGISTRY.as_posix()
-    same = [index for index, r in enumerate(registry.releases) if str(r["version"]) == args.version]
-    if same:
-        say(Problem(shown, source.line_of(source.compose(text), ["releases", same[0]]),
+    if any(str(r["version"]) == args.version for r in registry.releases):
+        say(Problem(shown, registry.release_line(args.version),
                     f"versie {args.version} bestaat al", "kies een nieuw versienummer",
                     f"version {args.version} already exists", "choose a new version number"))
         return 1
