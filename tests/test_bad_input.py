@@ -60,7 +60,7 @@ CASES = [
     Case("date that does not parse",
          lambda p: (p / ELP).write_text(re.sub(r"laatst_bekeken: \S+", "laatst_bekeken: 31-02-2026",
                                                (p / ELP).read_text("utf-8"), count=1), "utf-8"),
-         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{ELP}:@laatst_bekeken:", "geen geldige datum"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{ELP}:@laatst_bekeken:", "klopt de datum laatst_bekeken niet"),
     Case("ID missing in the translation", lambda p: edit(p / FIN_EN, " {#d-41}", " {#make-a-budget}"),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{FIN_EN}:@{{#make-a-budget}}", "staat niet in de Nederlandse pagina"),
     Case("duplicate ID", lambda p: edit(p / FIN, "### Vraag de startsubsidie van de provincie aan {#d-42}",

@@ -96,27 +96,27 @@ def test_valid_pages_have_no_problems(tmp_path: Path) -> None:
 
 # (what to change on the Dutch page, line of the error, words the Dutch message must contain)
 BAD_FRONT_MATTER = [
-    pytest.param(("naam: Elp\n", ""), 1, "het veld 'naam' ontbreekt", id="naam-ontbreekt"),
-    pytest.param(("soort: esdorp", "soort: dorp"), 3, "'dorp' is geen geldige waarde voor 'soort'", id="soort-onbekend"),
-    pytest.param(("soort: esdorp", '"soort": dorp'), 3, "'dorp' is geen geldige waarde voor 'soort'",
+    pytest.param(("naam: Elp\n", ""), 1, "bij deze dorpspagina ontbreekt de naam", id="naam-ontbreekt"),
+    pytest.param(("soort: esdorp", "soort: dorp"), 3, "klopt de soort dorp niet ('dorp') — kies uit: esdorp", id="soort-onbekend"),
+    pytest.param(("soort: esdorp", '"soort": dorp'), 3, "klopt de soort dorp niet ('dorp')",
                  id="soort-met-aanhalingstekens"),
-    pytest.param(("soort: esdorp", "soort: buurtschap"), 1, "het veld 'onderdeel_van' ontbreekt", id="buurtschap-zonder-dorp"),
+    pytest.param(("soort: esdorp", "soort: buurtschap"), 1, "ontbreekt het dorp waar de buurtschap bij hoort — voeg een regel toe zoals 'onderdeel_van: Beilen'", id="buurtschap-zonder-dorp"),
     pytest.param(("soort: esdorp", "soort: esdorp\ncoordinaten:\n  lat: 53.5\n  lon: 6.5"), 5,
-                 "coordinaten.lat 53.5 ligt buiten Midden-Drenthe", id="lat-buiten-kader"),
+                 "coordinaten klopt de breedte (lat) niet (53.5) — toegestaan is 52.7 tot 53.0", id="lat-buiten-kader"),
     pytest.param(("soort: esdorp", "soort: esdorp\ncoordinaten: {lat: 52.8, lon: 7.2}"), 4,
-                 "coordinaten.lon 7.2 ligt buiten Midden-Drenthe", id="lon-buiten-kader-flow"),
+                 "coordinaten klopt de lengte (lon) niet (7.2) — toegestaan is 6.35 tot 6.75", id="lon-buiten-kader-flow"),
     pytest.param(("soort: esdorp", "soort: esdorp\ncoordinaten:\n  lat: 52.8\n  lon: zes"), 6,
-                 "'coordinaten.lon' moet een getal zijn", id="lon-geen-getal"),
+                 "coordinaten klopt de lengte (lon) niet ('zes') — schrijf een getal", id="lon-geen-getal"),
     pytest.param(("soort: esdorp", "soort: esdorp\ncoordinaten:\n  lat: 52.8"), 4,
-                 "het veld 'lon' ontbreekt onder 'coordinaten'", id="lon-ontbreekt"),
+                 "coordinaten ontbreekt de lengte (lon)", id="lon-ontbreekt"),
     pytest.param(("paginastatus: concept", "paginastatus: klaar"), 4,
-                 "'klaar' is geen geldige waarde voor 'paginastatus'", id="paginastatus-onbekend"),
-    pytest.param(("grote_kern: false", "grote_kern: misschien"), 5, "'grote_kern' moet true of false zijn", id="grote-kern-geen-boolean"),
-    pytest.param(("bronnen: [v11, s1]", "bronnen: []"), 6, "de lijst 'bronnen' is leeg", id="bronnen-leeg"),
-    pytest.param(("bronnen: [v11, s1]", "bronnen: [v11, s1, S 1]"), 6, "'S 1' is geen geldig bronlabel", id="bronlabel-ongeldig"),
-    pytest.param(("laatst_bekeken: 2026-11-28", "laatst_bekeken: 2026-02-30"), 7, "'2026-02-30' is geen geldige datum", id="datum-bestaat-niet"),
-    pytest.param(("laatst_bekeken: 2026-11-28", "laatst_bekeken: 28-11-2026"), 7, "'28-11-2026' is geen geldige datum", id="datum-verkeerde-vorm"),
-    pytest.param(("paginastatus: concept", "status: concept"), 4, "onbekend veld 'status' — gebruik 'paginastatus'", id="status-in-plaats-van-paginastatus"),
+                 "klopt de paginastatus niet ('klaar') — kies uit: concept, besproken met het dorp", id="paginastatus-onbekend"),
+    pytest.param(("grote_kern: false", "grote_kern: misschien"), 5, "klopt grote kern niet ('misschien') — schrijf het zo: 'grote_kern: false'", id="grote-kern-geen-boolean"),
+    pytest.param(("bronnen: [v11, s1]", "bronnen: []"), 6, "klopt de lijst bronnen niet ([]) — noem elke bron", id="bronnen-leeg"),
+    pytest.param(("bronnen: [v11, s1]", "bronnen: [v11, s1, S 1]"), 6, "bronnen klopt nummer 3 niet ('S 1')", id="bronlabel-ongeldig"),
+    pytest.param(("laatst_bekeken: 2026-11-28", "laatst_bekeken: 2026-02-30"), 7, "klopt de datum laatst_bekeken niet ('2026-02-30') — schrijf een bestaande datum als JJJJ-MM-DD", id="datum-bestaat-niet"),
+    pytest.param(("laatst_bekeken: 2026-11-28", "laatst_bekeken: 28-11-2026"), 7, "klopt de datum laatst_bekeken niet ('28-11-2026')", id="datum-verkeerde-vorm"),
+    pytest.param(("paginastatus: concept", "status: concept"), 4, "onbekend veld 'status' — misschien bedoel je 'paginastatus'", id="status-in-plaats-van-paginastatus"),
     pytest.param(("grote_kern: false", "grote_kern: false\nsoort: esdorp"), 6, "het veld 'soort' staat twee keer", id="dubbel-veld"),
     pytest.param(("naam: Elp", "naam: Elp: het dorp"), 2, "de gegevens bovenaan deze pagina zijn niet te lezen", id="yaml-kapot"),
     pytest.param(("naam: Elp", "naam: Ellp"), 2, "de bestandsnaam past niet bij de naam 'Ellp'", id="bestandsnaam"),
@@ -133,6 +133,8 @@ def test_bad_front_matter_gives_its_message(tmp_path: Path, change: tuple[str, s
     problems = problems_for(tmp_path, nl=ELP.replace(old, new, 1))
     matching = [p for p in problems if expected in p]
     assert matching, f"no message with {expected!r} in:\n" + "\n".join(problems)
+    # One mistake, one message: nothing else about this page.
+    assert [p for p in problems if "dorpen/elp.md:" in p] == matching[:1], "\n".join(problems)
     parsed = MESSAGE.match(matching[0])
     assert parsed, f"message not in the form path:line: nl — fix (English: en — fix): {matching[0]}"
     assert parsed["path"].endswith("docs/maatwerk/dorpen/elp.md")
@@ -174,8 +176,8 @@ def test_template_copied_unchanged_is_refused_with_every_missing_piece(tmp_path:
     template = village_data.TEMPLATE_PATH.read_text(encoding="utf-8")
     problems = "\n".join(problems_for(tmp_path, extra={"naam-van-het-dorp.md": template,
                                                        "naam-van-het-dorp.en.md": ELP_EN}))
-    assert "'kies-een-soort' is geen geldige waarde voor 'soort'" in problems
-    assert "'JJJJ-MM-DD' is geen geldige datum" in problems
+    assert "klopt de soort dorp niet ('kies-een-soort')" in problems
+    assert "klopt de datum laatst_bekeken niet ('JJJJ-MM-DD')" in problems
 
 
 def test_template_filled_in_passes(tmp_path: Path) -> None:
@@ -191,7 +193,7 @@ def test_template_filled_in_passes(tmp_path: Path) -> None:
 
 def test_documented_example_message_is_the_real_one(tmp_path: Path) -> None:
     """The how-to on the overview page quotes a message; it must be what editors really see."""
-    real = [p for p in problems_for(tmp_path, nl=ELP.replace("soort: esdorp", "soort: dorp")) if "'soort'" in p][0]
+    real = [p for p in problems_for(tmp_path, nl=ELP.replace("soort: esdorp", "soort: dorp")) if "de soort dorp" in p][0]
     real = real[real.index("docs/maatwerk/dorpen/"):]
     for page in ("index.md", "index.en.md"):
         assert real in (DORPEN / page).read_text(encoding="utf-8"), page
@@ -225,7 +227,7 @@ def test_all_real_village_pages_pass_the_check() -> None:
 def test_the_village_rule_names_a_broken_page(tmp_path: Path) -> None:
     docs = write_docs(tmp_path, nl=ELP.replace("soort: esdorp", "soort: dorp"))
     found = [str(p) for p in rules.run(rules.Context.of(tmp_path, docs), ["dorpen"])]
-    assert any(line.startswith("docs/maatwerk/dorpen/elp.md:3: 'dorp' is geen geldige waarde voor 'soort'")
+    assert any(line.startswith("docs/maatwerk/dorpen/elp.md:3: bij deze dorpspagina klopt de soort dorp niet ('dorp')")
                for line in found), found
 
 
@@ -388,7 +390,7 @@ def test_build_refuses_a_broken_village_page(tmp_path: Path, caplog: pytest.LogC
     project = village_project(tmp_path, nl=ELP.replace("soort: esdorp", "soort: dorp"))
     with pytest.raises(Abort):
         build_project(project)
-    assert "docs/maatwerk/dorpen/elp.md:3: 'dorp' is geen geldige waarde voor 'soort'" in caplog.text
+    assert "docs/maatwerk/dorpen/elp.md:3: bij deze dorpspagina klopt de soort dorp niet ('dorp')" in caplog.text
 
 
 OTHER_FOLDER = "gebied/dorpen"
@@ -413,7 +415,7 @@ def test_a_broken_village_page_in_another_folder_is_refused_once(tmp_path: Path,
         build_project(project)
     about_elp = [line for line in caplog.text.splitlines() if "elp.md" in line]
     assert about_elp == [line for line in about_elp if line.startswith(
-        f"docs/{OTHER_FOLDER}/elp.md:3: 'dorp' is geen geldige waarde voor 'soort'")], caplog.text
+        f"docs/{OTHER_FOLDER}/elp.md:3: bij deze dorpspagina klopt de soort dorp niet ('dorp')")], caplog.text
     assert len(about_elp) == 1, caplog.text
 
 

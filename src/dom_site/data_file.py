@@ -88,8 +88,44 @@ def _about_a_name(error: ValidationError) -> bool:
     return error.validator == "propertyNames" or "propertyNames" in list(error.absolute_schema_path)[-2:]
 
 
+def _allowed(error: ValidationError) -> list[str]:
+    return [str(key) for key in _schema(error).get("properties") or {}]
+
+
+def _extra(error: ValidationError) -> list[str]:
+    """additionalProperties: the unknown keys."""
+    allowed = _allowed(error)
+    return [str(key) for key in error.instance if str(key) not in allowed] if isinstance(error.instance, dict) else []
+
+
+def _close(name: str, allowed: list[str]) -> str | None:
+    """The allowed key an unknown key most likely means ('titel' → 'title'), if any."""
+    close = difflib.get_close_matches(name, allowed, n=1)
+    return close[0] if close else None
+
+
+def _missing(error: ValidationError) -> str:
+    """required: the missing key (its message names it: "'date' is a required property")."""
+    return next((str(m) for m in error.validator_value  # type: ignore[union-attr]
+                 if error.message.startswith(f"{m!r} ")), "?")
+
+
+def _properties(error: ValidationError, root_schema: Any) -> dict[str, Any]:
+    """The properties of the mapping the error is about: its own schema's, or, for a rule in
+    an if/then beside them (a hamlet needs onderdeel_van), those at the same place in the root."""
+    own = _schema(error).get("properties")
+    if own:
+        return dict(own)
+    node = root_schema
+    for part in error.absolute_path:
+        if not isinstance(node, dict):
+            return {}
+        node = node.get("items") if isinstance(part, int) else (node.get("properties") or {}).get(part)
+    return dict(node.get("properties") or {}) if isinstance(node, dict) else {}
+
+
 def problems_of(error: ValidationError, file: str, root: yaml.Node | None,
-                at: Sequence[Any] = (), name: Name | None = None) -> list[Problem]:
+                at: Sequence[Any] = (), name: Name | None = None, root_schema: Any = None) -> list[Problem]:
     """One schema error as editors' messages at their lines: one, or one per unknown field.
 
     at: where the checked value stands in the file (for the line); name: how to call it (see _where).
@@ -99,22 +135,23 @@ def problems_of(error: ValidationError, file: str, root: yaml.Node | None,
     line = line_of(root, path)
     schema = _schema(error)
     if error.validator == "required":
-        properties = schema.get("properties") or {}
-        # One error per missing field; its message names it ("'date' is a required property").
-        missing = next((str(m) for m in error.validator_value  # type: ignore[union-attr]
-                        if error.message.startswith(f"{m!r} ")), "?")
+        properties = _properties(error, root_schema)
+        missing = _missing(error)  # one error per missing field
         (where_nl, where_en), (nl, en) = _in(_where(rel, at, name)), _label(properties.get(missing), missing)
-        ex_nl, ex_en = _example(properties.get(missing), missing)
-        return [Problem(file, line, f"{where_nl} ontbreekt {nl}", f"voeg '{missing}: …' toe{ex_nl}",
-                        f"{where_en} lacks {en}", f"add '{missing}: …'{ex_en}")]
+        own_fix = _own_fix(properties.get(missing))
+        if own_fix:
+            fix_nl, fix_en = own_fix
+        else:
+            ex_nl, ex_en = _example(properties.get(missing), missing)
+            fix_nl, fix_en = f"voeg '{missing}: …' toe{ex_nl}", f"add '{missing}: …'{ex_en}"
+        return [Problem(file, line, f"{where_nl} ontbreekt {nl}", fix_nl, f"{where_en} lacks {en}", fix_en)]
     if error.validator == "additionalProperties":
-        allowed = [str(key) for key in schema.get("properties") or {}]
-        extra = [str(key) for key in error.instance if str(key) not in allowed] if isinstance(error.instance, dict) else []
+        allowed = _allowed(error)
         where_nl, where_en = _where(rel, at, name)
         found = []
-        for extra_name in extra or ["?"]:
-            close = difflib.get_close_matches(extra_name, allowed, n=1)
-            hint_nl, hint_en = ((f"misschien bedoel je '{close[0]}'; ", f"perhaps you mean '{close[0]}'; ")
+        for extra_name in _extra(error) or ["?"]:
+            close = _close(extra_name, allowed)
+            hint_nl, hint_en = ((f"misschien bedoel je '{close}'; ", f"perhaps you mean '{close}'; ")
                                 if close else ("", ""))
             found.append(Problem(file, line_of(root, [*path, extra_name]),
                                  f"{where_nl} heeft een onbekend veld '{extra_name}'",
@@ -132,6 +169,10 @@ def problems_of(error: ValidationError, file: str, root: yaml.Node | None,
     field = rel[-1] if rel and isinstance(rel[-1], str) else None
     fix_nl, fix_en = _value_fix(error, schema, field)
     value_nl, value_en = _value(error.instance)
+    if rel and isinstance(rel[-1], int):  # an item of a list, counted as editors count
+        (where_nl, where_en), (nl, en) = _where(rel[:-1], at, name), (f"nummer {rel[-1] + 1}", f"item {rel[-1] + 1}")
+        return [Problem(file, line, f"bij {where_nl} klopt {nl} niet ({value_nl})", fix_nl,
+                        f"in {where_en}, {en} is not valid ({value_en})", fix_en)]
     if field is not None:
         (where_nl, where_en), (nl, en) = _where(rel[:-1], at, name), _label(schema, field)
         if rel[:-1] or name is not None:
@@ -155,6 +196,16 @@ KINDS = {"string": ("tekst", "text"), "boolean": ("true of false", "true or fals
          "array": ("een lijst", "a list"), "object": ("velden eronder", "fields below it")}
 
 
+def _own_fix(field_schema: Any) -> Name | None:
+    """The schema's own advice for a field (x-herstel, "Dutch / English"): for a value a
+    command writes, or one whose right form the schema's example cannot show."""
+    fix = field_schema.get("x-herstel") if isinstance(field_schema, dict) else None
+    if not isinstance(fix, str):
+        return None
+    dutch, _, english = fix.partition(" / ")
+    return dutch.strip(), (english or dutch).strip()
+
+
 def _value_fix(error: ValidationError, schema: dict[str, Any], field: str | None) -> Name:
     """How to write the value: the enum's choices, the schema's own fix (x-herstel, for a value
     a command writes), its example, what kind of value, or the schema's words about the
@@ -162,9 +213,14 @@ def _value_fix(error: ValidationError, schema: dict[str, Any], field: str | None
     if error.validator == "enum":
         options = ", ".join(str(value) for value in schema.get("enum", []))
         return f"kies uit: {options}", f"choose from: {options}"
-    if isinstance(schema.get("x-herstel"), str):
-        dutch, _, english = schema["x-herstel"].partition(" / ")
-        return dutch.strip(), (english or dutch).strip()
+    own_fix = _own_fix(schema)
+    if error.validator in ("minimum", "maximum") and "minimum" in schema and "maximum" in schema:
+        low, high = schema["minimum"], schema["maximum"]
+        if own_fix:
+            return f"toegestaan is {low} tot {high}; {own_fix[0]}", f"allowed is {low} to {high}; {own_fix[1]}"
+        return f"kies een getal van {low} tot {high}", f"choose a number from {low} to {high}"
+    if own_fix:
+        return own_fix
     example = _example_line(schema, field) if field is not None else None
     if example:
         return f"schrijf het zo: '{example}'", f"write it like this: '{example}'"
@@ -184,17 +240,25 @@ def check(value: Any, schema: Path, file: str, root: yaml.Node | None,
 
     One message per wrong value (a bad date breaks both its pattern and its format); a
     mapping may lack several fields or have several unknown ones, each its own message.
+    A field written under a wrong name ('status' for 'paginastatus') is one mistake: the
+    unknown name is reported, with the right one, and not also the missing field.
     """
+    checker = validator(schema)
+    errors = list(checker.iter_errors(value))
+    renamed = {(tuple(error.absolute_path), _close(extra, _allowed(error)))
+               for error in errors if error.validator == "additionalProperties" for extra in _extra(error)}
     seen: set[tuple[Any, ...]] = set()
     found: list[Problem] = []
-    for error in validator(schema).iter_errors(value):
+    for error in errors:
         key: tuple[Any, ...] = tuple(error.absolute_path)
+        if error.validator == "required" and (key, _missing(error)) in renamed:
+            continue
         if error.validator in ("required", "additionalProperties") or _about_a_name(error):
             key += (error.validator, error.message)
         if key in seen:
             continue
         seen.add(key)
-        found += problems_of(error, file, root, at, name)
+        found += problems_of(error, file, root, at, name, checker.schema)
     return sorted(found, key=lambda problem: problem.line)
 
 

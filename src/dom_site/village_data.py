@@ -10,15 +10,13 @@ The Dutch page holds the data (front matter); the English twin only holds text.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
-
-from jsonschema.exceptions import ValidationError
 
 from dom_site import data_file, source
 from dom_site.messages import Problem
@@ -43,7 +41,8 @@ UNKNOWN = "onbekend"
 # The keys only a village page has (schemas/dorp.schema.json requires them): a page with one of
 # them is a village page, wherever it stands (the file name rule sends it to the villages' folder).
 VILLAGE_ONLY_KEYS = frozenset({"paginastatus", "grote_kern", "laatst_bekeken"})
-
+# How the schema's messages name the checked data: "bij deze dorpspagina ontbreekt de naam".
+THIS_PAGE = ("deze dorpspagina", "this village page")
 
 
 @dataclass(frozen=True)
@@ -87,145 +86,11 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
-# --- Messages -----------------------------------------------------------------
-
-def _schema() -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return schema
-
-
-def _example(field_name: str) -> str:
-    today = dt.date.today().isoformat()
-    return {
-        "naam": "naam: Elp",
-        "soort": "soort: esdorp",
-        "paginastatus": "paginastatus: concept",
-        "grote_kern": "grote_kern: false",
-        "bronnen": "bronnen: [s1]",
-        "laatst_bekeken": f"laatst_bekeken: {today}",
-        "onderdeel_van": "onderdeel_van: Beilen",
-        "lat": "lat: 52.86",
-        "lon": "lon: 6.52",
-    }.get(field_name, f"{field_name}: …")
-
-
-_TYPE_WORDS = {
-    "string": ("tekst", "text", "schrijf gewone tekst", "write plain text"),
-    "boolean": ("true of false", "true or false", "schrijf true of false", "write true or false"),
-    "number": ("een getal", "a number", "schrijf een getal met een punt, zoals 52.86",
-               "write a number with a decimal point, like 52.86"),
-    "array": ("een lijst", "a list", "schrijf een lijst tussen blokhaken, zoals [s1, v11]",
-              "write a list in square brackets, like [s1, v11]"),
-    "object": ("twee regels lat en lon", "two lines lat and lon",
-               "schrijf lat: en lon: op eigen regels, twee spaties ingesprongen",
-               "write lat: and lon: on their own lines, indented by two spaces"),
-}
-
-
-def _problem_for(error: ValidationError, schema: dict[str, Any], rel: str, page: SourcePage) -> Problem:
-    """Turn one schema error into a message an editor can act on."""
-    path = tuple(error.absolute_path)
-    name = ".".join(str(p) for p in path) or "gegevens"
-    last = str(path[-1]) if path else ""
-    value = error.instance
-    line = page.field_line(*path)
-    # jsonschema types these as "may be unset"; for the validators handled below they are set.
-    expected: Any = error.validator_value
-    error_schema: Any = error.schema
-
-    def make(nl: str, nl_fix: str, en: str, en_fix: str, at: int = line) -> Problem:
-        return Problem(rel, at, nl, nl_fix, en, en_fix)
-
-    if error.validator == "required":
-        missing = next((m for m in expected if isinstance(error.instance, dict) and m not in error.instance), "?")
-        if missing == "onderdeel_van":
-            return make(
-                "een buurtschap hoort bij een dorp, maar het veld 'onderdeel_van' ontbreekt",
-                "voeg een regel toe zoals 'onderdeel_van: Beilen', of 'onderdeel_van: onbekend' als geen bron het noemt",
-                "a buurtschap belongs to a village, but the field 'onderdeel_van' is missing",
-                "add a line like 'onderdeel_van: Beilen', or 'onderdeel_van: onbekend' if no source names it",
-            )
-        where = f" onder '{name}'" if path else ""
-        where_en = f" under '{name}'" if path else ""
-        return make(
-            f"het veld '{missing}' ontbreekt{where}",
-            f"voeg een regel toe zoals '{_example(missing)}' (zie schemas/dorp.schema.json)",
-            f"the field '{missing}' is missing{where_en}",
-            f"add a line like '{_example(missing)}' (see schemas/dorp.schema.json)",
-        )
-    if error.validator == "additionalProperties" and isinstance(value, dict):
-        allowed = list(error_schema.get("properties", {}))
-        extra = sorted(str(k) for k in value if k not in allowed)
-        key = extra[0] if extra else "?"
-        hint_nl = "gebruik 'paginastatus'" if key == "status" else "controleer de spelling"
-        hint_en = "use 'paginastatus'" if key == "status" else "check the spelling"
-        return make(
-            f"onbekend veld '{key}'",
-            f"{hint_nl}; toegestaan zijn: {', '.join(allowed)}",
-            f"unknown field '{key}'",
-            f"{hint_en}; allowed are: {', '.join(allowed)}",
-            at=page.field_line(*path, key),
-        )
-    if error.validator == "enum":
-        options = ", ".join(str(o) for o in expected)
-        return make(
-            f"'{value}' is geen geldige waarde voor '{name}'",
-            f"kies een van: {options}",
-            f"'{value}' is not a valid value for '{name}'",
-            f"choose one of: {options}",
-        )
-    if error.validator == "type":
-        expected = error.validator_value if isinstance(error.validator_value, str) else "string"
-        nl_word, en_word, nl_fix, en_fix = _TYPE_WORDS.get(expected, (expected, expected, "", ""))
-        return make(
-            f"'{name}' moet {nl_word} zijn, maar is '{value}'", nl_fix,
-            f"'{name}' must be {en_word}, but is '{value}'", en_fix,
-        )
-    if error.validator in ("minimum", "maximum") and last in ("lat", "lon"):
-        bounds = schema["properties"]["coordinaten"]["properties"][last]
-        low, high = bounds["minimum"], bounds["maximum"]
-        return make(
-            f"{name} {value} ligt buiten Midden-Drenthe (toegestaan: {low:.2f} tot {high:.2f})",
-            "controleer het getal (decimale graden, zoals 52.86 en 6.52), of laat coordinaten weg als geen bron ze geeft",
-            f"{name} {value} lies outside Midden-Drenthe (allowed: {low:.2f} to {high:.2f})",
-            "check the number (decimal degrees, like 52.86 and 6.52), or leave out coordinaten if no source gives them",
-        )
-    if last == "laatst_bekeken" and error.validator in ("format", "pattern"):
-        today = dt.date.today().isoformat()
-        return make(
-            f"'{value}' is geen geldige datum",
-            f"schrijf de datum als JJJJ-MM-DD, bijvoorbeeld {today}",
-            f"'{value}' is not a valid date",
-            f"write the date as YYYY-MM-DD, for example {today}",
-        )
-    if len(path) == 2 and path[0] == "bronnen" and error.validator == "pattern":
-        return make(
-            f"'{value}' is geen geldig bronlabel",
-            "gebruik kleine letters en cijfers, zoals s1 of v11, gelijk aan de voetnoot [^s1]",
-            f"'{value}' is not a valid source label",
-            "use lowercase letters and digits, like s1 or v11, the same as the footnote [^s1]",
-        )
-    if last == "bronnen" and error.validator == "minItems":
-        return make(
-            "de lijst 'bronnen' is leeg",
-            "noem ten minste één bron, zoals [s1], met een voetnoot [^s1] onderaan de pagina",
-            "the list 'bronnen' is empty",
-            "name at least one source, like [s1], with a footnote [^s1] at the bottom of the page",
-        )
-    if last == "bronnen" and error.validator == "uniqueItems":
-        return make(
-            "een bron staat twee keer in 'bronnen'", "haal de dubbele weg",
-            "a source appears twice in 'bronnen'", "remove the duplicate",
-        )
-    if error.validator in ("minLength", "pattern"):
-        return make(
-            f"'{name}' is leeg", f"vul het in, zoals '{_example(last)}'",
-            f"'{name}' is empty", f"fill it in, like '{_example(last)}'",
-        )
-    return make(
-        f"'{name}' klopt niet ({error.validator})", "zie de uitleg in schemas/dorp.schema.json",
-        f"'{name}' is not valid: {error.message}", "see the descriptions in schemas/dorp.schema.json",
-    )
+@cache
+def _source_key() -> re.Pattern[str]:
+    """A well-formed entry of `bronnen`, as the schema says (the schema reports the others)."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return re.compile(schema["properties"]["bronnen"]["items"]["pattern"])
 
 
 # --- Checks -------------------------------------------------------------------
@@ -285,19 +150,8 @@ def check_dutch_page(page: SourcePage, english: SourcePage | None) -> tuple[Vill
         problems.sort(key=lambda p: (p.path != rel, p.line))
         return None, problems
 
-    validator = data_file.validator(SCHEMA_PATH)  # one validator for every page and language
-    schema: dict[str, Any] = dict(validator.schema) if isinstance(validator.schema, dict) else {}
-    seen: set[tuple[Any, ...]] = set()
-    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
-        # One message per field value is enough (a bad date fails both pattern and format);
-        # but a mapping may lack several fields, or have several unknown ones.
-        key: tuple[Any, ...] = tuple(error.absolute_path)
-        if error.validator in ("required", "additionalProperties"):
-            key += (error.validator, error.message)
-        if key in seen:
-            continue
-        seen.add(key)
-        problems.append(_problem_for(error, schema, rel, page))
+    # The schema's messages are every data file's (dom_site.data_file): one per wrong value, at its line.
+    problems += data_file.check(data, SCHEMA_PATH, rel, page.front_matter_node, name=THIS_PAGE)
 
     naam = data.get("naam")
     stem = page.path.rpartition("/")[2].removesuffix(".md")
@@ -310,7 +164,8 @@ def check_dutch_page(page: SourcePage, english: SourcePage | None) -> tuple[Vill
             f"name the file {slugify(naam)}.md (and {slugify(naam)}.en.md), or correct the name"))
 
     bronnen: list[Any] = data["bronnen"] if isinstance(data.get("bronnen"), list) else []
-    labels = {str(b) for b in bronnen}
+    # A malformed key has its message from the schema; it is not also a missing footnote.
+    labels = {str(b) for b in bronnen if _source_key().match(str(b))}
     line = page.field_line("bronnen")
     for label in sorted(labels - _footnotes(page)):
         problems.append(Problem(
@@ -318,7 +173,8 @@ def check_dutch_page(page: SourcePage, english: SourcePage | None) -> tuple[Vill
             f"zet [^{label}] achter de zin die de bron gebruikt, of haal '{label}' uit 'bronnen'",
             f"source '{label}' is listed in 'bronnen', but the page has no footnote [^{label}]",
             f"put [^{label}] after the sentence that uses the source, or remove '{label}' from 'bronnen'"))
-    for label in sorted(_footnotes(page) - labels):
+    # An empty or missing list has one message, from the schema, not one per footnote.
+    for label in sorted(_footnotes(page) - labels) if bronnen else []:
         problems.append(Problem(
             rel, line, f"de voetnoot [^{label}] staat niet in 'bronnen'",
             f"voeg {label} toe aan de lijst 'bronnen'",
