@@ -61,6 +61,14 @@ def test_benchmark_baseline_is_the_plain_defaults() -> None:
     assert baseline["plugins"][0] == "search" and baseline["plugins"][1]["i18n"]["docs_structure"] == "suffix"
 
 
+@pytest.mark.parametrize("option", ["--runs", "--scale-runs"])
+def test_the_benchmark_refuses_zero_runs_before_it_builds(option: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A median of no runs does not exist: refused at once, not after a minute of building."""
+    with pytest.raises(SystemExit) as ended:
+        bench.main([option, "0"], ROOT)
+    assert ended.value.code == 2 and "at least one run" in capsys.readouterr().err
+
+
 def test_the_scale_benchmark_adds_villages_that_pass_the_village_checks(tmp_path: Path) -> None:
     """Ten times the villages (here three times, quicker): each copy a village of its own, not a build error."""
     from dom_site.village_data import load_villages
