@@ -47,13 +47,14 @@ def test_setting_line_finds_a_plugins_setting_or_the_nearest_part(config_file: P
 
 
 def test_setting_line_reads_plugins_written_as_a_mapping(tmp_path: Path) -> None:
-    """MkDocs takes `plugins:` as a list or as a mapping of names to settings."""
+    """MkDocs takes `plugins:` as a list or as a mapping of names to settings. The theme is
+    named: ProperDocs has no default theme installed (make properdocs runs this test too)."""
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\nplugins:\n  search: {}\n  dom-citeren:\n    registry: registry/ids.yml\n"
-        "    edition_date: 28-11-2026\n", "utf-8")
+        "site_name: t\ntheme: {name: material}\nplugins:\n  search: {}\n  dom-citeren:\n"
+        "    registry: registry/ids.yml\n    edition_date: 28-11-2026\n", "utf-8")
     config = load_config(str(tmp_path / "mkdocs.yml"))
-    assert setting_line(config, "dom-citeren", "edition_date") == ("mkdocs.yml", 6)
+    assert setting_line(config, "dom-citeren", "edition_date") == ("mkdocs.yml", 7)
 
 
 def test_a_party_that_is_not_listed_is_reported_at_its_line(config_file: Path) -> None:
