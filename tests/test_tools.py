@@ -69,6 +69,22 @@ def test_the_benchmark_refuses_zero_runs_before_it_builds(option: str, capsys: p
     assert ended.value.code == 2 and "at least one run" in capsys.readouterr().err
 
 
+def test_the_benchmark_refuses_a_folder_that_is_not_there_before_it_builds(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as ended:
+        bench.main(["--folder", str(tmp_path / "absent")], ROOT)
+    assert ended.value.code == 2 and "absent is not a folder" in capsys.readouterr().err
+
+
+def test_the_benchmark_counts_the_html_inside_each_pages_article_only(tmp_path: Path) -> None:
+    """What the Markdown became, not the theme around it (menu, header, footer)."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("<nav>menu</nav><article class='md'>\n<p>één</p>\n</article>", "utf-8")
+    (tmp_path / "index.html").write_text("<header>x</header><article>ab</article><article>c</article>", "utf-8")
+    (tmp_path / "data.json").write_text("<article>not a page</article>", "utf-8")
+    assert bench.article_bytes(tmp_path) == len("<article class='md'>\n<p>één</p>\n</article>".encode()) + 41
+
+
 def test_the_scale_benchmark_adds_villages_that_pass_the_village_checks(tmp_path: Path) -> None:
     """Ten times the villages (here three times, quicker): each copy a village of its own, not a build error."""
     from dom_site.village_data import load_villages

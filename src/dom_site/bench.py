@@ -7,6 +7,10 @@ so that machine noise hits both alike; we report medians and their ratio.
 Target: ratio <= 1.0. Beside it, the processor time of both (user + system, the build's
 own processes included): ours builds English on a second core, so its wall-clock time
 depends on that core being free, and the processor time says how much work each does.
+And what each build made: the files it wrote and the HTML inside the pages' <article>
+(the defaults render a village page's front matter as an empty page, ours the template
+with its data). `--folder` says where the builds write: a folder in memory (/dev/shm)
+leaves the disk out, which tells the cost of writing files from the cost of making them.
 
 Scale: the same site in a temporary copy of the project, once as it is (1x) and once
 with ten times the village pages (10x: each village page in both languages copied
@@ -20,11 +24,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -83,10 +89,23 @@ def timed_build(config: Path, dest: Path, strict: bool) -> tuple[float, float]:
     return took, cpu
 
 
-def bench_build(runs: int, root: Path) -> tuple[float, float, float, float, int, int]:
-    """Median wall-clock and processor seconds (ours, defaults, ours' processor time, the
-    defaults') and the number of files each build wrote."""
-    with tempfile.TemporaryDirectory() as tmp:
+@dataclass
+class BuildBench:
+    """Medians of the alternating runs, and what the last build of each wrote."""
+    ours: float
+    defaults: float
+    ours_cpu: float
+    defaults_cpu: float
+    ours_files: int
+    defaults_files: int
+    ours_content: int
+    defaults_content: int
+
+
+def bench_build(runs: int, root: Path, folder: Path | None = None) -> BuildBench:
+    """Median wall-clock and processor seconds of both builds, and what each wrote,
+    building in a temporary folder inside `folder` (default: the system's)."""
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
         base = Path(tmp) / "mkdocs.defaults.yml"
         base.write_text(yaml.safe_dump(defaults_config(load_ours(root), root), allow_unicode=True), "utf-8")
         ours: list[tuple[float, float]] = []
@@ -97,11 +116,22 @@ def bench_build(runs: int, root: Path) -> tuple[float, float, float, float, int,
             defaults.append(timed_build(base, Path(tmp) / "defaults", False))
         ours_wall, ours_cpu = medians(ours)
         base_wall, base_cpu = medians(defaults)
-        return ours_wall, base_wall, ours_cpu, base_cpu, _files(Path(tmp) / "ours"), _files(Path(tmp) / "defaults")
+        return BuildBench(ours_wall, base_wall, ours_cpu, base_cpu, _files(Path(tmp) / "ours"),
+                          _files(Path(tmp) / "defaults"), article_bytes(Path(tmp) / "ours"),
+                          article_bytes(Path(tmp) / "defaults"))
 
 
 def _files(folder: Path) -> int:
     return sum(1 for path in folder.rglob("*") if path.is_file())
+
+
+ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+
+
+def article_bytes(site: Path) -> int:
+    """Bytes of HTML inside the <article> of every page: what the pages' Markdown became."""
+    return sum(len(match.group(0).encode("utf-8")) for page in site.rglob("*.html")
+               for match in ARTICLE.finditer(page.read_text("utf-8", errors="replace")))
 
 
 def medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
@@ -145,9 +175,9 @@ def renamed(page: source.SourcePage, new: str, naam: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def bench_scale(runs: int, root: Path) -> tuple[float, float, int, int]:
+def bench_scale(runs: int, root: Path, folder: Path | None = None) -> tuple[float, float, int, int]:
     """Median build times and page counts of the project copy at 1x and SCALEx the village pages."""
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
         one, many = Path(tmp) / "x1", Path(tmp) / f"x{SCALE}"
         pages_one = scaled_copy(copy_project(one, root), 1)
         pages_many = scaled_copy(copy_project(many, root), SCALE)
@@ -167,24 +197,35 @@ def _at_least_one(text: str) -> int:
     return number
 
 
+def _existing_folder(text: str) -> Path:
+    folder = Path(text)
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is not a folder")
+    return folder
+
+
 def main(argv: list[str] | None, root: Path) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=_at_least_one, default=5, help="runs per configuration (default 5)")
     parser.add_argument("--scale-runs", type=_at_least_one, default=3,
                         help="runs per size in the scale benchmark (default 3)")
     parser.add_argument("--only", choices=["build", "scale"], help="run one benchmark only")
+    parser.add_argument("--folder", type=_existing_folder,
+                        help="where the builds write (default: the system's temporary folder; /dev/shm is in memory)")
     args = parser.parse_args(argv)
     if args.only in (None, "build"):
-        ours, base, ours_cpu, base_cpu, ours_files, base_files = bench_build(args.runs, root)
-        print(f"build: ours {ours:.2f} s, defaults {base:.2f} s (median of {args.runs} alternating runs each)")
-        print(f"build ratio ours/defaults: {ours / base:.2f} (target <= 1.00)")
-        print(f"build processor time (user + system): ours {ours_cpu:.2f} s, defaults {base_cpu:.2f} s, "
-              f"ratio {ours_cpu / base_cpu:.2f} (a report, no target)")
-        # Creating a file costs the kernel about a quarter of a millisecond on a small
-        # virtual machine; ours writes each citable unit's short link, history and citations.
-        print(f"files written: ours {ours_files}, defaults {base_files} (a report, no target)")
+        b = bench_build(args.runs, root, args.folder)
+        print(f"build: ours {b.ours:.2f} s, defaults {b.defaults:.2f} s (median of {args.runs} alternating runs each)")
+        print(f"build ratio ours/defaults: {b.ours / b.defaults:.2f} (target <= 1.00)")
+        print(f"build processor time (user + system): ours {b.ours_cpu:.2f} s, defaults {b.defaults_cpu:.2f} s, "
+              f"ratio {b.ours_cpu / b.defaults_cpu:.2f} (a report, no target)")
+        # Ours writes each citable unit's short link, history and citation files, in both languages.
+        print(f"files written: ours {b.ours_files}, defaults {b.defaults_files} (a report, no target)")
+        print(f"page content (HTML inside <article>): ours {b.ours_content / 1e6:.2f} MB, "
+              f"defaults {b.defaults_content / 1e6:.2f} MB, ratio {b.ours_content / b.defaults_content:.2f} "
+              "(a report, no target)")
     if args.only in (None, "scale"):
-        one, many, pages_one, pages_many = bench_scale(args.scale_runs, root)
+        one, many, pages_one, pages_many = bench_scale(args.scale_runs, root, args.folder)
         time_growth, page_growth = many / one, pages_many / pages_one
         print(f"scale: {pages_one} pages {one:.2f} s, {pages_many} pages ({SCALE}x the villages) {many:.2f} s "
               f"(median of {args.scale_runs} alternating runs each)")
