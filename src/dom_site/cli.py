@@ -147,6 +147,17 @@ def check(names: list[str], site: Path | None, build: bool, root: Path) -> int:
     return 0
 
 
+def built_site(text: str) -> Path:
+    """--site: a built site, as an absolute path (the checks place a page's problems by
+    its path inside the site, and `--site site` is how it is typed)."""
+    site = Path(text).resolve()
+    if not (site / "index.html").is_file():
+        raise argparse.ArgumentTypeError(
+            f"geen gebouwde site: {text}/index.html ontbreekt — bouw haar eerst met 'make build' "
+            f"(not a built site: {text}/index.html is missing — build it first with 'make build')")
+    return site
+
+
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     """The command in argv, on the project in root (default: the one the command runs in, here())."""
     if os.environ.get("DOM_BUILDER") == "properdocs":
@@ -159,23 +170,23 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     checking = commands.add_parser("check", help="controleer de inhoud (check the content)")
     checking.add_argument("names", nargs="*", help="alleen deze controles (only these checks)")
     where = checking.add_mutually_exclusive_group()
-    where.add_argument("--site", type=Path, help="ook deze gebouwde site controleren (also check this built site)")
+    where.add_argument("--site", type=built_site, help="ook deze gebouwde site controleren (also check this built site)")
     where.add_argument("--build", action="store_true", help="bouw de site en controleer haar (build and check it)")
     commands.add_parser("checks", help="de lijst van controles (the list of checks)")
     pdfs = commands.add_parser("pdfs", help="de PDF's van een gebouwde site (the PDFs of a built site)")
-    pdfs.add_argument("--site", default="site")
+    pdfs.add_argument("--site", type=built_site, default="site")
     release = commands.add_parser("release", help="een versie vastleggen (freeze a release)")
     release.add_argument("version")
     release.add_argument("--date")
     editions = commands.add_parser("editions", help="de bevroren versies (the frozen editions)")
-    editions.add_argument("--site", default="site")
+    editions.add_argument("--site", type=built_site, default="site")
     editions.add_argument("--fresh", action="store_true", help="ook wat al in de cache staat opnieuw bouwen (build again, ignore the cache)")
     links = commands.add_parser("links", help="externe adressen opvragen (ask external addresses)")
     links.add_argument("--online", action="store_true")
     links.add_argument("--github-output")
     commands.add_parser("bench", help="benchmarks (ratios in one run)", add_help=False)
     lighthouse = commands.add_parser("lighthouse", help="Lighthouse-scores (Lighthouse scores)")
-    lighthouse.add_argument("--site", default="site")
+    lighthouse.add_argument("--site", type=built_site, default="site")
     translations = commands.add_parser("translations", help="welke Engelse pagina's achterlopen (translations)")
     translations.add_argument("--docs")
     translations.add_argument("--stamp", nargs="+", metavar="X.en.md")
@@ -192,10 +203,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         return 0
     if args.command == "pdfs":
         from dom_site import print_pdfs
-        return print_pdfs.main(["--site", args.site], root)
+        return print_pdfs.main(["--site", str(args.site)], root)
     if args.command == "editions":
         from dom_site import frozen
-        return frozen.main(["--site", args.site, *(["--fresh"] if args.fresh else [])], root)
+        return frozen.main(["--site", str(args.site), *(["--fresh"] if args.fresh else [])], root)
     if args.command == "links":
         from dom_site.checks import external_links
         return external_links.main([*(["--online"] if args.online else []),
@@ -205,7 +216,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         return bench.main(rest, root) or bench_bytes.main([], root)
     if args.command == "lighthouse":
         from dom_site import lighthouse as scores
-        return scores.main(["--site", args.site], root)
+        return scores.main(["--site", str(args.site)], root)
     if args.command == "release":
         from dom_site import release as releasing
         return releasing.main([args.version, *(["--date", args.date] if args.date else [])], root)
