@@ -22,13 +22,16 @@ def write(path: Path, text: str) -> Path:
 
 def test_site_link_check_finds_missing_pages_and_anchors(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    write(site / "a" / "index.html", '<h2 id="r-1">x</h2>')
+    write(site / "a" / "index.html", '<h2 id="r-1">x</h2><a name="oud"></a>')
     page = write(site / "index.html",
-                 '<a href="a/">ok</a><a href="a/#r-1">ok</a><a href="a/#r-9">bad anchor</a>'
+                 '<meta http-equiv="Refresh" content="0; url=c/">'
+                 '<a href="a/">ok</a><a href="a/#r-1">ok</a><a href="a/#r-9">bad anchor</a><a href="a/#oud">ok</a>'
                  '<a href="b/">bad page</a><a href="https://example.org/">external</a>'
-                 '<link rel="alternate" hreflang="en" href="en/"><a href="/a/">root-relative ok</a>')
+                 '<link rel="alternate" hreflang="en" href="en/"><a href="/a/">root-relative ok</a>'
+                 '<link rel="stylesheet" href="not-checked-here.css">')
     found = [str(p) for p in check_site_links.check_page(site, page, tmp_path)]
-    assert len(found) == 3, found
+    assert len(found) == 4, found
+    assert any("redirect 'c/' leidt naar een pagina die niet bestaat" in f for f in found)
     assert any("link 'a/#r-9' wijst naar een onderdeel (#r-9) dat niet bestaat" in f for f in found)
     assert any("link 'b/' leidt naar een pagina die niet bestaat" in f for f in found)
     assert any("hreflang 'en/' leidt naar een pagina die niet bestaat" in f for f in found)
