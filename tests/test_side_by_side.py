@@ -84,6 +84,38 @@ def test_a_mistake_in_an_english_page_is_said_once_and_stops_the_build(tmp_path:
     assert said[True] == said[False]
 
 
+def test_each_warning_is_said_once_whichever_language_builds_meet_it(tmp_path: Path) -> None:
+    """A Dutch page not translated yet is built in both languages: its broken link was warned
+    and explained twice. Said once, by MkDocs and in Dutch; a mistake only the English build
+    meets (in the copy beside) still said, once; --strict still fails; the same either way."""
+    extra = {"docs/alleen.md": "# Alleen Nederlands\n\nZie [weg](weg.md).\n",
+             "docs/nieuw.en.md": "# New\n\nSee [nowhere](nergens.md).\n"}
+    said = {}
+    for side_by_side in (True, False):
+        project = small_project(tmp_path / str(side_by_side), extra)
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text("utf-8").replace("plugins:\n", "plugins:\n  - dom-meldingen\n"), "utf-8")
+        # As in a pull request's run: each problem one annotation and one line of the summary.
+        problems = tmp_path / f"problems-{side_by_side}.jsonl"
+        result = build(project, project / "site", side_by_side=side_by_side,
+                       env={"GITHUB_ACTIONS": "true", "DOM_SITE_PROBLEMS": str(problems)})
+        assert result.returncode == 1
+        summary = [json.loads(line) for line in problems.read_text("utf-8").splitlines()]
+        assert sorted((p["path"], p["line"]) for p in summary) == [("docs/alleen.md", 3), ("docs/nieuw.en.md", 3)]
+        annotations = [line for line in result.stderr.splitlines() if line.startswith("::error")]
+        assert len(annotations) == 2, annotations
+        lines = [line for line in result.stderr.splitlines() if not line.startswith(("INFO", "::"))]
+        for link in ("weg.md", "nergens.md"):
+            assert sum(link in line for line in lines if line.startswith("WARNING")) == 1, result.stderr
+            assert sum(f"de link '{link}' wijst naar een pagina die niet bestaat" in line for line in lines) == 1, \
+                result.stderr
+        assert any(line.startswith("docs/alleen.md:3: de link 'weg.md'") for line in lines), result.stderr
+        assert "Aborted with" in result.stdout and "in strict mode" in result.stdout, result.stdout
+        assert not list((project / "site").glob(".dom-talen-*")), "the English build's files were left behind"
+        said[side_by_side] = sorted(lines)
+    assert said[True] == said[False]
+
+
 def with_hook(project: Path, hook: str) -> Path:
     (project / "hook.py").write_text(textwrap.dedent(hook), "utf-8")
     config = project / "mkdocs.yml"

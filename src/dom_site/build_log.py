@@ -10,13 +10,24 @@ Inside a GitHub Actions run every warning and error of the build also becomes a
 workflow command (dom_site.messages.say): the explained ones and the lines of a
 plugin's error that name a place (`docs/x.md:12: …`) on their line of the pull
 request, anything else without a place.
+
+Each warning is said once per build, however many languages' builds meet it: a Dutch
+page not translated yet is rendered in the Dutch build and again, as the English page,
+in the English one, and MkDocs warned (and this handler explained) a broken link in it
+twice. Once, a filter on the handlers that print, lets a warning through the first
+time only; MkDocs' counter of warnings has no such filter, so --strict still fails.
+The English build in a forked copy (dom_site.side_by_side) prints none of its warnings:
+it hands them to the build that waits for it (deferred_to), which says those it has not
+said itself (say_deferred).
 """
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from dom_site.messages import Problem, locate, say
@@ -116,6 +127,70 @@ class EditorMessages(logging.Handler):
             say(line, title=TITLE, stream=sys.stderr, echo=False)
 
 
+class Once(logging.Filter):
+    """On a handler that prints: each warning (by its text) once per build."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: set[str] = set()
+        # In the forked copy: what it leaves to the build that waits for it (deferred_to).
+        self.deferred: list[dict[str, object]] | None = None
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        first: bool | None = getattr(record, "dom_said_here", None)
+        if first is None:  # the first handler to see this record decides for all of them
+            text = record.getMessage()
+            first = text not in self.said
+            self.said.add(text)
+            if first and self.deferred is not None:
+                self.deferred.append({"name": record.name, "levelno": record.levelno,
+                                      "levelname": record.levelname, "msg": text})
+                first = False
+            record.dom_said_here = first
+        return first
+
+
+ONCE = Once()
+
+
+def new_build() -> None:
+    """A build starts (not a language's build inside it): every warning may be said again."""
+    ONCE.said.clear()
+
+
+def _printing(logger: logging.Logger) -> list[logging.Handler]:
+    # MkDocs' CountHandler counts the warnings for --strict: it must see every one.
+    return [h for h in logger.handlers if type(h).__name__ != "CountHandler"]
+
+
+@contextlib.contextmanager
+def deferred_to(path: Path) -> Iterator[None]:
+    """In the forked copy: the warnings it would print go to path instead, also when its build fails."""
+    ONCE.deferred = []
+    try:
+        yield
+    finally:
+        path.write_text(json.dumps(ONCE.deferred), "utf-8")
+        ONCE.deferred = None
+
+
+def say_deferred(path: Path) -> None:
+    """In the build that waited: the copy's warnings that it has not said itself, as its own."""
+    if not path.is_file():
+        return
+    entries = json.loads(path.read_text("utf-8"))
+    path.unlink()
+    # One handler may be on two loggers (attach): each prints the record once.
+    handlers = list(dict.fromkeys(h for logger in builder_loggers() for h in _printing(logger)))
+    for entry in entries:
+        record = logging.makeLogRecord(entry)
+        for handler in handlers:
+            if record.levelno >= handler.level:
+                handler.handle(record)
+
+
 def builder_loggers() -> list[logging.Logger]:
     """The loggers the build's warnings pass, each record through exactly one of them.
 
@@ -140,6 +215,9 @@ def attach(docs_dir: Path) -> EditorMessages:
     for logger in loggers:
         if handler not in logger.handlers:
             logger.addHandler(handler)
+        for printing in _printing(logger):
+            if ONCE not in printing.filters:
+                printing.addFilter(ONCE)
     return handler
 
 
@@ -148,3 +226,5 @@ def detach() -> None:
     for logger in (logging.getLogger("mkdocs"), logging.getLogger("properdocs")):
         for handler in [h for h in logger.handlers if isinstance(h, EditorMessages)]:
             logger.removeHandler(handler)
+        for printing in logger.handlers:
+            printing.removeFilter(ONCE)

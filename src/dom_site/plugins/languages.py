@@ -51,7 +51,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 from mkdocs_redirects.plugin import get_html_path, get_relative_html_path, write_html  # type: ignore[import-untyped]
 
-from dom_site import github, side_by_side
+from dom_site import build_log, github, side_by_side
 from dom_site.languages import build_language, language_prefix
 from dom_site.messages import Problem
 
@@ -216,6 +216,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         # The copy building the other languages, while the default language builds here.
         self.others: side_by_side.Copy | None = None
         self.joined = False  # their files are in: static-i18n's loop is skipped this once
+        self.said: Path | None = None  # where the copy leaves its warnings (dom_site.build_log.deferred_to)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for language, notice in self.config.untranslated.items():
@@ -246,6 +247,8 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                 left.unlink(missing_ok=True)
         folder = site / f"{COPY_FOLDER}{secrets.token_hex(4)}"
         folder.mkdir(parents=True)
+        said = folder.with_name(f"{folder.name}.warnings.json")  # beside it: the sweep above takes a leftover
+        self.said = said
 
         def build_others() -> None:
             # What static-i18n's own loop does for each language, with the very function it calls.
@@ -265,9 +268,11 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             i18n.building = True  # static-i18n's own loop must not start in the copy
             config["site_dir"] = str(folder)
             dirty = "--dirty" in sys.argv or "--dirtyreload" in sys.argv
-            for language in others:
-                i18n.current_language = language
-                build(config, dirty=dirty)
+            # Its warnings are said by this build, after its own and only those it did not say.
+            with build_log.deferred_to(said):
+                for language in others:
+                    i18n.current_language = language
+                    build(config, dirty=dirty)
 
         # The pull request's summary list is appended to like the output is printed: after the join.
         problems = github.problems_file()
@@ -416,6 +421,9 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             return
         others, self.others = self.others, None
         failure = side_by_side.finish(others)  # prints its output; a copy that failed leaves no folder
+        if self.said is not None:
+            build_log.say_deferred(self.said)
+            self.said = None
         if failure is not None:
             raise Abort(failure)
         side_by_side.merge(others.folder, Path(config.site_dir))
@@ -449,6 +457,9 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         if self.others is not None:
             side_by_side.stop(self.others)
             self.others = None
+        if self.said is not None:
+            self.said.unlink(missing_ok=True)
+            self.said = None
 
 
 def raise_config_problem(config: MkDocsConfig, option: str, missing: list[str]) -> None:

@@ -34,6 +34,10 @@ class MessagesPlugin(BasePlugin[NoSettings]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         build_log.attach(Path(config.docs_dir))
+        # static-i18n builds each further language inside the first one's build ("building"):
+        # a warning said there was said in this build already.
+        if not getattr(config.plugins.get("i18n"), "building", False):
+            build_log.new_build()
         return config
 
     def on_shutdown(self) -> None:
