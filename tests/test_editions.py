@@ -118,3 +118,22 @@ def test_a_release_that_exists_already_is_one_message_at_its_line(tmp_path: Path
     assert release_script.main(["1.0"], tmp_path) == 1
     assert capsys.readouterr().out.startswith(f"registry/ids.yml:{line}: versie 1.0 bestaat al — kies een nieuw versienummer")
     assert (tmp_path / "registry" / "ids.yml").read_text("utf-8") == registry
+
+
+@pytest.mark.parametrize("argv, says", [
+    (["v1.1"], "'v1.1' is geen versienummer — schrijf het als 1.1"),
+    (["1,1"], "'1,1' is geen versienummer — schrijf het als 1.1"),
+    (["1.1", "--date", "2027-13-01"], "'2027-13-01' is geen datum — schrijf jaar-maand-dag"),
+])
+def test_a_mistyped_version_or_date_is_one_message_and_nothing_is_written(
+        argv: list[str], says: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The version's form is the registry schema's rule; before, "v1.1" went into the registry as it was."""
+    (tmp_path / "registry").mkdir()
+    shutil.copy2(ROOT / "registry" / "ids.yml", tmp_path / "registry" / "ids.yml")
+    registry = (tmp_path / "registry" / "ids.yml").read_text("utf-8")
+    with pytest.raises(SystemExit) as ended:
+        release_script.main(argv, tmp_path)
+    assert ended.value.code == 2
+    err = capsys.readouterr().err
+    assert says in err and err.count("error:") == 1, err
+    assert (tmp_path / "registry" / "ids.yml").read_text("utf-8") == registry

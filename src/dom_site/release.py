@@ -11,14 +11,17 @@ from it under /versies/<version>/. Then commit the registry and tag:
 from __future__ import annotations
 
 import argparse
+import json
 import re
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import yaml
+from jsonschema import Draft202012Validator
 
 from dom_site import citation_registry as reg
-from dom_site import git, source
+from dom_site import data_file, git, source
 from dom_site.messages import Problem, problem, say
 
 REGISTRY = Path("registry") / "ids.yml"  # in the project folder
@@ -73,11 +76,27 @@ def release(version: str, when: date, commit: str, text: str, sums: dict[str, st
     return "\n".join(out) + "\n"
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is geen datum — schrijf jaar-maand-dag, bijvoorbeeld 2027-03-01 "
+            f"('{text}' is not a date — write year-month-day, for example 2027-03-01)") from None
+
+
 def main(argv: list[str] | None, root: Path) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("version")
-    parser.add_argument("--date", type=date.fromisoformat, default=date.today())
+    parser.add_argument("--date", type=_day, default=date.today())
     args = parser.parse_args(argv)
+    # What a version looks like is the registry schema's rule: asked here, before anything is read or written.
+    schema = json.loads(reg.schema_for(root / REGISTRY).read_text("utf-8"))
+    version_schema = schema["properties"]["releases"]["items"]["properties"]["version"]
+    if not Draft202012Validator(version_schema).is_valid(args.version):
+        example = (version_schema.get("examples") or ["1.1"])[0]
+        parser.error(f"'{args.version}' is geen versienummer — schrijf het als {example} "
+                     f"('{args.version}' is not a version number — write it like {example})")
     registry = reg.load_registry(root / REGISTRY)
     text = (root / REGISTRY).read_text("utf-8")
     shown = REGISTRY.as_posix()
@@ -102,6 +121,17 @@ def main(argv: list[str] | None, root: Path) -> int:
         text = release(args.version, args.date, commit, text, checksums(root / "docs"))
     except ReleaseError as error:
         say(str(error))
+        return 1
+    # The registry's schema says what a version looks like (one rule, also the build's):
+    # the new registry is checked before it is written, so "v1.1" or "1,1" never reaches the file.
+    with tempfile.TemporaryDirectory() as tmp:
+        candidate = Path(tmp) / REGISTRY.name
+        candidate.write_text(text, "utf-8")
+        _, _, wrong = data_file.load(candidate, reg.schema_for(root / REGISTRY), shown)
+    if wrong:
+        for each in wrong:
+            say(each)
+        print(f"Versie {args.version} is niet vastgelegd (release {args.version} was not recorded).")
         return 1
     (root / REGISTRY).write_text(text, "utf-8")
     print(f"Versie {args.version} vastgelegd in registry/ids.yml (inhoud van commit {commit[:12]}).")
