@@ -65,7 +65,7 @@ CASES = [
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{FIN_EN}:@{{#make-a-budget}}", "staat niet in de Nederlandse pagina"),
     Case("duplicate ID", lambda p: edit(p / FIN, "### Vraag de startsubsidie van de provincie aan {#d-42}",
                                         "### Vraag de startsubsidie van de provincie aan {#d-41}"),
-         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{FIN}:@startsubsidie van de provincie aan {{#d-41}}", "staat ook al op regel"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{FIN}:@startsubsidie van de provincie aan {{#d-41}}", "zet {#d-42} terug achter deze kop"),
     Case("unregistered ID", lambda p: (edit(p / FIN, "{#d-41}", "{#d-999}"), edit(p / FIN_EN, "{#d-41}", "{#d-999}")),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{FIN}:@{{#d-999}}", "staat niet in het register"),
     Case("malformed ID", lambda p: edit(p / FIN, "{#d-41}", "{#D-41}"),

@@ -66,9 +66,19 @@ def test_the_cite_bar_goes_under_every_level_the_rule_allows() -> None:
     assert not citations.CITABLE_HEADING.search('<h5 id="r-1">Kop</h5>')
 
 
-def test_id_defined_twice(tmp_path: Path) -> None:
+def test_id_defined_twice_on_one_page_is_the_heading_rules_one_message(tmp_path: Path) -> None:
     found = messages(tmp_path, nl=NL + "\n## Nog eens {#r-1}\n")
-    assert any("docs/reactie/index.md:11: het ID r-1 staat twee keer in de site (ook in docs/reactie/index.md:3)" in m for m in found), found
+    assert [m.split(" — ")[0] for m in found] == ["docs/reactie/index.md:11: het ID #r-1 staat ook al op regel 3"], found
+
+
+def test_id_defined_on_two_pages(tmp_path: Path) -> None:
+    docs, _ = tree(tmp_path)
+    (docs / "over.md").write_text("# Over\n\n## Nog eens {#r-1}\n", "utf-8")
+    (docs / "over.en.md").write_text("# About\n\n## Again {#r-1}\n", "utf-8")
+    found = [str(p) for p in rules.run(rules.Context(tmp_path, source.load(docs)), ["koppen", "citeren"])]
+    assert any("docs/reactie/index.md:3: het ID r-1 staat twee keer in de site (ook in docs/over.md:3)" in m
+               or "docs/over.md:3: het ID r-1 staat twee keer in de site (ook in docs/reactie/index.md:3)" in m
+               for m in found), found
 
 
 def test_id_in_one_language_only(tmp_path: Path) -> None:

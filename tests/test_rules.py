@@ -195,7 +195,15 @@ def test_missing_heading_in_english(tmp_path: Path) -> None:
 
 def test_same_id_twice(tmp_path: Path) -> None:
     found = headings(tmp_path, EN.replace("{#drie}", "{#een}"))
-    assert found[0].startswith(f"{tmp_path / 'x.en.md'}:7: het ID #een staat ook al op regel 3 — ")
+    # The Dutch page shows which heading lost its ID: that one message, with the ID to put back.
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{tmp_path / 'x.en.md'}:7: het ID #een staat ook op regel 3; in {tmp_path / 'x.md'} ")
+    assert "zet {#drie} terug achter deze kop" in found[0]
+
+
+def test_same_id_twice_in_both_languages_is_one_message_on_the_dutch_page(tmp_path: Path) -> None:
+    found = headings(tmp_path, EN.replace("{#drie}", "{#een}"), NL.replace("{#drie}", "{#een}"))
+    assert len(found) == 1 and "x.md:15: het ID #een staat ook al op regel 7 — " in found[0], found
 
 
 def test_a_malformed_id(tmp_path: Path) -> None:
@@ -248,6 +256,25 @@ def test_removing_a_citable_id_gives_one_message_that_restores_it(project: Path)
     assert found[0].path == "docs/draaiboek/financiering.md" and found[0].line == 22
     assert "zet {#d-41} terug achter de kop" in found[0].fix_nl
     assert "put {#d-41} back" in found[0].fix_en
+
+
+def test_a_citable_id_changed_into_one_the_page_has_gives_one_message_that_restores_it(project: Path) -> None:
+    """d-41 written as d-42, which the page has further down: the heading rule, the citation
+    rule and the English page each said something (three messages, two fixes)."""
+    edit(project / "docs/draaiboek/financiering.md", "### Maak een begroting {#d-41}", "### Maak een begroting {#d-42}")
+    found = check(project)
+    assert len(found) == 1, "\n".join(map(str, found))
+    assert (found[0].path, found[0].line) == ("docs/draaiboek/financiering.md", 22)
+    assert "staat ook op regel 34" in found[0].wrong_nl and "zet {#d-41} terug achter deze kop" in found[0].fix_nl
+
+
+def test_the_same_id_changed_in_both_languages_gives_one_message_naming_the_lost_id(project: Path) -> None:
+    for page in ("financiering.md", "financiering.en.md"):
+        edit(project / "docs/draaiboek" / page, "{#d-42}", "{#d-41}")
+    found = check(project)
+    assert len(found) == 1, "\n".join(map(str, found))
+    assert (found[0].path, found[0].line) == ("docs/draaiboek/financiering.md", 34)
+    assert "het register noemt {#d-42} voor deze pagina" in found[0].wrong_nl
 
 
 def test_an_english_page_without_its_dutch_page_gives_one_message(project: Path) -> None:

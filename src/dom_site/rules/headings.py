@@ -12,6 +12,7 @@ that id back: the advice "pick a new number" would break every citation of it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from dom_site import citation_registry as reg
@@ -78,6 +79,15 @@ def page_problems(context: Context, page: SourcePage) -> Iterator[Problem]:
     twin_sections = sections(twin) if twin else []
     own_ids = page.ids()
     seen: dict[str, int] = {}
+    twice = Counter(h.id for h in sections(page) if h.id)
+
+    def lost_here(i: int) -> Heading | None:
+        """The other language's heading at this place, when its ID is one this page no longer has."""
+        other = twin_sections[i] if i < len(twin_sections) else None
+        return other if other is not None and other.id and other.id not in own_ids else None
+
+    # IDs used twice where the other language shows which heading is wrong: said there, with its fix.
+    shown_wrong = {h.id for i, h in enumerate(sections(page)) if h.id and twice[h.id] > 1 and lost_here(i)}
     for index, heading in enumerate(sections(page)):
         if heading.id is None:
             counterpart = twin_sections[index] if index < len(twin_sections) else None
@@ -131,12 +141,40 @@ def page_problems(context: Context, page: SourcePage) -> Iterator[Problem]:
                           f"the ID '{anchor}' is malformed",
                           f"write a lowercase letter, a hyphen and a number without leading zero, like {{#{good}}}",
                           subject=f"heading:{page.path}:{heading.line}")
-        if anchor in seen:
-            yield Problem(page.shown, heading.line, f"het ID #{anchor} staat ook al op regel {seen[anchor]}",
-                          "geef deze kop een eigen ID, hetzelfde als in de andere taal",
-                          f"the ID #{anchor} is already used on line {seen[anchor]}",
-                          "give this heading its own ID, the same as in the other language",
-                          subject=f"heading:{page.path}:{heading.line}")
+        counterpart = lost_here(index)
+        if twice[anchor] > 1 and twin and counterpart and counterpart.id:
+            # An ID changed into one the page has already (before or after this heading): the
+            # other language still has the old one here, so this is the heading to fix. One
+            # mistake, one message (the other language's "#… is not in the Dutch page" is the
+            # same mistake: same subject), with the right fix.
+            lost = counterpart.id
+            also = next(h.line for h in sections(page) if h.id == anchor and h.line != heading.line)
+            yield Problem(page.shown, heading.line,
+                          f"het ID #{anchor} staat ook op regel {also}; in {twin.shown} "
+                          f"(regel {counterpart.line}) heeft dezelfde kop {{#{lost}}}",
+                          f"zet {{#{lost}}} terug achter deze kop (ID's veranderen nooit: citaten verwijzen ernaar)",
+                          f"the ID #{anchor} is also used on line {also}; in {twin.shown} "
+                          f"(line {counterpart.line}) the same heading has {{#{lost}}}",
+                          f"put {{#{lost}}} back after this heading (IDs never change: citations point to them)",
+                          subject=subject(page, lost))
+        elif anchor in seen and anchor not in shown_wrong:
+            registry = registry_of(context)
+            lost = vanished_id(registry, context.model, page) if registry is not None else None
+            if lost is not None:  # changed in both languages: the registry knows the ID one of them had
+                yield Problem(page.shown, heading.line, f"het ID #{anchor} staat ook al op regel {seen[anchor]}; "
+                              f"het register noemt {{#{lost}}} voor deze pagina, maar geen kop heeft het nog",
+                              f"geef de kop die {{#{lost}}} had dat ID terug, in beide talen (ID's veranderen nooit)",
+                              f"the ID #{anchor} is already used on line {seen[anchor]}; the registry places "
+                              f"{{#{lost}}} on this page, but no heading carries it any more",
+                              f"give the heading that had {{#{lost}}} that ID back, in both languages (IDs never change)",
+                              subject=subject(page, lost))
+            else:
+                # The same duplicate in both languages is one mistake: said once, on the Dutch page.
+                yield Problem(page.shown, heading.line, f"het ID #{anchor} staat ook al op regel {seen[anchor]}",
+                              "geef deze kop een eigen ID, hetzelfde als in de andere taal",
+                              f"the ID #{anchor} is already used on line {seen[anchor]}",
+                              "give this heading its own ID, the same as in the other language",
+                              subject=f"twice:{page.dutch}:{index}")
         seen.setdefault(anchor, heading.line)
 
 
