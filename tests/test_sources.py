@@ -146,6 +146,14 @@ def test_bad_date_is_refused(tmp_path: Path) -> None:
         "registry/bronnen/a.yml:4: bij de bron 'drenthe-cpo-regeling' klopt de datum van het stuk")
 
 
+def test_a_read_date_that_does_not_exist_is_one_message(tmp_path: Path) -> None:
+    """30 February has the form of a date; the schema's format says it is none."""
+    root = project(tmp_path, GOOD.replace("gelezen: 2026-12-02", "gelezen: 2026-02-30"),
+                   {"index.md": "A.[^drenthe-cpo-regeling]\n"})
+    found = problems(root)
+    assert len(found) == 1 and "klopt de datum waarop de bron gelezen is (JJJJ-MM-DD) niet ('2026-02-30')" in found[0], found
+
+
 def test_a_missing_field_is_named_and_shown_from_the_schema(tmp_path: Path) -> None:
     """The schema's title names the field and its example shows how to write it (dom_site.data_file)."""
     root = project(tmp_path, GOOD.replace("  uitgever: Provincie Drenthe\n", ""), {"index.md": "A.[^drenthe-cpo-regeling]\n"})
