@@ -91,6 +91,26 @@ def test_a_site_that_is_not_built_is_refused_at_once(command: str, tmp_path: Pat
     assert "geen gebouwde site" in capsys.readouterr().err
 
 
+def test_make_check_says_what_stopped_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A plugin's error in `dom-site check --build` (make check): its message, at its line. The build
+    runs in this process, where no MkDocs command line sets up the console: it said "fix the
+    messages above" with nothing above. No test harness' log handler here, as an editor runs it."""
+    from project_copy import copy_project
+
+    from dom_site.cli import main
+
+    project = copy_project(tmp_path / "project")
+    glossary = project / "includes" / "begrippen.md"
+    glossary.write_text(glossary.read_text("utf-8") + "*[BZK]: Nog eens.\n", "utf-8")
+    line = len(glossary.read_text("utf-8").splitlines())
+    monkeypatch.chdir(project)
+    assert main(["check", "--build", "site-links"], project) == 1
+    said = capsys.readouterr()
+    assert f"includes/begrippen.md:{line}: het begrip 'BZK' staat er twee keer in" in said.err, said
+    assert "De bouw stopte" in said.out
+
+
 def test_make_check_runs_every_check_with_a_build() -> None:
     assert "dom-site check --build" in (ROOT / "Makefile").read_text("utf-8")
 

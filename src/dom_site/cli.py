@@ -21,6 +21,7 @@ W3C checker run as subprocesses under a time limit; everything else runs in-proc
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import tempfile
@@ -95,14 +96,28 @@ def build_site(root: Path, dest: Path) -> bool:
 
     False when it stopped: the build printed the editor's messages itself, once.
     """
+    from mkdocs.__main__ import ColorFormatter
     from mkdocs.exceptions import MkDocsException
 
+    from dom_site import build_log
     from dom_site.project import build_here
 
+    # What `mkdocs build` prints, printed here too: in this process no MkDocs command line set
+    # up its console, and a plugin's error (a term defined twice in the glossary) went unsaid.
+    console = logging.StreamHandler(sys.stderr)
+    # MkDocs' colours on a terminal; plain text in a log file or a pipe, as `mkdocs build` writes there.
+    console.setFormatter(ColorFormatter() if sys.stderr.isatty() else logging.Formatter("%(levelname)-7s -  %(message)s"))
+    console.setLevel(logging.WARNING)
+    loggers = build_log.builder_loggers()
+    for logger in loggers:
+        logger.addHandler(console)
     try:
         build_here(root / "mkdocs.yml", dest)
     except MkDocsException:  # Abort, PluginError, ConfigurationError: the build said why
         return False
+    finally:
+        for logger in loggers:
+            logger.removeHandler(console)
     return True
 
 
