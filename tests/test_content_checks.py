@@ -111,6 +111,31 @@ def test_make_check_says_what_stopped_the_build(tmp_path: Path, monkeypatch: pyt
     assert "De bouw stopte" in said.out
 
 
+@pytest.mark.parametrize("argv", [["check"], ["check", "--build", "site-links"]])
+def test_a_menu_entry_indented_wrongly_in_mkdocs_yml_is_one_message_at_its_line(
+        argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """What an editor does after "zet haar in nav in mkdocs.yml": a traceback before, from `dom-site check`."""
+    from project_copy import copy_project
+
+    from dom_site.cli import main
+
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    lines = config.read_text("utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if line.strip() == "- over/privacy.md")
+    lines.insert(at + 1, lines[at].replace("- over/privacy.md", "- over/nieuw.md")[1:])  # one space short
+    config.write_text("\n".join(lines) + "\n", "utf-8")
+    monkeypatch.chdir(project)
+    assert main(argv, project) == 1
+    said = capsys.readouterr()
+    found = [line for line in (said.out + said.err).splitlines() if line.startswith("mkdocs.yml:")]
+    assert found == [f"mkdocs.yml:{at + 2}: dit bestand is niet te lezen (geen geldige YAML) — schrijf elke regel als "
+                     "'veld: waarde', let op de inspringing, en zet tekst met een dubbele punt tussen aanhalingstekens "
+                     "(English: this file is not readable (not valid YAML) — write each line as 'field: value', mind "
+                     "the indentation, and put text containing a colon in quotes)"], said
+    assert "Traceback" not in said.err
+
+
 def test_make_check_runs_every_check_with_a_build() -> None:
     assert "dom-site check --build" in (ROOT / "Makefile").read_text("utf-8")
 

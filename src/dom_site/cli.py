@@ -91,13 +91,28 @@ def rules_context(root: Path) -> rules.Context:
     return rules.Context.of(root, Path(config.docs_dir), settings_of(config))
 
 
+def config_problem(error: Exception) -> Problem:
+    """mkdocs.yml that MkDocs cannot load, as the editor's one message: YAML it cannot read at
+    its line (a menu entry indented wrongly, after "zet haar in nav in mkdocs.yml"), else MkDocs' reason."""
+    import yaml
+
+    from dom_site import data_file
+
+    cause = error.__cause__ or error.__context__
+    if isinstance(cause, yaml.YAMLError):
+        return data_file.unreadable_file(cause, "mkdocs.yml")
+    return Problem("mkdocs.yml", 1, f"MkDocs kan mkdocs.yml niet laden ({error})",
+                   "herstel wat de regels hierboven noemen",
+                   f"MkDocs cannot load mkdocs.yml ({error})", "fix what the lines above name")
+
+
 def build_site(root: Path, dest: Path) -> bool:
     """A strict build of the site into dest, in-process (no PDFs, no frozen editions).
 
     False when it stopped: the build printed the editor's messages itself, once.
     """
     from mkdocs.__main__ import ColorFormatter
-    from mkdocs.exceptions import MkDocsException
+    from mkdocs.exceptions import ConfigurationError, MkDocsException
 
     from dom_site import build_log
     from dom_site.project import build_here
@@ -113,7 +128,10 @@ def build_site(root: Path, dest: Path) -> bool:
         logger.addHandler(console)
     try:
         build_here(root / "mkdocs.yml", dest)
-    except MkDocsException:  # Abort, PluginError, ConfigurationError: the build said why
+    except ConfigurationError as error:  # raised while mkdocs.yml is read, before anything is logged
+        say(config_problem(error))
+        return False
+    except MkDocsException:  # Abort, PluginError: the build said why
         return False
     finally:
         for logger in loggers:
@@ -133,7 +151,14 @@ def check(names: list[str], site: Path | None, build: bool, root: Path) -> int:
     started = time.monotonic()
     rule_names = [c.name for c in chosen if c.run is None]
     if rule_names:
-        problems += rules.run_named(rules_context(root), rule_names)
+        from mkdocs.exceptions import MkDocsException
+
+        try:
+            context = rules_context(root)
+        except MkDocsException as error:  # mkdocs.yml cannot be loaded: nothing else can be checked
+            say(config_problem(error))
+            return 1
+        problems += rules.run_named(context, rule_names)
     for item in chosen:
         if item.run is not None and not item.needs_site:
             problems += [(item.name, problem) for problem in item.run(root, None)]

@@ -299,6 +299,11 @@ def _unreadable(error: yaml.YAMLError, shown: str, first_line: int,
                    "write each line as 'field: value', mind the indentation, and put text containing a colon in quotes")
 
 
+def unreadable_file(error: yaml.YAMLError, shown: str) -> Problem:
+    """The one message for a whole YAML file that cannot be read (mkdocs.yml too), at its line."""
+    return _unreadable(error, shown, 1, FILE)
+
+
 def read(path: Path, shown: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
     """The file's data (dates as text), its YAML nodes (for line_of) and, when it is not valid YAML, why.
 
