@@ -43,6 +43,7 @@ class Case:
     command: str            # "make build", or the arguments of dom-site ("check koppen …")
     where: str              # "path:line" the message must start with; "path:@text": the line that holds text
     says: str               # the Dutch words it must contain
+    alone: bool = False     # and no other message: several rules see this mistake, one says it
 
 
 ELP = "docs/maatwerk/dorpen/elp.md"
@@ -51,6 +52,12 @@ FIN_EN = "docs/draaiboek/financiering.en.md"
 PRIVACY = "docs/over/privacy.md"
 
 CASES = [
+    # One mistake on a village page, three rules that saw it (the list 'bronnen', the registry, the
+    # written-out text): one message, at the line written by hand.
+    Case("footnote written by hand on a village page",
+         lambda p: insert_after(p / ELP, "## Vragen aan het dorp {#vragen}\n",
+                                "\nEen groep wil bouwen.[^1]\n\n[^1]: Dorpsvereniging, nieuwsbrief.\n"),
+         "check dorpen bronnen", f"{ELP}:@[^1]: Dorpsvereniging", "schrijft de bron [^1] zelf uit", alone=True),
     Case("broken front matter YAML", lambda p: edit(p / ELP, "soort: esdorp", "soort: [esdorp"),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{ELP}:", "gegevens"),
     Case("mistyped field", lambda p: edit(p / ELP, "soort: esdorp", "sort: esdorp"),
@@ -174,6 +181,8 @@ def test_bad_input_is_refused_with_file_line_and_dutch_message(tmp_path: Path, c
     lines = [line for line in output.splitlines() if line.startswith(where)]
     assert lines, f"no message at {where}:\n{output[-3000:]}"
     assert any(case.says in line and " — " in line and "(English: " in line for line in lines), "\n".join(lines)
+    if case.alone:
+        assert "\n1 fout(en)" in output, output[-3000:]
     assert not (project / "site").exists(), "a refused change must leave nothing to deploy"
     assert processes_in(project) == [], "every step ends with its children"
 

@@ -124,6 +124,16 @@ def test_page_that_writes_its_own_footnote_is_refused(tmp_path: Path) -> None:
     assert problems(root, strict=False) == []
 
 
+def test_a_footnote_written_by_hand_is_one_message_that_says_where_the_source_goes(tmp_path: Path) -> None:
+    """[^1] with its own text: was also "not in the registry" (and, on a village page, "not in
+    'bronnen'"), three messages with three fixes for one mistake."""
+    page = "A.[^drenthe-cpo-regeling]\nB.[^1]\n\n[^1]: Dorpsvereniging, nieuwsbrief.\n"
+    root = project(tmp_path, GOOD, {"index.md": page})
+    [message] = problems(root)
+    assert message.startswith("docs/index.md:4: de pagina schrijft de bron [^1] zelf uit — haal deze regel weg "
+                              "en zet de bron in registry/bronnen/ onder een sleutel"), message
+
+
 def test_duplicate_key_across_files_is_refused(tmp_path: Path) -> None:
     root = project(tmp_path, GOOD, {"index.md": "A.[^drenthe-cpo-regeling]\n"})
     (root / "registry" / "bronnen" / "b.yml").write_text("\n" + GOOD, encoding="utf-8")

@@ -242,7 +242,8 @@ def check(registry: Registry, refs: list[Citation], defs: list[Citation], strict
     local = {(d.page, d.key) for d in defs}
     reported: set[tuple[str, str]] = set()
     for ref in refs:
-        if ref.key in registry.sources or ref.key in registry.broken or (not strict and (ref.page, ref.key) in local):
+        # A footnote the page writes out itself has one message, below ("schrijft de bron zelf uit").
+        if ref.key in registry.sources or ref.key in registry.broken or (ref.page, ref.key) in local:
             continue
         if (ref.page, ref.key) in reported:
             continue
@@ -255,12 +256,16 @@ def check(registry: Registry, refs: list[Citation], defs: list[Citation], strict
                                 "(publisher, title, address, date read)"))
     if strict:
         for d in defs:
-            problems.append(Problem(d.file, d.line, f"de pagina schrijft de bron [^{d.key}] zelf uit",
-                                    "haal deze regel weg: de bouw zet de bron erbij uit registry/bronnen/ "
-                                    "(zet hem daar als hij er nog niet staat)",
-                                    f"the page writes out the source [^{d.key}] itself",
-                                    "remove this line: the build adds the source from registry/bronnen/ "
-                                    "(add it there if it is not there yet)"))
+            if d.key in registry.sources:
+                fix_nl = "haal deze regel weg: de bouw zet de bron erbij uit registry/bronnen/"
+                fix_en = "remove this line: the build adds the source from registry/bronnen/"
+            else:
+                fix_nl = ("haal deze regel weg en zet de bron in registry/bronnen/ onder een sleutel "
+                          "(uitgever, titel, adres, gelezen); verwijs dan met [^sleutel]")
+                fix_en = ("remove this line and add the source to registry/bronnen/ under a key "
+                          "(publisher, title, address, date read); then cite it with [^key]")
+            problems.append(Problem(d.file, d.line, f"de pagina schrijft de bron [^{d.key}] zelf uit", fix_nl,
+                                    f"the page writes out the source [^{d.key}] itself", fix_en))
         cited = {ref.key for ref in refs}
         for source in registry.sources.values():
             if source.key not in cited:

@@ -96,8 +96,12 @@ def _source_key() -> re.Pattern[str]:
 # --- Checks -------------------------------------------------------------------
 
 def _footnotes(page: SourcePage) -> set[str]:
-    """The registry keys the page cites as footnotes (their text comes from registry/bronnen/)."""
-    return {note.label for note in page.references}
+    """The registry keys the page cites as footnotes (their text comes from registry/bronnen/).
+
+    Not a footnote the page writes out itself: that is the sources rule's one message
+    (dom_site.sources.check), not also one about the list 'bronnen'."""
+    written = {note.label for note in page.definitions}
+    return {note.label for note in page.references} - written
 
 
 def _check_body(page: SourcePage) -> list[Problem]:
