@@ -21,7 +21,7 @@ from conftest import ROOT
 from git_repo import git
 from project_copy import edit
 
-from dom_site import github
+from dom_site import cli, github
 from dom_site.messages import Problem, say
 
 # A workflow command as GitHub's runner reads it: "::name k=v,k=v::data" at the start of a line
@@ -99,10 +99,15 @@ def test_a_message_cannot_start_a_second_command(in_a_run: Path, capsys: pytest.
     assert props2 == {"title": github.title_for()} and data2 == evil
 
 
-def test_unknown_programs_get_the_general_title_and_checks_their_own() -> None:
-    assert github.title_for("/x/scripts/check_spelling.py") == "Spelling"
-    assert github.title_for("/x/.venv/bin/mkdocs") == "Bouw van de site"
-    assert github.title_for("pytest") == github.DEFAULT_TITLE
+def test_unknown_programs_get_the_general_title_and_checks_and_commands_their_own() -> None:
+    assert github.title_for(["/x/.venv/bin/mkdocs", "build"]) == "Bouw van de site"
+    assert github.title_for(["/x/.venv/bin/properdocs", "build"]) == "Bouw van de site"
+    assert github.title_for(["/x/.venv/bin/dom-site", "pdfs", "--site", "s"]) == "Bouw van de pdf"
+    assert github.title_for(["/x/.venv/bin/dom-site", "editions"]) == "Bouw van een vaste versie"
+    assert github.title_for(["pytest"]) == github.DEFAULT_TITLE
+    assert github.title_for([]) == github.DEFAULT_TITLE
+    # Every check of `dom-site check` has a title of its own on the pull request.
+    assert [c.name for c in cli.all_checks() if c.name not in github.TITLES] == []
     assert github.error_command(None, None, "T", "m") == "::error title=T::m"
 
 

@@ -26,7 +26,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -39,33 +39,21 @@ CONTEXT_WORDS = 8   # unchanged words shown on each side of a change in the summ
 RUN_WORDS = 80      # at most this many words of one deleted or inserted run
 ANNOTATIONS_PER_STEP = 10  # GitHub shows at most 10 error annotations of one step
 DEFAULT_TITLE = "Probleem voor de redactie"
-# A short Dutch title per program that reports problems (the stem of its script).
+# A short Dutch title per program that reports problems: the builder, a check of
+# `dom-site check` by name, or another command of `dom-site`.
 TITLES = {
     "mkdocs": "Bouw van de site",
-    "build_editions": "Bouw van een vaste versie",
-    "build_pdfs": "Bouw van de pdf",
-    "check_citations": "Citeerbaar ID",
-    "check_external_links": "Link naar een andere site",
-    "check_filenames": "Bestandsnaam",
-    "check_footnotes": "Voetnoot of bron",
-    "check_headings": "Kop-ID",
-    "check_site_valid_html": "Geen geldige HTML",
-    "check_images": "Afbeelding",
-    "check_markdown": "Opmaak (Markdown)",
-    "check_raw_html": "HTML in de tekst",
-    "check_site_html": "Gebouwde pagina",
-    "check_site_links": "Link binnen de site",
-    "check_site_verbatim": "Ingediende tekst",
-    "check_spelling": "Spelling",
-    "check_villages": "Dorpsgegevens",
+    "properdocs": "Bouw van de site",
     # The checks of `dom-site check`, by name.
     "bestandsnamen": "Bestandsnaam",
     "veilig": "HTML in de tekst",
+    "gegevens": "Gegevens bovenaan de pagina",
     "dorpen": "Dorpsgegevens",
     "koppen": "Kop-ID",
     "citeren": "Citeerbaar ID",
     "bronnen": "Voetnoot of bron",
     "feiten": "Voetnoot of bron",
+    "begrippen": "Begrippenlijst",
     "spelling": "Spelling",
     "markdown": "Opmaak (Markdown)",
     "afbeeldingen": "Afbeelding",
@@ -77,6 +65,8 @@ TITLES = {
     "site-gegevens": "Gegevens van de site",
     "pdfs": "Bouw van de pdf",
     "editions": "Bouw van een vaste versie",
+    "release": "Nieuwe versie vastleggen",
+    "translations": "Vertaling",
 }
 
 
@@ -106,10 +96,14 @@ def error_command(path: str | None, line: int | None, title: str, message: str) 
     return workflow_command("error", {"file": path, "line": line if path else None, "title": title}, message)
 
 
-def title_for(program: str | None = None) -> str:
-    """The short Dutch title of the program that reports (default: this process's script)."""
-    stem = Path(program if program is not None else (sys.argv[0] if sys.argv else "")).stem
-    return TITLES.get(stem, DEFAULT_TITLE)
+def title_for(argv: Sequence[str] | None = None) -> str:
+    """The short Dutch title of the program that reports (default: this process's command line):
+    its script (`mkdocs`), or for `dom-site` its command (`dom-site pdfs`: pdfs)."""
+    args = list(sys.argv if argv is None else argv)
+    name = Path(args[0]).stem if args else ""
+    if name == "dom-site" and len(args) > 1:
+        name = args[1]
+    return TITLES.get(name, DEFAULT_TITLE)
 
 
 def one_line(text: str) -> str:

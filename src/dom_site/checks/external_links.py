@@ -1,8 +1,8 @@
 """External links: every source address is well formed, and (weekly) still answers.
 
-    .venv/bin/dom-site check external_links.py            # offline: form only
-    .venv/bin/dom-site check external_links.py --online   # also ask every site
-    … --online --github-output "$GITHUB_OUTPUT"                 # for the weekly workflow
+    .venv/bin/dom-site check adressen                 # offline: form only
+    .venv/bin/dom-site links --online                 # also ask every site
+    … links --online --github-output "$GITHUB_OUTPUT"   # the weekly workflow
 
 Offline (this is what `make check` and pull requests run) it only reads
 docs/**/*.md and includes/: every external address starts with https:// and

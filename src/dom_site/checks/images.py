@@ -1,7 +1,6 @@
 """Images: every image has a description (alt text), comes from this site, and stays small.
 
-    .venv/bin/dom-site check images.py               # docs/ and includes/
-    .venv/bin/dom-site check images.py --docs DIR    # another docs folder (tests)
+    .venv/bin/dom-site check afbeeldingen            # docs/ and includes/
 
 - `![beschrijving](foto.jpg)` and `<img alt="…">` need a non-empty description:
   a screen reader reads it aloud instead of the image.

@@ -1,10 +1,9 @@
 """Markdown lint: markdownlint-cli2 with rules fitted to this site, said in plain Dutch.
 
-    .venv/bin/dom-site check markdown.py            # docs/**/*.md and CONTRIBUTING.md
-    .venv/bin/dom-site check markdown.py FILE …     # only these
+    .venv/bin/dom-site check markdown               # docs/**/*.md and CONTRIBUTING.md
 
 Which rules apply, and why some are off, is in `.markdownlint-cli2.yaml`. This
-script runs the tool and rewrites each finding as `path:line: wat er mis is — hoe
+check runs the tool and rewrites each finding as `path:line: wat er mis is — hoe
 je het oplost (English: …)`, because the tool's own English rule names mean
 nothing to a village editor.
 """

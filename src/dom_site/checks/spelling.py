@@ -1,7 +1,6 @@
 """Spelling: cspell with the Dutch dictionary for `*.md` and English for `*.en.md`.
 
-    .venv/bin/dom-site check spelling.py            # every file cspell.json names
-    .venv/bin/dom-site check spelling.py FILE …     # only these
+    .venv/bin/dom-site check spelling               # every file cspell.json names
 
 What is checked and what is skipped lives in `cspell.json`: the reactie as
 submitted is never "corrected", and code, links and HTML tags are skipped. Names
