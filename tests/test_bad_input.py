@@ -109,6 +109,9 @@ CASES = [
          "check markdown", f"{PRIVACY}:3:", "het blok is leeg"),
     Case("tab-indented list", lambda p: insert_after(p / PRIVACY, "\n", "\n- een\n\t- twee\n"),
          "check markdown", f"{PRIVACY}:4:", "tab"),
+    # markdownlint's bare address and the addresses check's https: one mistake, one fix for both.
+    Case("bare http address", lambda p: insert_after(p / PRIVACY, "\n", "\nZie http://www.middendrenthe.nl voor meer.\n"),
+         "check markdown adressen", f"{PRIVACY}:3:", "maak er een link van met het https://-adres", alone=True),
     Case("amount without footnote", lambda p: insert_after(p / FIN, "\n", "\nDe gemeente geeft € 5.000 extra.\n"),
          "check feiten", f"{FIN}:3:", "€"),
     Case("footnote without source", lambda p: insert_after(p / FIN, "\n", "\nDit staat ergens.[^s99]\n"),

@@ -499,8 +499,30 @@ def test_links_are_extracted_from_every_markdown_form_without_trailing_punctuati
     ]
 
 
+def test_an_address_is_bare_only_when_written_as_text() -> None:
+    text = ("# x\n\nZie http://a.nl of (http://b.nl).\n[c](http://c.nl) <http://d.nl> `http://e.nl`\n"
+            '<a href="http://f.nl">f</a>\n[g]: http://g.nl\n')
+    found = {link.url: link.bare for link in links.extract_links(text, "docs/x.md")}
+    assert found == {"http://a.nl": True, "http://b.nl": True, "http://c.nl": False, "http://d.nl": False,
+                     "http://e.nl": False, "http://f.nl": False, "http://g.nl": False}
+    bare, linked = messages(links.form_problems(links.extract_links(text, "docs/x.md")))[:3:2]
+    assert "staat los in de tekst" in bare and "[tekst](https://…)" in bare
+    assert "staat los" not in linked and "gebruik het https://-adres" in linked
+
+
+def test_markdownlint_leaves_a_bare_http_address_in_the_pages_to_the_addresses_check() -> None:
+    def said(path: str, url: str) -> bool:
+        line = f'{path}:3:5 error MD034/no-bare-urls Bare URL used [Context: "{url}"]'
+        return check_markdown.problem_for(line, ROOT) is not None
+
+    assert not said("docs/x.md", "http://a.nl") and not said("includes/x.md", "http://a.nl")
+    assert said("docs/x.md", "https://a.nl"), "only the bare-address rule sees a bare https address"
+    assert said("CONTRIBUTING.md", "http://a.nl"), "the addresses check does not read CONTRIBUTING.md"
+    assert said("docs/x.md", "http://example.com/"), "the addresses check lets example hosts be"
+
+
 def test_links_offline_rules_want_https_and_a_host() -> None:
-    found = links.extract_links("# x\n\nZie http://bokd.nl/ en https://localhostje/.\n", "docs/x.md")
+    found = links.extract_links("# x\n\nZie <http://bokd.nl/> en <https://localhostje/>.\n", "docs/x.md")
     problems = messages(links.form_problems(found))
     assert problems[0].startswith("docs/x.md:3: het adres 'http://bokd.nl/' begint niet met https://")
     assert problems[1].startswith("docs/x.md:3: in het adres 'https://localhostje/' ontbreekt de naam van de website")

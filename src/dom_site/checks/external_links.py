@@ -36,6 +36,7 @@ TIMEOUT_S = 20
 WORKERS = 6
 USER_AGENT = "dom-woonvisie-linkcheck/1 (weekly check of the sources cited on the site)"
 NOT_VERIFIABLE = {401, 403, 429}
+FOLDERS = ("docs/", "includes/")  # what this check reads
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,12 @@ class Link:
     path: str
     line: int
     url: str
+    bare: bool = False  # written as text, not as a link, <address> or an HTML attribute
+
+
+# What may stand right before an address that is not bare: a link's target `](`, an autolink
+# `<`, an HTML attribute `="` or `='`, inline code, a reference definition `[naam]: `.
+NOT_BARE = re.compile(r"(\]\(|<|=[\"']|`)$|^\s*\[[^\]]+\]:\s*$")
 
 
 @dataclass(frozen=True)
@@ -87,17 +94,24 @@ def extract_links(text: str, path: str) -> list[Link]:
             url = trim(found.group(0))
             host = (urlsplit(url).hostname or "").lower()
             if not EXAMPLE_HOSTS.search(host):
-                links.append(Link(path, number, url))
+                links.append(Link(path, number, url, bare=not NOT_BARE.search(line[:found.start()])))
     return links
 
 
 def collect(root: Path) -> list[Link]:
     """Every address in the pages of the project's docs/ and includes/."""
     links: list[Link] = []
-    for folder in (root / "docs", root / "includes"):
+    for folder in (root / folder for folder in FOLDERS):
         for path in sorted(folder.rglob("*.md")):  # nothing when the folder does not exist
             links += extract_links(path.read_text(encoding="utf-8", errors="replace"), relative(path, root))
     return links
+
+
+def not_https(url: str) -> bool:
+    """This check refuses the address for its scheme. markdownlint's bare-address rule leaves such
+    an address to this check (dom_site.checks.markdown), whose fix covers both: one message."""
+    host = (urlsplit(url).hostname or "").lower()
+    return urlsplit(url).scheme.lower() != "https" and not EXAMPLE_HOSTS.search(host)
 
 
 def form_problems(links: Iterable[Link]) -> list[Problem]:
@@ -105,7 +119,13 @@ def form_problems(links: Iterable[Link]) -> list[Problem]:
     problems: list[Problem] = []
     for link in links:
         parts = urlsplit(link.url)
-        if parts.scheme.lower() != "https":
+        if not_https(link.url) and link.bare:
+            problems.append(Problem(link.path, link.line, f"het adres '{link.url}' staat los in de tekst en begint "
+                                    "niet met https://",
+                                    "maak er een link van met het https://-adres van de bron: [tekst](https://…)",
+                                    f"the address '{link.url}' stands bare in the text and does not start with "
+                                    "https://", "make it a link with the source's https:// address: [text](https://…)"))
+        elif not_https(link.url):
             problems.append(Problem(link.path, link.line, f"het adres '{link.url}' begint niet met https://",
                                     "gebruik het https://-adres van de bron (de meeste websites hebben dat)",
                                     f"the address '{link.url}' does not start with https://",

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from dom_site import source
+from dom_site.checks import external_links
 from dom_site.checks.common import Problem, relative
 from dom_site.processes import run  # every step has a time limit and ends with its children
 
@@ -124,12 +125,16 @@ def missing_tool(root: Path) -> Problem:
 
 
 def problem_for(line: str, root: Path) -> Problem | None:
-    """One line of markdownlint-cli2 output as an editor's message; None if it is no finding."""
+    """One line of markdownlint-cli2 output as an editor's message; None if it is no finding, or one
+    another check says."""
     match = FINDING.match(line.strip())
     if not match:
         return None
     rule = match["rule"]
     path = relative((root / match["path"]).resolve(), root)
+    context = (match["context"] or match["detail"] or "").removeprefix("Context: ").strip('"')
+    if rule == "MD034" and external_links.not_https(context) and path.startswith(external_links.FOLDERS):
+        return None  # the addresses check says it, with the fix for both (a link, to the https:// address)
     detail = f" [{match['detail']}]" if match["detail"] else ""
     if rule in MESSAGES:
         wrong_nl, fix_nl, wrong_en, fix_en = MESSAGES[rule]
@@ -150,8 +155,9 @@ def check(files: list[Path], root: Path) -> list[Problem]:
         cmd += ["--no-globs", *(str(f.resolve()) for f in files)]
     result = run(cmd, step="markdownlint", cwd=root, timeout=300)
     lines = (result.stdout + "\n" + result.stderr).splitlines()
-    problems = [p for p in (problem_for(line, root) for line in lines) if p is not None]
-    if result.returncode != 0 and not problems:
+    findings = [line for line in lines if FINDING.match(line.strip())]
+    problems = [p for p in (problem_for(line, root) for line in findings) if p is not None]
+    if result.returncode != 0 and not findings:
         raise RuntimeError(f"markdownlint-cli2 failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return problems
 
