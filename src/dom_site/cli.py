@@ -82,28 +82,13 @@ def all_checks() -> list[Check]:
 
 
 def rules_context(root: Path) -> rules.Context:
-    """The rules' context with the settings of root's mkdocs.yml, as the build (dom-regels) has them."""
-    from mkdocs.config import load_config
-
+    """The rules' context with the settings of root's mkdocs.yml, as the build (dom-regels) has them;
+    raises config_file.Refused when mkdocs.yml cannot be used."""
+    from dom_site import config_file
     from dom_site.plugins.rules import settings_of
 
-    config = load_config(str(root / "mkdocs.yml"))
+    config = config_file.load(root / "mkdocs.yml")
     return rules.Context.of(root, Path(config.docs_dir), settings_of(config))
-
-
-def config_problem(error: Exception) -> Problem:
-    """mkdocs.yml that MkDocs cannot load, as the editor's one message: YAML it cannot read at
-    its line (a menu entry indented wrongly, after "zet haar in nav in mkdocs.yml"), else MkDocs' reason."""
-    import yaml
-
-    from dom_site import data_file
-
-    cause = error.__cause__ or error.__context__
-    if isinstance(cause, yaml.YAMLError):
-        return data_file.unreadable_file(cause, "mkdocs.yml")
-    return Problem("mkdocs.yml", 1, f"MkDocs kan mkdocs.yml niet laden ({error})",
-                   "herstel wat de regels hierboven noemen",
-                   f"MkDocs cannot load mkdocs.yml ({error})", "fix what the lines above name")
 
 
 def build_site(root: Path, dest: Path) -> bool:
@@ -112,9 +97,9 @@ def build_site(root: Path, dest: Path) -> bool:
     False when it stopped: the build printed the editor's messages itself, once.
     """
     from mkdocs.__main__ import ColorFormatter
-    from mkdocs.exceptions import ConfigurationError, MkDocsException
+    from mkdocs.exceptions import MkDocsException
 
-    from dom_site import build_log
+    from dom_site import build_log, config_file
     from dom_site.project import build_here
 
     # What `mkdocs build` prints, printed here too: in this process no MkDocs command line set
@@ -128,8 +113,9 @@ def build_site(root: Path, dest: Path) -> bool:
         logger.addHandler(console)
     try:
         build_here(root / "mkdocs.yml", dest)
-    except ConfigurationError as error:  # raised while mkdocs.yml is read, before anything is logged
-        say(config_problem(error))
+    except config_file.Refused as refused:  # mkdocs.yml cannot be used: nothing was built
+        for problem in refused.problems:
+            say(problem, title=github.TITLES["mkdocs.yml"])
         return False
     except MkDocsException:  # Abort, PluginError: the build said why
         return False
@@ -151,12 +137,14 @@ def check(names: list[str], site: Path | None, build: bool, root: Path) -> int:
     started = time.monotonic()
     rule_names = [c.name for c in chosen if c.run is None]
     if rule_names:
-        from mkdocs.exceptions import MkDocsException
+        from dom_site import config_file
 
         try:
             context = rules_context(root)
-        except MkDocsException as error:  # mkdocs.yml cannot be loaded: nothing else can be checked
-            say(config_problem(error))
+        except config_file.Refused as refused:  # mkdocs.yml cannot be used: nothing else can be checked
+            for problem in refused.problems:
+                say(problem, title=github.TITLES["mkdocs.yml"])
+            print(_failed(len(refused.problems), time.monotonic() - started))
             return 1
         problems += rules.run_named(context, rule_names)
     for item in chosen:
@@ -179,12 +167,16 @@ def check(names: list[str], site: Path | None, build: bool, root: Path) -> int:
         print(f"\nDe bouw stopte: los de meldingen hierboven op. (The build stopped: fix the messages above.) [{took:.1f} s]")
         return 1
     if problems:
-        print(f"\n{len(problems)} fout(en) — elke regel zegt waar en hoe je die oplost. "
-              f"({len(problems)} problem(s) — each line says where and how to fix it.) [{took:.1f} s]")
+        print(_failed(len(problems), took))
         return 1
     ran = len([c for c in chosen if not c.needs_site or site is not None or build])
     print(f"Alle controles geslaagd ({ran}). (All checks passed.) [{took:.1f} s]")
     return 0
+
+
+def _failed(count: int, took: float) -> str:
+    return (f"\n{count} fout(en) — elke regel zegt waar en hoe je die oplost. "
+            f"({count} problem(s) — each line says where and how to fix it.) [{took:.1f} s]")
 
 
 def built_site(text: str) -> Path:

@@ -44,6 +44,7 @@ DEFAULT_TITLE = "Probleem voor de redactie"
 TITLES = {
     "mkdocs": "Bouw van de site",
     "properdocs": "Bouw van de site",
+    "mkdocs.yml": "Instellingen (mkdocs.yml)",
     # The checks of `dom-site check`, by name.
     "bestandsnamen": "Bestandsnaam",
     "veilig": "HTML in de tekst",

@@ -49,9 +49,11 @@ def build_here(config_file: Path, site_dir: Path, **overrides: Any) -> MkDocsCon
     """A strict build of config_file into site_dir in this process, the way `mkdocs build` runs it
     (the plugins' startup and shutdown events included); raises what the build raises."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
-    config = load_config(str(config_file), site_dir=str(site_dir), **{"strict": True, **overrides})
+    from dom_site import config_file as settings
+
+    # Its mistakes in mkdocs.yml raise settings.Refused, with the editor's messages.
+    config = settings.load(config_file, site_dir=str(site_dir), **{"strict": True, **overrides})
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)

@@ -116,6 +116,11 @@ def line_of(root: yaml.Node | None, path: Sequence[Any]) -> int:
     YAML's own parser finds the line, so a quoted key, a flow mapping or a `naam:` inside a
     block of text mean what they mean to the data, not what a pattern guesses.
     """
+    return node_at(root, path)[0]
+
+
+def node_at(root: yaml.Node | None, path: Sequence[Any]) -> tuple[int, yaml.Node | None]:
+    """line_of(root, path), and the value node of that deepest part."""
     node, line = root, 1
     for key in path:
         if isinstance(node, yaml.MappingNode):
@@ -128,7 +133,7 @@ def line_of(root: yaml.Node | None, path: Sequence[Any]) -> int:
             line = node.start_mark.line + 1
         else:
             break
-    return line
+    return line, node
 
 
 def front_matter_end(lines: list[str]) -> int:

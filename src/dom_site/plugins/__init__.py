@@ -16,19 +16,41 @@ def setting_line(config: MkDocsConfig, plugin: str, *keys: Any) -> tuple[str, in
 
     Plugins without a `plugin` ("" as plugin) name a top-level key: setting_line(config, "", "markdown_extensions").
     """
-    file = Path(config.config_file_path or "mkdocs.yml")
+    return setting_line_in(Path(config.config_file_path or "mkdocs.yml"), plugin, *keys)
+
+
+def setting_line_in(file: Path, plugin: str, *keys: Any, holding: str | None = None) -> tuple[str, int]:
+    """setting_line of the config file `file` (it need not load); with `holding`, the line inside
+    that setting that holds this value, where there is one (a refused value in a nested setting)."""
     try:
         # Composed, not loaded: !ENV and the python tags stay unresolved, only the lines count.
         root = source.compose(file.read_text("utf-8"))
     except (OSError, yaml.YAMLError):
         return file.name, 1
-    if not plugin:
-        return file.name, source.line_of(root, keys)
-    found = source.entry(root, "plugins")
-    if found and isinstance(found[1], yaml.MappingNode):  # MkDocs also takes `plugins:` as a mapping
-        return file.name, source.line_of(root, ["plugins", plugin, *keys])
-    items = found[1].value if found and isinstance(found[1], yaml.SequenceNode) else []
-    for index, item in enumerate(items):
-        if source.entry(item, plugin) is not None:
-            return file.name, source.line_of(root, ["plugins", index, plugin, *keys])
-    return file.name, source.line_of(root, ["plugins"])
+    path: list[Any] = list(keys)
+    if plugin:
+        found = source.entry(root, "plugins")
+        path = ["plugins"]
+        if found and isinstance(found[1], yaml.MappingNode):  # MkDocs also takes `plugins:` as a mapping
+            path = ["plugins", plugin, *keys]
+        items = found[1].value if found and isinstance(found[1], yaml.SequenceNode) else []
+        for index, item in enumerate(items):
+            # `- name:` with settings, or only `- name`
+            if source.entry(item, plugin) is not None or (isinstance(item, yaml.ScalarNode) and item.value == plugin):
+                path = ["plugins", index, plugin, *keys]
+                break
+    line, node = source.node_at(root, path)
+    held = _holding(node, holding) if holding is not None else None
+    return file.name, held or line
+
+
+def _holding(node: yaml.Node | None, value: str) -> int | None:
+    """The line of the first scalar in node (depth first) whose value is `value`."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.start_mark.line + 1 if node.value == value else None
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    return next((line for child in children if (line := _holding(child, value)) is not None), None)

@@ -1,0 +1,74 @@
+"""A mistake in mkdocs.yml is one message, at its line, Dutch first (src/dom_site/config_file.py).
+
+Before, MkDocs said it in English at no line ("Config value 'plugins': The "dom-datum"
+plugin is not installed") and `dom-site check` added "mkdocs.yml:1: MkDocs kan mkdocs.yml
+niet laden": two lines, neither at the mistake.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from dom_site import cli, config_file
+
+
+def project_with(tmp_path: Path, old: str, new: str) -> Path:
+    """The project with one change in mkdocs.yml (everything else the real files, linked)."""
+    for entry in ROOT.iterdir():
+        if entry.name not in {"mkdocs.yml", ".git", "site", ".venv", "node_modules"}:
+            (tmp_path / entry.name).symlink_to(entry)
+    text = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert text.count(old) == 1, old
+    (tmp_path / "mkdocs.yml").write_text(text.replace(old, new), "utf-8")
+    return tmp_path
+
+
+def line_holding(config: Path, text: str) -> int:
+    return next(n for n, line in enumerate(config.read_text("utf-8").splitlines(), 1) if text in line)
+
+
+CASES = {
+    # name: (old, new, the line that holds, what the message says)
+    "setting misspelt": ("\nsite_name:", "\nsite_nam:", "site_nam:",
+                         "'site_nam' is geen instelling die MkDocs kent — bedoel je 'site_name'? Schrijf dan site_name:"),
+    "plugin misspelt": ("  - dom-datums\n", "  - dom-datum\n", "- dom-datum",
+                        "er is geen plugin 'dom-datum' — bedoel je 'dom-datums'?"),
+    "plugin setting misspelt": ("  - dom-datums\n", "  - dom-datums:\n      cachee: true\n", "cachee:",
+                                "de plugin 'dom-datums' kent de instelling 'cachee' niet"),
+    "value not one of the choices": ("maatwerk/: {kind: voorstel", "maatwerk/: {kind: voorstl", "voorstl",
+                                     "(bij 'kind' staat 'voorstl', en dat mag niet: kies uit brief, vertaling, "),
+    "value of the wrong kind": ("parallel: !ENV [DOM_LANGUAGES_SIDE_BY_SIDE, true]", "parallel: ja", "parallel: ja",
+                                "de plugin 'dom-talen' kan de waarde van 'parallel' niet gebruiken "
+                                "(er hoort true of false te staan)"),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_a_mistake_in_mkdocs_yml_is_one_message_at_its_line(name: str, tmp_path: Path,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
+    old, new, holding, says = CASES[name]
+    project = project_with(tmp_path, old, new)
+    with caplog.at_level(logging.DEBUG), pytest.raises(config_file.Refused) as refused:
+        config_file.load(project / "mkdocs.yml")
+    said = [str(problem) for problem in refused.value.problems]
+    assert len(said) == 1, said
+    assert said[0].startswith(f"mkdocs.yml:{line_holding(project / 'mkdocs.yml', holding)}: "), said
+    assert says in said[0] and " (English: " in said[0], said
+    english = [r for r in caplog.records if r.levelno >= logging.WARNING and r.getMessage().startswith("Config value")]
+    assert english == [], "MkDocs' English line is not said besides"
+
+
+def test_dom_site_check_says_the_mistake_in_mkdocs_yml_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    project = project_with(tmp_path, "  - dom-datums\n", "  - dom-datum\n")
+    monkeypatch.chdir(project)
+    assert cli.main(["check"], project) == 1
+    said = capsys.readouterr()
+    output = said.out + said.err
+    assert [line for line in output.splitlines() if line.startswith("mkdocs.yml:")] == [
+        f"mkdocs.yml:{line_holding(project / 'mkdocs.yml', '- dom-datum')}: er is geen plugin 'dom-datum' — "
+        "bedoel je 'dom-datums'? (English: there is no plugin 'dom-datum' — did you mean 'dom-datums'?)"]
+    assert "Config value" not in output and "\n1 fout(en)" in said.out, output
