@@ -55,6 +55,19 @@ def test_the_checker_catches_a_known_bad_page_and_names_its_markdown_source(tmp_
     assert "versies/1.0/index.html" in said, "frozen editions are checked too"
 
 
+def test_an_error_in_raw_html_is_named_at_its_markdown_line(tmp_path: Path) -> None:
+    """The editor fixes it where it is written; the page's first line was all the message said before."""
+    page = ('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>T</title></head><body>\n'
+            '<p><span id="x">een</span> <span id="x">twee</span></p>\n<label for="nergens">Label</label>\n</body></html>')
+    site, docs = built(tmp_path, {"over/privacy/index.html": page})
+    (docs / "over" / "privacy.md").write_text(
+        '# Privacy\n\nTekst.\n\n<span id="x">een</span> <span id="x">twee</span>\n\n<label for="nergens">Label</label>\n',
+        "utf-8")
+    problems = vnu.check(site, tmp_path)
+    assert sorted((p.path, p.line) for p in problems) == [("docs/over/privacy.md", 5), ("docs/over/privacy.md", 7)]
+    assert any("Duplicate ID “x”" in str(p) for p in problems)
+
+
 def test_a_frozen_editions_markup_is_made_valid_and_its_words_kept() -> None:
     from dom_site.valid_markup import valid_markup
 

@@ -5,8 +5,10 @@ reference managers read the page as written. The checker is the one the W3C
 runs; package.json pins it (vnu-jar, run with Java 17 or newer).
 
 Every error is reported as `path:line: …`, on the Markdown page the HTML was
-built from where there is one (docs/x.md or docs/x.en.md), else on the built
-file; the message names the built file and its line. The frozen editions under
+built from where there is one (docs/x.md or docs/x.en.md), at the line that holds
+the HTML vnu points at (raw HTML written in the text, an ID given twice), else at
+its first line; without a Markdown page, on the built file. The message names the
+built file and its line. The frozen editions under
 versies/ are checked too: their words are as released, their markup is made
 valid like the live site's (dom_site.valid_markup, applied by build_editions.py).
 
@@ -15,11 +17,13 @@ Usage: dom-site check site-geldig --site site
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from dom_site.checks.common import Problem, html_pages, relative, source_of
+from dom_site.checks.common import Problem, html_pages, place, relative, source_of
 from dom_site.processes import StepFailed, run
 
 VNU = Path("node_modules") / "vnu-jar" / "build" / "dist" / "vnu.jar"  # in the project folder (npm ci)
@@ -53,6 +57,22 @@ def run_checker(vnu: Path, files: list[Path], timeout: float) -> tuple[int, str]
     return result.returncode, result.stderr or result.stdout
 
 
+DUPLICATE_ID = re.compile(r"^Duplicate ID “(?P<id>[^”]+)”")
+
+
+def needles(message: dict[str, Any]) -> list[str]:
+    """What to look for in the Markdown page: the tag vnu points at as written in raw HTML,
+    and for an ID given twice the ways to write that ID."""
+    extract = str(message.get("extract") or "")
+    start, length = int(message.get("hiliteStart") or 0), int(message.get("hiliteLength") or 0)
+    pointed = extract[start:start + length].strip().splitlines()
+    found = [pointed[0]] if pointed and pointed[0].startswith("<") and len(pointed[0]) > 3 else []
+    if (match := DUPLICATE_ID.match(str(message.get("message", "")))):
+        anchor = match["id"]
+        found += [f'id="{anchor}"', f"id='{anchor}'", f"{{#{anchor}", f"{{ #{anchor}"]
+    return found
+
+
 def problems_from(report_json: str, site: Path, root: Path) -> list[Problem]:
     """vnu's JSON report as editors' messages."""
     found: list[Problem] = []
@@ -67,7 +87,7 @@ def problems_from(report_json: str, site: Path, root: Path) -> list[Problem]:
         except ValueError:
             built, source = relative(page, root), None
         said = " ".join(str(message.get("message", "")).split())
-        where, at = (relative(source, root), 1) if source else (built, line)
+        where, at = place(site, page, *needles(message), root=root) if source else (built, line)
         found.append(Problem(
             where, at, f"de gebouwde pagina {built} is geen geldige HTML (regel {line}): {said}", FIX_NL,
             f"the built page {built} is not valid HTML (line {line}): {said}", FIX_EN))
