@@ -72,3 +72,31 @@ def test_each_warning_is_explained_once_in_both_languages_and_every_rebuild(
     finally:
         first.plugins.on_shutdown()
     assert ours(logging.getLogger("mkdocs")) == []
+
+
+def test_a_warning_said_in_dutch_is_not_printed_in_english_beside_it_and_still_counts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One mistake, one message: the Dutch line at file:line carries MkDocs' English in it."""
+    import io
+
+    from mkdocs.utils import CountHandler
+
+    write(tmp_path, {"docs/index.md": "# Thuis\n\nZie [weg](weg.md).\n"})
+    logger = logging.getLogger("mkdocs")
+    printed, counted = io.StringIO(), CountHandler()
+    console = logging.StreamHandler(printed)
+    logger.addHandler(console)
+    logger.addHandler(counted)
+    try:
+        build_log.attach(tmp_path / "docs")
+        build_log.new_build()
+        logger.warning("Doc file 'index.md' contains a link 'weg.md', but the target 'weg.md' is not found "
+                       "among documentation files.")
+        logger.warning("Something MkDocs says that we do not explain")
+    finally:
+        build_log.detach()
+        logger.removeHandler(console)
+        logger.removeHandler(counted)
+    assert printed.getvalue() == "Something MkDocs says that we do not explain\n"
+    assert EXPLAINED in capsys.readouterr().err
+    assert counted.get_counts() == [("WARNING", 2)], "--strict still fails on both"

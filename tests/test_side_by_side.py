@@ -86,8 +86,9 @@ def test_a_mistake_in_an_english_page_is_said_once_and_stops_the_build(tmp_path:
 
 def test_each_warning_is_said_once_whichever_language_builds_meet_it(tmp_path: Path) -> None:
     """A Dutch page not translated yet is built in both languages: its broken link was warned
-    and explained twice. Said once, by MkDocs and in Dutch; a mistake only the English build
-    meets (in the copy beside) still said, once; --strict still fails; the same either way."""
+    and explained twice. Said once, in Dutch (MkDocs' English line not beside it); a mistake only
+    the English build meets (in the copy beside) still said, once; --strict still fails; the same
+    either way."""
     extra = {"docs/alleen.md": "# Alleen Nederlands\n\nZie [weg](weg.md).\n",
              "docs/nieuw.en.md": "# New\n\nSee [nowhere](nergens.md).\n"}
     said = {}
@@ -106,7 +107,7 @@ def test_each_warning_is_said_once_whichever_language_builds_meet_it(tmp_path: P
         assert len(annotations) == 2, annotations
         lines = [line for line in result.stderr.splitlines() if not line.startswith(("INFO", "::"))]
         for link in ("weg.md", "nergens.md"):
-            assert sum(link in line for line in lines if line.startswith("WARNING")) == 1, result.stderr
+            assert sum(link in line for line in lines if line.startswith("WARNING")) == 0, result.stderr
             assert sum(f"de link '{link}' wijst naar een pagina die niet bestaat" in line for line in lines) == 1, \
                 result.stderr
         assert any(line.startswith("docs/alleen.md:3: de link 'weg.md'") for line in lines), result.stderr

@@ -2,9 +2,12 @@
 
 MkDocs reports a broken link as "Doc file 'x.md' contains a link ...", in
 English and without a line number. The handler here (installed by the
-dom-meldingen plugin) listens to those warnings and prints, next to each, `docs/x.md:12: wat er mis is — hoe je het oplost
-(English: ...)`. It changes nothing else: the warning itself still fails the
-strict build. It works the same in `mkdocs serve`, so editors see what CI sees.
+dom-meldingen plugin) listens to those warnings and prints, instead of each,
+`docs/x.md:12: wat er mis is — hoe je het oplost (English: ...)`: one message per
+mistake, so MkDocs' own line is not printed beside it (Explained, a filter on the
+handlers that print). It changes nothing else: the warning itself still fails the
+strict build (MkDocs' counter has no filter). It works the same in `mkdocs serve`,
+so editors see what CI sees.
 
 Inside a GitHub Actions run every warning and error of the build also becomes a
 workflow command (dom_site.messages.say): the explained ones and the lines of a
@@ -107,8 +110,13 @@ def explain(message: str, docs_dir: Path) -> list[str]:
     return []
 
 
+def explainable(message: str) -> bool:
+    """True for a warning explain() says in Dutch (it needs no file for that)."""
+    return bool(OMITTED.search(message)) or any(pattern.search(message) for pattern, _ in PATTERNS)
+
+
 class EditorMessages(logging.Handler):
-    """Prints the Dutch explanation right after MkDocs' own warning."""
+    """Prints the Dutch explanation of MkDocs' own warning, which is then not printed itself (Explained)."""
 
     def __init__(self, docs_dir: Path) -> None:
         super().__init__(level=logging.WARNING)
@@ -153,6 +161,17 @@ class Once(logging.Filter):
 
 
 ONCE = Once()
+
+
+class Explained(logging.Filter):
+    """On a handler that prints, other than EditorMessages: not MkDocs' English line of a
+    warning EditorMessages says in Dutch at its file and line (its English is in there too)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno < logging.WARNING or not explainable(record.getMessage())
+
+
+EXPLAINED = Explained()
 
 
 def new_build() -> None:
@@ -218,6 +237,8 @@ def attach(docs_dir: Path) -> EditorMessages:
         for printing in _printing(logger):
             if ONCE not in printing.filters:
                 printing.addFilter(ONCE)
+            if printing is not handler and EXPLAINED not in printing.filters:
+                printing.addFilter(EXPLAINED)
     return handler
 
 
@@ -228,3 +249,4 @@ def detach() -> None:
             logger.removeHandler(handler)
         for printing in logger.handlers:
             printing.removeFilter(ONCE)
+            printing.removeFilter(EXPLAINED)

@@ -1,12 +1,12 @@
-"""MkDocs plugin `dom-meldingen`: MkDocs' own warnings said again for editors, in Dutch at file:line.
+"""MkDocs plugin `dom-meldingen`: MkDocs' own warnings said for editors, in Dutch at file:line.
 
     plugins:
       - dom-meldingen
 
 MkDocs says "Doc file 'x.md' contains a link ..." in English and without a line;
-dom_site.build_log adds `docs/x.md:12: wat er mis is — hoe je het oplost (English: …)`
-next to it, and in a GitHub Actions run puts every warning and error on its line of
-the pull request. The warning itself still fails the strict build.
+dom_site.build_log says `docs/x.md:12: wat er mis is — hoe je het oplost (English: …)`
+instead (one message per mistake), and in a GitHub Actions run puts every warning and
+error on its line of the pull request. The warning itself still fails the strict build.
 """
 from __future__ import annotations
 
