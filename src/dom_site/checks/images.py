@@ -49,8 +49,8 @@ def source_problems(where: str, line: int, page: Path, src: str, docs: Path) -> 
                         f"the image '{src}' comes from another website, which then sees who reads the page",
                         "put the file in docs/ (next to the page) and refer to it with a relative path")]
     if parts.scheme or not parts.path or not page.resolve().is_relative_to(docs.resolve()):
-        # data: and the like are refused by check_raw_html.py; a snippet in includes/
-        # has no folder of its own for relative paths.
+        # data: and the like are refused by the rule `veilig` (dom_site.raw_html); a file in
+        # includes/ has no folder of its own for relative paths.
         return []
     target = (docs / unquote(parts.path).lstrip("/")) if parts.path.startswith("/") else (page.parent / unquote(parts.path))
     if not target.exists():

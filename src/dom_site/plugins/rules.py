@@ -2,7 +2,7 @@
 
     plugins:
       - dom-regels:
-          extra_dirs: [includes]        # files pages pull in (snippets): checked for unsafe content too
+          extra_dirs: [includes]        # files the plugins put on pages: checked for unsafe content too
           translated: [draaiboek/]      # folders where every page exists in both languages
           facts: [draaiboek/]           # folders where every figure needs a footnote
 

@@ -30,7 +30,8 @@ class Settings:
     sources_schema: str = "schemas/bronnen.schema.json"
     # false only while pages still write their own footnote texts (see dom-bronnen).
     sources_strict: bool = True
-    # Folders outside docs/ whose files pages pull in (snippets): checked for unsafe content too.
+    # Folders outside docs/ whose files the plugins put on pages (the glossary, the respond
+    # section): checked for unsafe content too.
     extra_dirs: tuple[str, ...] = ("includes",)
     # Folders of docs/ where every page must exist in both languages, and every fact needs a footnote.
     translated: tuple[str, ...] = ("draaiboek/",)
