@@ -46,6 +46,28 @@ def test_the_real_sources_pass_every_rule() -> None:
     assert [str(p) for p in rules.run(rules.Context.of(ROOT))] == []
 
 
+# --- every code block closed (codeblokken) ------------------------------------------------
+
+def test_a_code_block_never_closed_is_one_message_at_its_start_not_one_per_heading_it_hides(tmp_path: Path) -> None:
+    english = "# Title\n\n## One {#een}\n\n## Two {#twee}\n\n## Three {#drie}\n"
+    pair(tmp_path, "# Titel\n\n## Een {#een}\n\n```text\nvoorbeeld\n\n## Twee {#twee}\n\n## Drie {#drie}\n", english)
+    said = run(tmp_path, ["codeblokken", *PAGES])
+    assert len(said) == 1 and said[0].startswith(f"{tmp_path}/hoofdstuk.md:5: het codeblok dat hier begint (```) "
+                                                 "wordt nergens gesloten"), said
+
+
+@pytest.mark.parametrize("text", ["```\ncode\n```\n", "~~~~\n```\nbinnen\n```\n~~~~\n", "    ```py\n    x\n    ```\n",
+                                  "Tekst met ``` in de zin.\n"])
+def test_closed_code_blocks_pass(tmp_path: Path, text: str) -> None:
+    assert source.parse("x.md", f"# T\n\n{text}\n## Kop {{#kop}}\n", "x.md").unclosed_fence == 0
+
+
+@pytest.mark.parametrize("text, line", [("```\ncode\n", 3), ("~~~\n```\n", 3), ("````\n```\n```\n", 3),
+                                        ("```\nx\n```\n\n```py\n", 7)])
+def test_the_fence_nothing_closes_is_found(text: str, line: int) -> None:
+    assert source.parse("x.md", f"# T\n\n{text}", "x.md").unclosed_fence == line
+
+
 # --- facts need a footnote (feiten) -----------------------------------------------------
 
 def test_a_clean_page_passes(tmp_path: Path) -> None:

@@ -50,6 +50,7 @@ TITLES = {
     "veilig": "HTML in de tekst",
     "gegevens": "Gegevens bovenaan de pagina",
     "dorpen": "Dorpsgegevens",
+    "codeblokken": "Codeblok",
     "koppen": "Kop-ID",
     "citeren": "Citeerbaar ID",
     "bronnen": "Voetnoot of bron",

@@ -177,6 +177,8 @@ class SourcePage:
     text_lines: list[tuple[int, str]] = field(repr=False)  # the same lines as written (code spans kept)
     references: list[Footnote] = field(repr=False)
     definitions: list[Footnote] = field(repr=False)
+    # The line of a ``` (or ~~~) that nothing closes: all after it is code; 0 without one.
+    unclosed_fence: int = 0
 
     @property
     def language(self) -> str:
@@ -276,17 +278,36 @@ def in_fence(lines: Iterable[str]) -> Iterator[bool]:
     """
     fence: str | None = None
     for line in lines:
-        opened = FENCE.match(line)
         if fence is not None:
-            if opened and opened["fence"][0] == fence[0] and len(opened["fence"]) >= len(fence) \
-                    and not line.strip().strip(fence[0]):
+            if _closes(fence, line):
                 fence = None
             yield True
-        elif opened:
+        elif opened := FENCE.match(line):
             fence = opened["fence"]
             yield True
         else:
             yield False
+
+
+def _closes(fence: str, line: str) -> bool:
+    """The line closes a block opened with fence (in_fence's rule)."""
+    found = FENCE.match(line)
+    return found is not None and found["fence"][0] == fence[0] and len(found["fence"]) >= len(fence) \
+        and not line.strip().strip(fence[0])
+
+
+def unclosed_fence(lines: list[str]) -> int | None:
+    """The index of the line that opens a fenced block no later line closes (the rest of the
+    page is then code), or None."""
+    fence: str | None = None
+    opened_at = 0
+    for index, line in enumerate(lines):
+        if fence is not None:
+            if _closes(fence, line):
+                fence = None
+        elif opened := FENCE.match(line):
+            fence, opened_at = opened["fence"], index
+    return opened_at if fence is not None else None
 
 
 def in_footnote_definition(lines: Iterable[str | None]) -> Iterator[bool]:
@@ -339,7 +360,9 @@ def parse(path: str, text: str, shown: str) -> SourcePage:
             definitions.append(Footnote(number, definition["label"]))
             visible = visible[definition.end():]
         references.extend(Footnote(number, m["label"]) for m in FOOTNOTE_REFERENCE.finditer(visible))
-    return SourcePage(path, shown, text, lines, end, headings, prose, text_lines, references, definitions)
+    open_at = unclosed_fence(lines[end:])
+    return SourcePage(path, shown, text, lines, end, headings, prose, text_lines, references, definitions,
+                      0 if open_at is None else end + open_at + 1)
 
 
 def without_footnotes(text: str) -> str:

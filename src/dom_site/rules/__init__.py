@@ -71,13 +71,14 @@ class Named:
 def _rules() -> dict[str, Named]:
     # Imported here: the rule modules import this module's Context.
     from dom_site import raw_html, village_data
-    from dom_site.rules import citable, facts, filenames, front_matter, glossary, headings, sources
+    from dom_site.rules import citable, facts, fences, filenames, front_matter, glossary, headings, sources
 
     return {
         "bestandsnamen": Named(filenames.check, "namen en plaats van bestanden — file names and places"),
         "veilig": Named(raw_html.rule, "geen HTML die iets uitvoert of van buiten laadt — no unsafe HTML"),
         "gegevens": Named(front_matter.check, "de gegevens bovenaan elke pagina — the data at the top of every page"),
         "dorpen": Named(village_data.rule, "de gegevens van de dorpspagina's — the village pages' data"),
+        "codeblokken": Named(fences.check, "elk codeblok (```) gesloten — every code block closed"),
         "koppen": Named(headings.check, "elke kop een vast {#id}, gelijk in beide talen — heading IDs in both languages"),
         "citeren": Named(citable.check, "citeerbare ID's tegen registry/ids.yml — citable IDs against the registry"),
         "bronnen": Named(sources.check, "voetnoten uit registry/bronnen/ — footnotes from the sources registry"),
