@@ -112,8 +112,8 @@ CASES = [
     # markdownlint's bare address and the addresses check's https: one mistake, one fix for both.
     Case("bare http address", lambda p: insert_after(p / PRIVACY, "\n", "\nZie http://www.middendrenthe.nl voor meer.\n"),
          "check markdown adressen", f"{PRIVACY}:3:", "maak er een link van met het https://-adres", alone=True),
-    # A code block never closed hides the rest of the page: before, one message per ID it hid
-    # (14 on this page), none at the cause.
+    # A code block never closed: the site shows it as text. Before, the source model read the rest
+    # of the page as code (the renderer does not) and said each ID it thought lost: 14 messages.
     Case("code block never closed", lambda p: insert_after(p / FIN, "{#d-41}\n", "\n```text\nvoorbeeld\n"),
          "check codeblokken koppen citeren", f"{FIN}:@```text", "wordt nergens gesloten", alone=True),
     Case("amount without footnote", lambda p: insert_after(p / FIN, "\n", "\nDe gemeente geeft € 5.000 extra.\n"),

@@ -244,13 +244,10 @@ def problems_in(model: source.SourceModel, registry: Registry) -> list[Problem]:
                                  f"create {name} with the same headings and IDs", subject=f"page:{page.twin}"))
 
     present = {(u.anchor, u.language) for u in units}
-    # A code block nothing closes hides the rest of its page's headings: the rule codeblokken
-    # (dom_site.rules.fences) says so at its cause, not each ID it hid here.
-    unclosed = {page.dutch for page in model if page.unclosed_fence}
     for anchor, entry in sorted(registry.ids.items()):
         line = registry.lines.get(anchor, 1)
         registered_page = str(entry.get("page"))
-        if entry.get("status") == "active" and (anchor, "nl") not in present and registered_page not in unclosed:
+        if entry.get("status") == "active" and (anchor, "nl") not in present:
             found.append(Problem(registry.path, line, f"het actieve ID {anchor} komt niet meer voor in de site ({registered_page})",
                                  f"zet de kop met {{#{anchor}}} terug in docs/{registered_page}, of trek het ID in: "
                                  "status: retired en replaced_by: <nieuw ID>",

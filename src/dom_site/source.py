@@ -177,7 +177,7 @@ class SourcePage:
     text_lines: list[tuple[int, str]] = field(repr=False)  # the same lines as written (code spans kept)
     references: list[Footnote] = field(repr=False)
     definitions: list[Footnote] = field(repr=False)
-    # The line of a ``` (or ~~~) that nothing closes: all after it is code; 0 without one.
+    # The line of a ``` (or ~~~) that nothing closes (in_fence): the site shows it as text; 0 without one.
     unclosed_fence: int = 0
 
     @property
@@ -273,41 +273,39 @@ class SourcePage:
 def in_fence(lines: Iterable[str]) -> Iterator[bool]:
     """For each line, whether it belongs to a fenced code block (its fences included).
 
-    The one rule of what is code: a fence closes only with the same character, at least as
-    many of them and nothing after them, so a ```` block can show a ``` block inside it.
+    The one rule of what is code, as the site's renderer (pymdownx.superfences) has it: a
+    fence closes only with the same character, at least as many of them and nothing after
+    them, so a ```` block can show a ``` block inside it. A fence that nothing closes is
+    text, and from there on no fence opens a block (superfences stops looking for them).
     """
-    fence: str | None = None
-    for line in lines:
-        if fence is not None:
-            if _closes(fence, line):
-                fence = None
-            yield True
-        elif opened := FENCE.match(line):
-            fence = opened["fence"]
-            yield True
-        else:
-            yield False
-
-
-def _closes(fence: str, line: str) -> bool:
-    """The line closes a block opened with fence (in_fence's rule)."""
-    found = FENCE.match(line)
-    return found is not None and found["fence"][0] == fence[0] and len(found["fence"]) >= len(fence) \
-        and not line.strip().strip(fence[0])
+    return iter(_fences(list(lines))[0])
 
 
 def unclosed_fence(lines: list[str]) -> int | None:
-    """The index of the line that opens a fenced block no later line closes (the rest of the
-    page is then code), or None."""
-    fence: str | None = None
-    opened_at = 0
-    for index, line in enumerate(lines):
-        if fence is not None:
-            if _closes(fence, line):
-                fence = None
-        elif opened := FENCE.match(line):
-            fence, opened_at = opened["fence"], index
-    return opened_at if fence is not None else None
+    """The index of the line that opens a fence nothing closes (in_fence's rule), or None."""
+    return _fences(lines)[1]
+
+
+def _fences(lines: list[str]) -> tuple[list[bool], int | None]:
+    code = [False] * len(lines)
+    index = 0
+    while index < len(lines):
+        opened = FENCE.match(lines[index])
+        if opened:
+            fence = opened["fence"]
+            end = next((j for j in range(index + 1, len(lines)) if _closes(fence, lines[j])), None)
+            if end is None:
+                return code, index
+            code[index:end + 1] = [True] * (end + 1 - index)
+            index = end
+        index += 1
+    return code, None
+
+
+def _closes(fence: str, line: str) -> bool:
+    found = FENCE.match(line)
+    return found is not None and found["fence"][0] == fence[0] and len(found["fence"]) >= len(fence) \
+        and not line.strip().strip(fence[0])
 
 
 def in_footnote_definition(lines: Iterable[str | None]) -> Iterator[bool]:
@@ -334,7 +332,8 @@ def parse(path: str, text: str, shown: str) -> SourcePage:
     references: list[Footnote] = []
     definitions: list[Footnote] = []
     in_comment = False
-    for index, code in zip(range(end, len(lines)), in_fence(lines[end:]), strict=True):
+    fenced, open_at = _fences(lines[end:])
+    for index, code in zip(range(end, len(lines)), fenced, strict=True):
         if code:
             continue
         number, line = index + 1, lines[index]
@@ -360,7 +359,6 @@ def parse(path: str, text: str, shown: str) -> SourcePage:
             definitions.append(Footnote(number, definition["label"]))
             visible = visible[definition.end():]
         references.extend(Footnote(number, m["label"]) for m in FOOTNOTE_REFERENCE.finditer(visible))
-    open_at = unclosed_fence(lines[end:])
     return SourcePage(path, shown, text, lines, end, headings, prose, text_lines, references, definitions,
                       0 if open_at is None else end + open_at + 1)
 

@@ -1,10 +1,10 @@
 """Every fenced code block is closed.
 
-A ``` (or ~~~) that no later line closes makes the rest of the page code: its headings,
-IDs and footnotes vanish from the page. The rules that compare headings (koppen,
-citeren) then see only the consequences, at other lines and with other fixes, so this
-rule says the cause once, at the line that opens the block, and they leave that page
-alone (SourcePage.unclosed_fence, read by dom_site.source like every fence).
+A ``` (or ~~~) that no later line closes is no code block to the site's renderer
+(pymdownx.superfences): the fence shows as text, the code as a paragraph, and no fence
+further down the page makes a code block either. The source model reads it the same
+way (dom_site.source.in_fence), so the other rules see the page as readers will; this
+rule says the cause, once, at the line that opens the block.
 """
 from __future__ import annotations
 
@@ -12,15 +12,20 @@ from collections.abc import Iterator
 
 from dom_site.messages import Problem
 from dom_site.rules import Context
+from dom_site.source import FENCE
 
 
 def check(context: Context) -> Iterator[Problem]:
     for page in context.model:
         if page.unclosed_fence:
-            fence = page.lines[page.unclosed_fence - 1].strip()[:3]
+            opened = FENCE.match(page.lines[page.unclosed_fence - 1])
+            fence = opened["fence"] if opened else "```"
             yield Problem(page.shown, page.unclosed_fence,
-                          f"het codeblok dat hier begint ({fence}) wordt nergens gesloten, dus de rest van de "
-                          "pagina wordt als code getoond",
-                          f"zet {fence} op een eigen regel waar de code eindigt",
-                          f"the code block that starts here ({fence}) is never closed, so the rest of the page "
-                          "shows as code", f"put {fence} on a line of its own where the code ends")
+                          f"hier begint een codeblok ({fence}), maar het wordt nergens gesloten; daarom toont de site "
+                          "het als gewone tekst, en ook de codeblokken verderop",
+                          f"zet {fence} op een eigen regel waar de code eindigt (of haal deze regel weg als er geen "
+                          "code bedoeld is)",
+                          f"a code block starts here ({fence}) but is never closed, so the site shows it as plain "
+                          "text, and the code blocks further down too",
+                          f"put {fence} on a line of its own where the code ends (or remove this line if no code "
+                          "was meant)")

@@ -215,15 +215,10 @@ def pair_problems(dutch: SourcePage, english: SourcePage) -> Iterator[Problem]:
 
 def check(context: Context) -> Iterator[Problem]:
     model = context.model
-    # A page pair where a code block is never closed: its headings are code from there on;
-    # the rule codeblokken (dom_site.rules.fences) says that, once, at its cause.
-    unclosed = {page.dutch for page in model if page.unclosed_fence}
     for page in sorted(model, key=lambda p: (p.language != "nl", p.path)):  # Dutch first: it is authoritative
-        if page.dutch not in unclosed:
-            yield from page_problems(context, page)
+        yield from page_problems(context, page)
     for dutch, english in model.pairs():
-        if dutch.path not in unclosed:
-            yield from pair_problems(dutch, english)
+        yield from pair_problems(dutch, english)
     for page in model:
         if page.language == "nl" and model.twin(page) is None \
                 and any(page.path.startswith(folder) for folder in context.settings.translated):
