@@ -19,7 +19,7 @@ from dom_site.checks import external_links as links
 from dom_site.checks import images as check_images
 from dom_site.checks import markdown as check_markdown
 from dom_site.checks import spelling as check_spelling
-from dom_site.checks.common import relative
+from dom_site.checks.common import Problem, relative
 from dom_site.processes import run
 
 # Without node_modules these tests fail and say to run 'make setup' (conftest.node_tools); never skipped.
@@ -499,30 +499,34 @@ def test_links_are_extracted_from_every_markdown_form_without_trailing_punctuati
     ]
 
 
-def test_an_address_is_bare_only_when_written_as_text() -> None:
-    text = ("# x\n\nZie http://a.nl of (http://b.nl).\n[c](http://c.nl) <http://d.nl> `http://e.nl`\n"
-            '<a href="http://f.nl">f</a>\n[g]: http://g.nl\n')
-    found = {link.url: link.bare for link in links.extract_links(text, "docs/x.md")}
-    assert found == {"http://a.nl": True, "http://b.nl": True, "http://c.nl": False, "http://d.nl": False,
-                     "http://e.nl": False, "http://f.nl": False, "http://g.nl": False}
-    bare, linked = messages(links.form_problems(links.extract_links(text, "docs/x.md")))[:3:2]
-    assert "staat los in de tekst" in bare and "[tekst](https://…)" in bare
-    assert "staat los" not in linked and "gebruik het https://-adres" in linked
+def test_an_address_twice_on_a_line_is_one_problem() -> None:
+    found = links.extract_links("# x\n\nZie [http://a.nl](http://a.nl) en <http://b.nl>.\n", "docs/x.md")
+    assert [(link.line, link.url) for link in found] == [(3, "http://a.nl"), (3, "http://b.nl")]
 
 
-def test_markdownlint_leaves_a_bare_http_address_in_the_pages_to_the_addresses_check() -> None:
-    def said(path: str, url: str) -> bool:
+def test_a_bare_http_address_is_one_message_from_the_two_checks_that_see_it() -> None:
+    """markdownlint's bare address (MD034) and the addresses check's http: one subject, one
+    fix for both; an e-mail address or www. address stays markdownlint's alone."""
+    from dom_site import cli
+
+    def md034(path: str, url: str) -> Problem:
         line = f'{path}:3:5 error MD034/no-bare-urls Bare URL used [Context: "{url}"]'
-        return check_markdown.problem_for(line, ROOT) is not None
+        problem = check_markdown.problem_for(line, ROOT)
+        assert problem is not None
+        return problem
 
-    assert not said("docs/x.md", "http://a.nl") and not said("includes/x.md", "http://a.nl")
-    assert said("docs/x.md", "https://a.nl"), "only the bare-address rule sees a bare https address"
-    assert said("CONTRIBUTING.md", "http://a.nl"), "the addresses check does not read CONTRIBUTING.md"
-    assert said("docs/x.md", "http://example.com/"), "the addresses check lets example hosts be"
+    bare = md034("docs/x.md", "http://a.nl")
+    assert "maak er een link van met het https://-adres" in str(bare)
+    [http] = links.form_problems(links.extract_links("# x\n\nZie http://a.nl voor meer.\n", "docs/x.md"))
+    assert bare.subject == http.subject is not None
+    assert cli.one_per_subject([("markdown", bare), ("adressen", http)]) == [("markdown", bare)]
+    for url in ("info@dorpenoverleg.nl", "www.middendrenthe.nl", "https://a.nl", "http://example.com/"):
+        plain = md034("docs/x.md", url)
+        assert plain.subject is None and "zet het tussen < en >" in str(plain), url
 
 
 def test_links_offline_rules_want_https_and_a_host() -> None:
-    found = links.extract_links("# x\n\nZie <http://bokd.nl/> en <https://localhostje/>.\n", "docs/x.md")
+    found = links.extract_links("# x\n\nZie http://bokd.nl/ en https://localhostje/.\n", "docs/x.md")
     problems = messages(links.form_problems(found))
     assert problems[0].startswith("docs/x.md:3: het adres 'http://bokd.nl/' begint niet met https://")
     assert problems[1].startswith("docs/x.md:3: in het adres 'https://localhostje/' ontbreekt de naam van de website")

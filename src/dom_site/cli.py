@@ -160,6 +160,7 @@ def check(names: list[str], site: Path | None, build: bool, root: Path) -> int:
             for item in site_checks:
                 if item.run is not None:
                     problems += [(item.name, problem) for problem in item.run(root, site)]
+    problems = one_per_subject(problems)
     for name, problem in problems:
         say(problem, title=github.TITLES.get(name))
     took = time.monotonic() - started
@@ -172,6 +173,21 @@ def check(names: list[str], site: Path | None, build: bool, root: Path) -> int:
     ran = len([c for c in chosen if not c.needs_site or site is not None or build])
     print(f"Alle controles geslaagd ({ran}). (All checks passed.) [{took:.1f} s]")
     return 0
+
+
+def one_per_subject(problems: list[tuple[str, Problem]]) -> list[tuple[str, Problem]]:
+    """The first problem of each subject: two checks that see one mistake (markdownlint's bare
+    address and the addresses check's http) give it one subject, and the editor reads it once,
+    as the rules do among themselves (dom_site.rules.run)."""
+    seen: set[str] = set()
+    kept: list[tuple[str, Problem]] = []
+    for name, problem in problems:
+        if problem.subject is not None:
+            if problem.subject in seen:
+                continue
+            seen.add(problem.subject)
+        kept.append((name, problem))
+    return kept
 
 
 def _failed(count: int, took: float) -> str:

@@ -125,16 +125,20 @@ def missing_tool(root: Path) -> Problem:
 
 
 def problem_for(line: str, root: Path) -> Problem | None:
-    """One line of markdownlint-cli2 output as an editor's message; None if it is no finding, or one
-    another check says."""
+    """One line of markdownlint-cli2 output as an editor's message; None if it is no finding."""
     match = FINDING.match(line.strip())
     if not match:
         return None
     rule = match["rule"]
     path = relative((root / match["path"]).resolve(), root)
     context = (match["context"] or match["detail"] or "").removeprefix("Context: ").strip('"')
-    if rule == "MD034" and external_links.not_https(context) and path.startswith(external_links.FOLDERS):
-        return None  # the addresses check says it, with the fix for both (a link, to the https:// address)
+    if rule == "MD034" and external_links.plain_http(context):
+        # The addresses check also refuses it (http): one message, with the fix for both.
+        return Problem(path, int(match["line"]), "er staat een los webadres in de tekst, en het begint niet met "
+                       "https:// (MD034)", "maak er een link van met het https://-adres van de bron: [tekst](https://…)",
+                       f"there is a bare web address in the text, and it does not start with https:// [{context}]",
+                       "make it a link with the source's https:// address: [text](https://…)",
+                       subject=external_links.subject(path, int(match["line"]), context))
     detail = f" [{match['detail']}]" if match["detail"] else ""
     if rule in MESSAGES:
         wrong_nl, fix_nl, wrong_en, fix_en = MESSAGES[rule]
