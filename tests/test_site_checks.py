@@ -108,3 +108,18 @@ def test_mkdocs_warnings_are_explained_in_dutch_with_line(tmp_path: Path) -> Non
     [nav] = explain("The following pages exist in the docs directory, but are not included in the \"nav\" configuration:\n  - los.md", docs)
     assert nav.startswith("docs/los.md:1: deze pagina staat niet in het menu")
     assert explain("Some other message", docs) == []
+
+
+def test_mkdocs_own_suggestion_is_the_fix(tmp_path: Path) -> None:
+    """MkDocs' English line, with its "Did you mean …?", is not printed beside the Dutch one: the
+    Dutch one carries the suggestion as its fix (an e-mail address wants mailto:)."""
+    docs = tmp_path / "docs"
+    (docs / "over").mkdir(parents=True)
+    (docs / "over" / "a.md").write_text("# A\n\nMail [ons](info@dorpen.nl) of lees [meer](../maatwerk/).\n", "utf-8")
+    [mail] = explain("Doc file 'over/a.md' contains a link 'info@dorpen.nl', but the target 'over/info@dorpen.nl' is "
+                     "not found among documentation files. Did you mean 'mailto:info@dorpen.nl'?", docs)
+    assert mail.startswith("docs/over/a.md:3: de link 'info@dorpen.nl' wijst naar een pagina die niet bestaat — "
+                           "bedoel je 'mailto:info@dorpen.nl'? Schrijf dan dat (English: "), mail
+    [folder] = explain("Doc file 'over/a.md' contains an unrecognized relative link '../maatwerk/', it was left as is. "
+                       "Did you mean '../maatwerk/index.md'?", docs)
+    assert "— bedoel je '../maatwerk/index.md'? Schrijf dan dat (English: " in folder, folder

@@ -75,6 +75,7 @@ PATTERNS: list[tuple[re.Pattern[str], Explain]] = [
     ),
 ]
 TITLE = "Bouw van de site"
+DID_YOU_MEAN = re.compile(r"Did you mean '(?P<target>[^']+)'\?")
 OMITTED = re.compile(r"The following pages exist in the docs directory, but are not included in the \"nav\"")
 
 
@@ -106,7 +107,12 @@ def explain(message: str, docs_dir: Path) -> list[str]:
         if match:
             needle = match.groupdict().get("link") or ""
             where, line = find_line(docs_dir, match["src"], needle)
-            return [str(Problem(where, line, *describe(match)))]
+            wrong_nl, fix_nl, wrong_en, fix_en = describe(match)
+            hint = DID_YOU_MEAN.search(message)
+            if hint:  # MkDocs knows the right target ('mailto:…', '../maatwerk/index.md'): that is the fix
+                fix_nl = f"bedoel je '{hint['target']}'? Schrijf dan dat"
+                fix_en = f"did you mean '{hint['target']}'? Then write that"
+            return [str(Problem(where, line, wrong_nl, fix_nl, wrong_en, fix_en))]
     return []
 
 
