@@ -68,6 +68,24 @@ def test_an_error_in_raw_html_is_named_at_its_markdown_line(tmp_path: Path) -> N
     assert any("Duplicate ID “x”" in str(p) for p in problems)
 
 
+@pytest.mark.parametrize("markdown, line", [
+    # A common end tag on two lines: vnu's extract tells which.
+    ("<p>Eerste alinea met <b>vet</b>.</p>\n\n<p>Tweede <div>blok</div> hier.</p>\n", 5),
+    # The ID twice: the later one, in raw HTML or as a heading's {#id}; never inside a code block.
+    ('## Kop {#x}\n\n```html\n<span id="x">code</span>\n```\n\n<span id="x">twee</span>\n', 9),
+])
+def test_an_error_is_placed_where_it_is_and_not_on_the_first_line_that_looks_alike(
+        tmp_path: Path, markdown: str, line: int) -> None:
+    import markdown as python_markdown
+
+    body = python_markdown.markdown(markdown, extensions=["attr_list", "md_in_html", "fenced_code"])
+    page = f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>T</title></head><body>\n{body}\n</body></html>'
+    site, docs = built(tmp_path, {"over/privacy/index.html": page})
+    (docs / "over" / "privacy.md").write_text(f"# Privacy\n\n{markdown}", "utf-8")
+    problems = vnu.check(site, tmp_path)
+    assert problems and {(p.path, p.line) for p in problems} == {("docs/over/privacy.md", line)}, problems
+
+
 def test_a_frozen_editions_markup_is_made_valid_and_its_words_kept() -> None:
     from dom_site.valid_markup import valid_markup
 

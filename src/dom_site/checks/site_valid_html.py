@@ -10,7 +10,7 @@ the HTML vnu points at (raw HTML written in the text, an ID given twice), else a
 its first line; without a Markdown page, on the built file. The message names the
 built file and its line. The frozen editions under
 versies/ are checked too: their words are as released, their markup is made
-valid like the live site's (dom_site.valid_markup, applied by build_editions.py).
+valid like the live site's (dom_site.valid_markup, applied by `dom-site editions`).
 
 Usage: dom-site check site-geldig --site site
 """
@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from dom_site.checks.common import Problem, html_pages, place, relative, source_of
+from dom_site import source as markdown_source
+from dom_site.checks.common import Problem, html_pages, relative, source_of
 from dom_site.processes import StepFailed, run
 
 VNU = Path("node_modules") / "vnu-jar" / "build" / "dist" / "vnu.jar"  # in the project folder (npm ci)
@@ -60,17 +61,31 @@ def run_checker(vnu: Path, files: list[Path], timeout: float) -> tuple[int, str]
 DUPLICATE_ID = re.compile(r"^Duplicate ID “(?P<id>[^”]+)”")
 
 
-def needles(message: dict[str, Any]) -> list[str]:
-    """What to look for in the Markdown page: the tag vnu points at as written in raw HTML,
-    and for an ID given twice the ways to write that ID."""
-    extract = str(message.get("extract") or "")
-    start, length = int(message.get("hiliteStart") or 0), int(message.get("hiliteLength") or 0)
-    pointed = extract[start:start + length].strip().splitlines()
-    found = [pointed[0]] if pointed and pointed[0].startswith("<") and len(pointed[0]) > 3 else []
+def markdown_line(markdown: Path, message: dict[str, Any]) -> int:
+    """The line of the Markdown page that holds what vnu points at, else 1 (a template's error).
+
+    Read with the source model, so code blocks are not searched: for an ID given twice, the
+    last heading or raw HTML that gives it; else the tag vnu points at, as written in raw
+    HTML, when exactly one line holds it (a common tag such as </p> could be any of them).
+    """
+    page = markdown_source.parse("", markdown.read_text(encoding="utf-8"), "")
     if (match := DUPLICATE_ID.match(str(message.get("message", "")))):
         anchor = match["id"]
-        found += [f'id="{anchor}"', f"id='{anchor}'", f"{{#{anchor}", f"{{ #{anchor}"]
-    return found
+        given = sorted([h.line for h in page.headings if h.id == anchor]
+                       + [n for n, text in page.text_lines if f'id="{anchor}"' in text or f"id='{anchor}'" in text])
+        if given:
+            return given[-1]
+    extract = str(message.get("extract") or "")
+    start, length = int(message.get("hiliteStart") or 0), int(message.get("hiliteLength") or 0)
+    pointed = (extract[start:start + length].strip().splitlines() or [""])[0]
+    # The line of vnu's extract around it, as written: it tells two </p> apart.
+    around = extract[extract.rfind("\n", 0, start) + 1:].split("\n", 1)[0].strip()
+    for needle in (pointed, around):
+        if "<" in needle:
+            holding = [n for n, text in page.text_lines if needle in text]
+            if len(holding) == 1:
+                return holding[0]
+    return 1
 
 
 def problems_from(report_json: str, site: Path, root: Path) -> list[Problem]:
@@ -87,7 +102,7 @@ def problems_from(report_json: str, site: Path, root: Path) -> list[Problem]:
         except ValueError:
             built, source = relative(page, root), None
         said = " ".join(str(message.get("message", "")).split())
-        where, at = place(site, page, *needles(message), root=root) if source else (built, line)
+        where, at = (relative(source, root), markdown_line(source, message)) if source else (built, line)
         found.append(Problem(
             where, at, f"de gebouwde pagina {built} is geen geldige HTML (regel {line}): {said}", FIX_NL,
             f"the built page {built} is not valid HTML (line {line}): {said}", FIX_EN))
