@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The HTML check (scripts/check_site_valid_html.py) runs the W3C Nu checker, vnu.jar,
+# The HTML check (dom-site check site-geldig: src/dom_site/checks/site_valid_html.py) runs the W3C Nu checker, vnu.jar,
 # which needs Java 11 or newer. We use the distribution's Java (never one that a
 # package downloads). As root we install it with apt-get; otherwise we say what to install.
 set -euo pipefail

@@ -36,13 +36,28 @@ CASES = {
                          "'site_nam' is geen instelling die MkDocs kent — bedoel je 'site_name'? Schrijf dan site_name:"),
     "plugin misspelt": ("  - dom-datums\n", "  - dom-datum\n", "- dom-datum",
                         "er is geen plugin 'dom-datum' — bedoel je 'dom-datums'?"),
-    "plugin setting misspelt": ("  - dom-datums\n", "  - dom-datums:\n      cachee: true\n", "cachee:",
-                                "de plugin 'dom-datums' kent de instelling 'cachee' niet"),
+    "plugin setting misspelt": ("  - dom-datums\n", "  - dom-datums:\n      release_dat: 2026-12-01\n", "release_dat:",
+                                "de plugin 'dom-datums' heeft geen instelling 'release_dat' — bedoel je 'release_date'?"),
     "value not one of the choices": ("maatwerk/: {kind: voorstel", "maatwerk/: {kind: voorstl", "voorstl",
-                                     "(bij 'kind' staat 'voorstl', en dat mag niet: kies uit brief, vertaling, "),
+                                     "de waarde van 'pages' bij de plugin 'dom-status' klopt niet: bij 'kind' staat "
+                                     "'voorstl'; kies uit: brief, vertaling, uitleg, voorstel, site — verbeter de waarde"),
     "value of the wrong kind": ("parallel: !ENV [DOM_LANGUAGES_SIDE_BY_SIDE, true]", "parallel: ja", "parallel: ja",
-                                "de plugin 'dom-talen' kan de waarde van 'parallel' niet gebruiken "
-                                "(er hoort true of false te staan)"),
+                                "de waarde van 'parallel' bij de plugin 'dom-talen' klopt niet: er hoort true of "
+                                "false te staan — verbeter de waarde"),
+    "MkDocs' own choice": ("  omitted_files: warn", "  omitted_files: warnn", "warnn",
+                           "de instelling 'validation' klopt niet: bij 'omitted_files' staat 'warnn'; kies uit: warn, "
+                           "info, ignore"),
+    "Markdown extension misspelt": ("  - pymdownx.tasklist:", "  - pymdownx.tasklst:", "tasklst",
+                                    "de instelling 'markdown_extensions' klopt niet: MkDocs zegt: Failed to load "
+                                    "extension 'pymdownx.tasklst'. … ModuleNotFoundError"),
+    # A traceback's last line names the option; none of the traceback in between is said.
+    "Markdown extension setting misspelt": ('      permalink: "¶"', '      permalnk: "¶"', "permalnk",
+                                            "MkDocs zegt: Failed to load extension 'toc'. … KeyError: 'permalnk'"),
+    "hook misspelt": ("  - overrides/hooks/task_lists.py", "  - overrides/hooks/task_list.py", "task_list.py",
+                      "de instelling 'hooks' klopt niet: MkDocs zegt: The path 'overrides/hooks/task_list.py' isn't "
+                      "an existing file."),
+    "theme misspelt": ("  name: material\n", "  name: materal\n", "materal",
+                       "de instelling 'theme' klopt niet: MkDocs zegt: Unrecognised theme name: 'materal'"),
 }
 
 
@@ -57,6 +72,7 @@ def test_a_mistake_in_mkdocs_yml_is_one_message_at_its_line(name: str, tmp_path:
     assert len(said) == 1, said
     assert said[0].startswith(f"mkdocs.yml:{line_holding(project / 'mkdocs.yml', holding)}: "), said
     assert says in said[0] and " (English: " in said[0], said
+    assert "Traceback" not in said[0] and "\n" not in said[0], said
     english = [r for r in caplog.records if r.levelno >= logging.WARNING and r.getMessage().startswith("Config value")]
     assert english == [], "MkDocs' English line is not said besides"
 

@@ -104,6 +104,7 @@ def test_unknown_programs_get_the_general_title_and_checks_and_commands_their_ow
     assert github.title_for(["/x/.venv/bin/properdocs", "build"]) == "Bouw van de site"
     assert github.title_for(["/x/.venv/bin/dom-site", "pdfs", "--site", "s"]) == "Bouw van de pdf"
     assert github.title_for(["/x/.venv/bin/dom-site", "editions"]) == "Bouw van een vaste versie"
+    assert github.title_for(["/x/.venv/bin/dom-site", "links", "--online"]) == "Link naar een andere site"
     assert github.title_for(["pytest"]) == github.DEFAULT_TITLE
     assert github.title_for([]) == github.DEFAULT_TITLE
     # Every check of `dom-site check` has a title of its own on the pull request.

@@ -17,8 +17,8 @@ def page(html: str) -> BeautifulSoup:
 
 # --- the real site -------------------------------------------------------------
 
-# (Every page's language alternates and third-party requests: check_site_html.py on the full site,
-# run by tests/test_content_checks.py::test_site_check_passes_on_the_full_site.)
+# (Every page's language alternates and third-party requests: the check site-html on the full site,
+# run by tests/test_content_checks.py::test_every_check_passes_on_the_real_content_and_the_full_site.)
 
 
 def test_root_404_is_dutch_and_english_404_lives_under_en(site_dir: Path) -> None:

@@ -12,7 +12,6 @@ is missing because it was misspelt is said once, at the misspelling.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import logging
 import re
 from collections.abc import Iterator
@@ -31,14 +30,17 @@ FINDING = re.compile(r"^Config value '(?P<name>[^']*)': (?P<text>.*)$", re.DOTAL
 UNKNOWN = re.compile(r"^Unrecognised configuration name: (?P<key>.+)$")
 PLUGIN_OPTION = re.compile(r"^Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': (?P<text>.*)$", re.DOTALL)
 NOT_INSTALLED = re.compile(r'^The "(?P<plugin>[^"]+)" plugin is not installed')
-RECEIVED = re.compile(r"received: '(?P<value>[^']+)'")
 REQUIRED = "Required configuration not provided."
-# MkDocs' two commonest reasons to refuse a value, said in Dutch; any other is quoted as it is.
+# MkDocs' two commonest reasons to refuse a value, said in Dutch; any other in MkDocs' words.
 WRONG_TYPE = re.compile(r"Expected type: <class '(?P<wanted>\w+)'> but received: <class '\w+'>")
-NOT_A_CHOICE = re.compile(r"^(?:Sub-option '(?P<sub>[^']+)': )?Expected one of: \((?P<choices>.*)\) but received: "
-                          r"'(?P<got>[^']*)'$")
-KINDS = {"bool": "true of false", "str": "tekst", "int": "een getal", "list": "een lijst",
-         "dict": "regels 'naam: waarde'"}
+# "Expected one of: ('a', 'b') but received: 'x'" (a plugin's option) or "Expected one of ['a', 'b'],
+# got 'x'" (MkDocs' own), after the sub-options that lead to it.
+NOT_A_CHOICE = re.compile(r"^(?:Sub-option '[^']+': )*?(?:Sub-option '(?P<sub>[^']+)': )?Expected one of:? "
+                          r"[(\[](?P<choices>.*?)[)\]](?: but received:|, got) '(?P<got>[^']*)'$")
+# Python's names of MkDocs' expected types, as the JSON schemas name them (dom_site.data_file.KINDS).
+JSON_KINDS = {"bool": "boolean", "str": "string", "int": "integer", "float": "number", "list": "array",
+              "dict": "object"}
+QUOTED = re.compile(r"'([^'\n]+)'")
 # MkDocs and ProperDocs log their findings about the settings here.
 LOGGERS = ("mkdocs.config", "properdocs.config")
 
@@ -70,82 +72,109 @@ def kept() -> Iterator[list[tuple[str, str]]]:
             logger.removeFilter(keep)
 
 
-def _like(word: str, known: list[str]) -> str | None:
-    close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
-    return close[0] if close else None
-
-
 def _settings() -> list[str]:
     from mkdocs.config.defaults import MkDocsConfig
 
     return [name for name, _ in MkDocsConfig._schema]
 
 
-def _plugins() -> list[str]:
-    return sorted({entry.name for entry in entry_points(group="mkdocs.plugins")}
-                  | {entry.name for entry in entry_points(group="properdocs.plugins")})
+def _plugins() -> dict[str, Any]:
+    return {entry.name: entry for group in ("mkdocs.plugins", "properdocs.plugins")
+            for entry in entry_points(group=group)}
 
 
-def dutch(detail: str) -> str:
-    """Why MkDocs refused a value, in Dutch where it is one of its common reasons."""
-    if (match := WRONG_TYPE.search(detail)) and match["wanted"] in KINDS:
-        return f"er hoort {KINDS[match['wanted']]} te staan"
+def _plugin_settings(plugin: str) -> list[str]:
+    """The names of a plugin's settings (its config_options), [] when it cannot be asked."""
+    try:
+        schema = _plugins()[plugin].load().config_class._schema
+        return [name for name, _ in schema]
+    except Exception:  # noqa: BLE001 (a plugin that cannot be loaded has no names to offer)
+        return []
+
+
+def reason(detail: str) -> tuple[str, str]:
+    """Why MkDocs refused a value, (Dutch, English): its commonest reasons in Dutch, any other in
+    MkDocs' own words (its first and last line: a Python traceback in between says nothing to an editor)."""
+    from dom_site.data_file import KINDS, choices
+
+    if (match := WRONG_TYPE.search(detail)) and JSON_KINDS.get(match["wanted"]) in KINDS:
+        kind_nl, kind_en = KINDS[JSON_KINDS[match["wanted"]]]
+        return f"er hoort {kind_nl} te staan", f"it should be {kind_en}"
     if (match := NOT_A_CHOICE.match(detail)):
-        choices = ", ".join(choice.strip(" '") for choice in match["choices"].split(","))
-        where = f"bij '{match['sub']}' " if match["sub"] else ""
-        return f"{where}staat '{match['got']}', en dat mag niet: kies uit {choices}"
-    return detail
+        choose_nl, choose_en = choices([choice.strip(" '\"") for choice in match["choices"].split(",")])
+        sub = match["sub"]
+        return (f"{f'bij {sub!r} staat' if sub else 'er staat'} '{match['got']}'; {choose_nl}",
+                f"{f'{sub!r} is' if sub else 'it is'} '{match['got']}'; {choose_en}")
+    lines = [line.strip() for line in detail.strip().splitlines() if line.strip()]
+    said = lines[0] if len(lines) < 2 else f"{lines[0]} … {lines[-1]}"
+    return f"MkDocs zegt: {said}", f"MkDocs says: {said}"
+
+
+def _holding(detail: str) -> list[str]:
+    """Values a message quotes, most specific first (a traceback's last line names the option):
+    the line in mkdocs.yml that holds one of them is where the mistake is."""
+    return [value for line in reversed(detail.splitlines()) for value in reversed(QUOTED.findall(line))]
 
 
 def problems(found: list[tuple[str, str]], config_file: Path) -> list[Problem]:
     """One message per finding, at its line of config_file."""
+    from dom_site.data_file import closest
     from dom_site.plugins import setting_line_in
+
+    def at(plugin: str, *keys: str, detail: str = "") -> tuple[str, int]:
+        """The line of the setting; inside it, the line holding a value the message quotes."""
+        where = setting_line_in(config_file, plugin, *keys)
+        for value in _holding(detail):
+            held = setting_line_in(config_file, plugin, *keys, holding=value)
+            if held != where:
+                return held
+        return where
 
     unknown = [m["key"] for _, text in found if (m := UNKNOWN.match(text))]
     said: list[Problem] = []
-    for name, text in found:
+    folder = str(config_file.resolve().parent) + "/"
+    for name, text in ((name, text.replace(folder, "")) for name, text in found):  # paths as the editor writes them
         if (match := UNKNOWN.match(text)) and name == match["key"]:
             key = match["key"]
-            like = _like(key, _settings())
+            like = closest(key, _settings())
             said.append(Problem(
-                *setting_line_in(config_file, "", key), f"'{key}' is geen instelling die MkDocs kent",
+                *at("", key), f"'{key}' is geen instelling die MkDocs kent",
                 f"bedoel je '{like}'? Schrijf dan {like}:" if like else "kijk de naam na, of haal de regel weg",
                 f"'{key}' is not a setting MkDocs knows",
                 f"did you mean '{like}'? Then write {like}:" if like else "check the name, or remove the line"))
         elif text == REQUIRED:
-            if any(_like(key, [name]) for key in unknown):
+            if any(closest(key, [name]) for key in unknown):
                 continue  # misspelt: said at the misspelling
             said.append(Problem(config_file.name, 1, f"de instelling '{name}' ontbreekt", f"voeg een regel '{name}: …' toe",
                                 f"the setting '{name}' is missing", f"add a line '{name}: …'"))
         elif (match := NOT_INSTALLED.match(text)):
             plugin = match["plugin"]
-            like = _like(plugin, _plugins())
+            like = closest(plugin, sorted(_plugins()))
             said.append(Problem(
-                *setting_line_in(config_file, plugin), f"er is geen plugin '{plugin}'",
+                *at(plugin), f"er is geen plugin '{plugin}'",
                 f"bedoel je '{like}'?" if like else "kijk de naam na bij de andere plugins onder plugins:",
                 f"there is no plugin '{plugin}'",
                 f"did you mean '{like}'?" if like else "check the name against the other plugins under plugins:"))
         elif (match := PLUGIN_OPTION.match(text)):
             plugin, option, detail = match["plugin"], match["option"], match["text"]
-            value = RECEIVED.search(detail)
-            where = setting_line_in(config_file, plugin, option, holding=value["value"] if value else None)
             if UNKNOWN.match(detail):
+                like = closest(option, _plugin_settings(plugin))
                 said.append(Problem(
-                    *where, f"de plugin '{plugin}' kent de instelling '{option}' niet",
-                    "kijk de naam na: welke instellingen er zijn, staat in het commentaar boven de plugin",
+                    *at(plugin, option), f"de plugin '{plugin}' heeft geen instelling '{option}'",
+                    f"bedoel je '{like}'?" if like else "kijk de naam na, of haal de regel weg",
                     f"the plugin '{plugin}' has no setting '{option}'",
-                    "check the name: the comment above the plugin lists its settings"))
+                    f"did you mean '{like}'?" if like else "check the name, or remove the line"))
             else:
+                why_nl, why_en = reason(detail)
                 said.append(Problem(
-                    *where, f"de plugin '{plugin}' kan de waarde van '{option}' niet gebruiken ({dutch(detail)})",
-                    "schrijf een waarde zoals de melding en het commentaar boven de plugin die noemen",
-                    f"the plugin '{plugin}' cannot use the value of '{option}' ({detail})",
-                    "write a value as the message and the comment above the plugin name it"))
+                    *at(plugin, option, detail=detail),
+                    f"de waarde van '{option}' bij de plugin '{plugin}' klopt niet: {why_nl}", "verbeter de waarde",
+                    f"the value of '{option}' for the plugin '{plugin}' is wrong: {why_en}", "correct the value"))
         else:
+            why_nl, why_en = reason(text)
             said.append(Problem(
-                *setting_line_in(config_file, "", name), f"MkDocs kan de instelling '{name}' niet gebruiken ({dutch(text)})",
-                "schrijf een waarde zoals de melding die noemt",
-                f"MkDocs cannot use the setting '{name}' ({text})", "write a value as the message names it"))
+                *at("", name, detail=text), f"de instelling '{name}' klopt niet: {why_nl}", "verbeter de waarde",
+                f"the setting '{name}' is wrong: {why_en}", "correct the value"))
     return said
 
 

@@ -98,7 +98,7 @@ def _extra(error: ValidationError) -> list[str]:
     return [str(key) for key in error.instance if str(key) not in allowed] if isinstance(error.instance, dict) else []
 
 
-def _close(name: str, allowed: list[str]) -> str | None:
+def closest(name: str, allowed: list[str]) -> str | None:
     """The allowed key an unknown key most likely means ('titel' → 'title'), if any."""
     close = difflib.get_close_matches(name, allowed, n=1)
     return close[0] if close else None
@@ -150,7 +150,7 @@ def problems_of(error: ValidationError, file: str, root: yaml.Node | None,
         where_nl, where_en = _where(rel, at, name)
         found = []
         for extra_name in _extra(error) or ["?"]:
-            close = _close(extra_name, allowed)
+            close = closest(extra_name, allowed)
             hint_nl, hint_en = ((f"misschien bedoel je '{close}'; ", f"perhaps you mean '{close}'; ")
                                 if close else ("", ""))
             found.append(Problem(file, line_of(root, [*path, extra_name]),
@@ -206,13 +206,18 @@ def _own_fix(field_schema: Any) -> Name | None:
     return dutch.strip(), (english or dutch).strip()
 
 
+def choices(values: Sequence[Any]) -> Name:
+    """How to write a value that must be one of values."""
+    options = ", ".join(str(value) for value in values)
+    return f"kies uit: {options}", f"choose from: {options}"
+
+
 def _value_fix(error: ValidationError, schema: dict[str, Any], field: str | None) -> Name:
     """How to write the value: the enum's choices, the schema's own fix (x-herstel, for a value
     a command writes), its example, what kind of value, or the schema's words about the
     field (its description), in that order."""
     if error.validator == "enum":
-        options = ", ".join(str(value) for value in schema.get("enum", []))
-        return f"kies uit: {options}", f"choose from: {options}"
+        return choices(schema.get("enum", []))
     own_fix = _own_fix(schema)
     if error.validator in ("minimum", "maximum") and "minimum" in schema and "maximum" in schema:
         low, high = schema["minimum"], schema["maximum"]
@@ -245,7 +250,7 @@ def check(value: Any, schema: Path, file: str, root: yaml.Node | None,
     """
     checker = validator(schema)
     errors = list(checker.iter_errors(value))
-    renamed = {(tuple(error.absolute_path), _close(extra, _allowed(error)))
+    renamed = {(tuple(error.absolute_path), closest(extra, _allowed(error)))
                for error in errors if error.validator == "additionalProperties" for extra in _extra(error)}
     seen: set[tuple[Any, ...]] = set()
     found: list[Problem] = []

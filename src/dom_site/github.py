@@ -66,6 +66,7 @@ TITLES = {
     "site-letterlijk": "Ingediende tekst",
     "site-gegevens": "Gegevens van de site",
     "pdfs": "Bouw van de pdf",
+    "links": "Link naar een andere site",
     "editions": "Bouw van een vaste versie",
     "release": "Nieuwe versie vastleggen",
     "translations": "Vertaling",

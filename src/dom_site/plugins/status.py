@@ -13,7 +13,7 @@ A status line goes right under each page's title, so it is the first thing a
 reader (and the PDF) shows after the title: the letter as submitted (DOM's words),
 an explanation of it (a summary, not DOM's text), a proposal for discussion
 (naming who has and has not agreed), or a page about the site. Below every page
-stands how to respond without a GitHub account (the snippet in includes/).
+stands how to respond without a GitHub account (the text in includes/).
 A page may set its kind in front matter (`tekstsoort: voorstel`).
 """
 from __future__ import annotations
@@ -78,7 +78,7 @@ class StatusConfig(Config):
     parties = c.DictOfItems(c.DictOfItems(c.Type(str)), default={})
     pages = c.DictOfItems(c.SubConfig(PageRule), default={})
     letter = c.Type(str, default="reactie/zoals-ingediend.md")
-    respond = c.Optional(c.Type(str))  # a snippet name in includes/: <name>.md and <name>.en.md
+    respond = c.Optional(c.Type(str))  # a text in includes/: <name>.md and <name>.en.md
 
 
 class StatusPlugin(BasePlugin[StatusConfig]):
