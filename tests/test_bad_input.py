@@ -109,6 +109,11 @@ CASES = [
          "check markdown", f"{PRIVACY}:3:", "het blok is leeg"),
     Case("tab-indented list", lambda p: insert_after(p / PRIVACY, "\n", "\n- een\n\t- twee\n"),
          "check markdown", f"{PRIVACY}:4:", "tab"),
+    # A source that is not in the registry, cited on a village page: the village rule (not in the list
+    # 'bronnen') and the sources rule (not in the registry) saw it; one message, with both steps.
+    Case("unknown source on a village page",
+         lambda p: insert_after(p / ELP, "## Vragen aan het dorp {#vragen}\n", "\nEen groep wil bouwen.[^elp-nieuws]\n"),
+         "check dorpen bronnen", f"{ELP}:@[^elp-nieuws]", "zet elp-nieuws ook in de lijst 'bronnen'", alone=True),
     # markdownlint's bare address and the addresses check's https: one mistake, one fix for both.
     Case("bare http address", lambda p: insert_after(p / PRIVACY, "\n", "\nZie http://www.middendrenthe.nl voor meer.\n"),
          "check markdown adressen", f"{PRIVACY}:3:", "maak er een link van met het https://-adres", alone=True),

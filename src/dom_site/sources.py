@@ -236,8 +236,12 @@ def citations(model: SourceModel, pages: Iterable[str] | None = None) -> tuple[l
     return refs, defs
 
 
-def check(registry: Registry, refs: list[Citation], defs: list[Citation], strict: bool) -> list[Problem]:
-    """Every problem of the registry and of the pages' citations, each once."""
+def check(registry: Registry, refs: list[Citation], defs: list[Citation], strict: bool,
+          listing: Callable[[str], bool] = lambda page: False) -> list[Problem]:
+    """Every problem of the registry and of the pages' citations, each once.
+
+    listing: whether a page lists its sources in its front matter (a village page's
+    'bronnen'): a new source there goes in that list too, and the message says so."""
     problems = list(registry.problems)
     local = {(d.page, d.key) for d in defs}
     reported: set[tuple[str, str]] = set()
@@ -248,12 +252,15 @@ def check(registry: Registry, refs: list[Citation], defs: list[Citation], strict
         if (ref.page, ref.key) in reported:
             continue
         reported.add((ref.page, ref.key))
+        listed_nl, listed_en = ((f", en zet {ref.key} ook in de lijst 'bronnen' bovenaan de pagina",
+                                 f", and add {ref.key} to the list 'bronnen' at the top of the page")
+                                if listing(ref.page) else ("", ""))
         problems.append(Problem(ref.file, ref.line, f"de bron [^{ref.key}] staat niet in het bronnenregister",
                                 "gebruik een sleutel uit registry/bronnen/ of voeg de bron daar toe "
-                                "(uitgever, titel, adres, gelezen)",
+                                f"(uitgever, titel, adres, gelezen){listed_nl}",
                                 f"the source [^{ref.key}] is not in the sources registry",
                                 "use a key from registry/bronnen/ or add the source there "
-                                "(publisher, title, address, date read)"))
+                                f"(publisher, title, address, date read){listed_en}"))
     if strict:
         for d in defs:
             if d.key in registry.sources:

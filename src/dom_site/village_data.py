@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -135,8 +136,12 @@ def _parse_front_matter(rel: str, page: SourcePage) -> tuple[dict[str, Any] | No
     return data_file.front_matter(page)
 
 
-def check_dutch_page(page: SourcePage, english: SourcePage | None) -> tuple[Village | None, list[Problem]]:
-    """Validate one Dutch village page and its English twin; return its data if sound."""
+def check_dutch_page(page: SourcePage, english: SourcePage | None,
+                     registered: Collection[str] | None = None) -> tuple[Village | None, list[Problem]]:
+    """Validate one Dutch village page and its English twin; return its data if sound.
+
+    registered: the keys of the sources registry. A footnote whose key is not there is the
+    sources rule's one message (with the whole fix: the registry and the list), not also ours."""
     rel = page.shown
     data, problems = _parse_front_matter(rel, page)
     problems += _check_body(page)
@@ -179,6 +184,8 @@ def check_dutch_page(page: SourcePage, english: SourcePage | None) -> tuple[Vill
             f"put [^{label}] after the sentence that uses the source, or remove '{label}' from 'bronnen'"))
     # An empty or missing list has one message, from the schema, not one per footnote.
     for label in sorted(_footnotes(page) - labels) if bronnen else []:
+        if registered is not None and label not in registered:
+            continue
         problems.append(Problem(
             rel, line, f"de voetnoot [^{label}] staat niet in 'bronnen'",
             f"voeg {label} toe aan de lijst 'bronnen'",
@@ -222,14 +229,16 @@ def load_villages(docs_dir: Path, root: Path | None = None, folder: str = FOLDER
     return villages_in(source.read(docs_dir), folder)
 
 
-def villages_in(model: source.SourceModel, folder: str = FOLDER) -> tuple[list[Village], list[Problem]]:
-    """All village pages of the source model in folder (of docs/), sorted by name, and every problem found in them."""
+def villages_in(model: source.SourceModel, folder: str = FOLDER,
+                registered: Collection[str] | None = None) -> tuple[list[Village], list[Problem]]:
+    """All village pages of the source model in folder (of docs/), sorted by name, and every problem
+    found in them (registered: as check_dutch_page)."""
     villages: list[Village] = []
     problems: list[Problem] = []
     pages = {page.path: page for page in model.in_folder(as_folder(folder) + "/")
              if is_village_page(page.path, folder) and page.language == "nl"}
     for page in pages.values():
-        village, found = check_dutch_page(page, model.twin(page))
+        village, found = check_dutch_page(page, model.twin(page), registered)
         problems += found
         if village is not None:
             villages.append(village)
@@ -249,4 +258,10 @@ def villages_in(model: source.SourceModel, folder: str = FOLDER) -> tuple[list[V
 
 def rule(context: Context) -> list[Problem]:
     """The village pages' data, as one of the site's rules (dom_site.rules), in the settings' folder."""
-    return villages_in(context.model, context.settings.villages)[1]
+    from dom_site.rules import sources as sources_rule
+
+    registered = None  # without a sources registry, every footnote is only this rule's to say
+    if context.path(context.settings.sources_registry).is_dir():
+        found = sources_rule.registry(context)
+        registered = set(found.sources) | set(found.broken)
+    return villages_in(context.model, context.settings.villages, registered)[1]

@@ -6,7 +6,7 @@ in the list of rules. The dom-bronnen plugin writes the footnote texts.
 """
 from __future__ import annotations
 
-from dom_site import sources
+from dom_site import sources, village_data
 from dom_site.messages import Problem
 from dom_site.rules import Context
 
@@ -18,4 +18,6 @@ def registry(context: Context) -> sources.Registry:
 
 def check(context: Context) -> list[Problem]:
     refs, defs = sources.citations(context.model)
-    return sources.check(registry(context), refs, defs, context.settings.sources_strict)
+    villages = context.settings.villages
+    return sources.check(registry(context), refs, defs, context.settings.sources_strict,
+                         listing=lambda page: village_data.is_village_page(page, villages))
