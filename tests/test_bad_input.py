@@ -114,6 +114,12 @@ CASES = [
     Case("unknown source on a village page",
          lambda p: insert_after(p / ELP, "## Vragen aan het dorp {#vragen}\n", "\nEen groep wil bouwen.[^elp-nieuws]\n"),
          "check dorpen bronnen", f"{ELP}:@[^elp-nieuws]", "zet elp-nieuws ook in de lijst 'bronnen'", alone=True),
+    # A sources file that is not valid YAML: its one message, not also one for every footnote citing a
+    # source in it (before: each of them "not in the registry").
+    Case("sources file indented wrongly",
+         lambda p: edit(p / "registry/bronnen/draaiboek-a.yml", "  titel: Leefbaarheid en plattelandsontwikkeling",
+                        " titel: Leefbaarheid en plattelandsontwikkeling"),
+         "check bronnen dorpen", "registry/bronnen/draaiboek-a.yml:7:", "geen geldige YAML", alone=True),
     # markdownlint's bare address and the addresses check's https: one mistake, one fix for both.
     Case("bare http address", lambda p: insert_after(p / PRIVACY, "\n", "\nZie http://www.middendrenthe.nl voor meer.\n"),
          "check markdown adressen", f"{PRIVACY}:3:", "maak er een link van met het https://-adres", alone=True),

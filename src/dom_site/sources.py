@@ -113,6 +113,8 @@ class Registry:
         self.problems: list[Problem] = []
         # Keys whose entry has a problem: citing them is not a second mistake.
         self.broken: set[str] = set()
+        # Files that cannot be read at all: any key may be in one, so no citation is a second mistake.
+        self.unreadable: list[str] = []
         for path in sorted(folder.glob("*.yml")):
             self._read(path, path.relative_to(root).as_posix(), schema, root)
 
@@ -120,6 +122,7 @@ class Registry:
         data, nodes, problems = data_file.read(path, file)
         if problems:
             self.problems += problems
+            self.unreadable.append(file)
             return
         if data is None:
             return  # an empty file: no sources yet
@@ -247,7 +250,8 @@ def check(registry: Registry, refs: list[Citation], defs: list[Citation], strict
     reported: set[tuple[str, str]] = set()
     for ref in refs:
         # A footnote the page writes out itself has one message, below ("schrijft de bron zelf uit").
-        if ref.key in registry.sources or ref.key in registry.broken or (ref.page, ref.key) in local:
+        if ref.key in registry.sources or ref.key in registry.broken or (ref.page, ref.key) in local \
+                or registry.unreadable:
             continue
         if (ref.page, ref.key) in reported:
             continue
