@@ -72,3 +72,20 @@ def test_an_edition_date_that_is_no_date_is_reported_at_its_line(config_file: Pa
     plugin.load_config(dict(config.plugins["dom-citeren"].config))
     with pytest.raises(PluginError, match=r"^mkdocs.yml:16: dom-citeren: edition_date '28-11-2026' is geen datum"):
         plugin.on_config(config)
+
+
+def test_a_missing_respond_text_is_reported_at_the_setting(tmp_path: Path) -> None:
+    """Without includes/<respond>.en.md the English pages showed the Dutch text (without both, no way
+    to respond at all), and every check passed."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "reageren.md").write_text("Mail ons.\n", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\ntheme: {name: material}\nplugins:\n  - dom-status:\n      respond: reageren\n", "utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    plugin = config.plugins["dom-status"]
+    with pytest.raises(PluginError, match=r"^mkdocs.yml:5: dom-status: het bestand includes/reageren.en.md ontbreekt"):
+        plugin.on_pre_build(config=config)
+    (tmp_path / "includes" / "reageren.en.md").write_text("Mail us.\n", "utf-8")
+    plugin.on_pre_build(config=config)
+    assert "Mail us." in plugin.respond_html["en"]

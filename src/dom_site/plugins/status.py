@@ -105,8 +105,16 @@ class StatusPlugin(BasePlugin[StatusConfig]):
         root = Path(config.config_file_path).parent / "includes"
         for lang, suffix in (("nl", ".md"), ("en", ".en.md")):
             source = root / f"{self.config.respond}{suffix}"
-            if source.is_file():
-                self.respond_html[lang] = md.markdown(source.read_text("utf-8"))
+            if not source.is_file():
+                # Without it a page would silently lose how to respond (or show English readers Dutch).
+                shown = f"includes/{source.name}"
+                raise PluginError(problem(
+                    *setting_line(config, "dom-status", "respond"),
+                    f"dom-status: het bestand {shown} ontbreekt; daarin staat hoe lezers kunnen reageren",
+                    f"zet het terug (git checkout -- {shown}), of haal respond hier weg",
+                    f"dom-status: the file {shown} is missing; it says how readers can respond",
+                    f"restore it (git checkout -- {shown}), or remove respond here"))
+            self.respond_html[lang] = md.markdown(source.read_text("utf-8"))
 
     def rule_for(self, dutch: str) -> PageRule | None:
         matches = [p for p in self.config.pages if dutch == p or (p.endswith("/") and dutch.startswith(p))]
