@@ -83,8 +83,12 @@ def test_id_defined_on_two_pages(tmp_path: Path) -> None:
 
 def test_id_in_one_language_only(tmp_path: Path) -> None:
     found = messages(tmp_path, en=EN.replace(" {#r-2}", " {#second}"))
-    assert any(m.startswith("docs/reactie/index.en.md:7: de kop #r-2 uit docs/reactie/index.md (regel 7) ontbreekt in "
-                            "de Engelse pagina — vertaal die kop en zet er {#r-2} achter") for m in found), found
+    assert found == [found[0]] and found[0].startswith(
+        "docs/reactie/index.en.md:7: het ID #second hoort #r-2 te zijn: in docs/reactie/index.md (regel 7) heeft "
+        "dezelfde kop {#r-2} — schrijf {#r-2} achter de kop"), found
+    # Changed in the Dutch page, the registry's ID is the one to keep: the message is on the Dutch page.
+    found = messages(tmp_path / "nl", nl=NL.replace(" {#r-2}", " {#r-20}"))
+    assert found == [found[0]] and found[0].startswith("docs/reactie/index.md:7: het ID #r-20 hoort #r-2 te zijn"), found
 
 
 def test_registered_active_id_missing_from_site(tmp_path: Path) -> None:

@@ -211,12 +211,25 @@ def test_same_ids_in_the_same_order_pass(tmp_path: Path) -> None:
     assert headings(tmp_path, EN) == []
 
 
-def test_english_id_that_dutch_does_not_have(tmp_path: Path) -> None:
-    found = headings(tmp_path, EN.replace("{#drie}", "{#last-part}"))
+def test_an_id_changed_in_one_language_is_one_message_with_the_id_to_write(tmp_path: Path) -> None:
+    """Before: "#last-part is not in the Dutch page" and "#drie is missing from the English page",
+    two messages for one change, neither saying to write {#drie}."""
     x, x_en = tmp_path / "x.md", tmp_path / "x.en.md"
-    assert found[0].startswith(f"{x_en}:7: het ID #last-part staat niet in de Nederlandse pagina {x} — ")
-    assert f"(English: the ID #last-part is not in the Dutch page {x} — use the ID" in found[0]
-    assert found[1].startswith(f"{x_en}:7: de kop #drie uit {x} (regel 15) ontbreekt in de Engelse pagina")
+    assert headings(tmp_path, EN.replace("{#drie}", "{#last-part}")) == [
+        f"{x_en}:7: het ID #last-part hoort #drie te zijn: in {x} (regel 15) heeft dezelfde kop {{#drie}} — schrijf "
+        f"{{#drie}} achter de kop (ID's veranderen nooit: citaten verwijzen ernaar) (English: the ID #last-part should "
+        f"be #drie: in {x} (line 15) the same heading has {{#drie}} — write {{#drie}} after the heading (IDs never "
+        "change: citations point to them))"]
+    # Without a registry the Dutch page is authoritative: changed there, the English follows.
+    [said] = headings(tmp_path, EN, NL.replace("{#drie}", "{#laatste}"))
+    assert said.startswith(f"{x_en}:7: het ID #drie hoort #laatste te zijn: in {x} (regel 15)"), said
+
+
+def test_english_id_that_dutch_does_not_have(tmp_path: Path) -> None:
+    found = headings(tmp_path, EN + "\n## Extra {#extra}\n")
+    x, x_en = tmp_path / "x.md", tmp_path / "x.en.md"
+    assert len(found) == 1 and found[0].startswith(f"{x_en}:9: het ID #extra staat niet in de Nederlandse pagina {x} — ")
+    assert f"(English: the ID #extra is not in the Dutch page {x} — use the ID" in found[0]
 
 
 def test_a_heading_that_lost_its_id_is_told_to_put_it_back(tmp_path: Path) -> None:

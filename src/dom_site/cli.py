@@ -182,10 +182,9 @@ def one_per_subject(problems: list[tuple[str, Problem]]) -> list[tuple[str, Prob
     seen: set[str] = set()
     kept: list[tuple[str, Problem]] = []
     for name, problem in problems:
-        if problem.subject is not None:
-            if problem.subject in seen:
-                continue
-            seen.add(problem.subject)
+        if problem.subject is not None and problem.subject in seen:
+            continue
+        seen.update(problem.subjects)
         kept.append((name, problem))
     return kept
 

@@ -32,6 +32,13 @@ class Problem:
     # the same mistake give it the same subject, and an editor reads only the first
     # (dom_site.rules.run): one mistake, one message, one fix.
     subject: str | None = field(default=None, compare=False)
+    # Other subjects this one message says too: an ID changed in one language is also "an ID the
+    # other page lacks", "a heading the other page lacks" and "an ID not in the registry".
+    covers: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        return ((self.subject,) if self.subject is not None else ()) + self.covers
 
     def __str__(self) -> str:
         return (f"{self.path}:{self.line}: {self.wrong_nl} — {self.fix_nl} "

@@ -115,10 +115,9 @@ def run_named(context: Context, only: Iterable[str] | None = None) -> list[tuple
     said: set[str] = set()
     for name in chosen:
         for problem in rules[name].check(context):
-            if problem.subject is not None:
-                if problem.subject in subjects:
-                    continue
-                subjects.add(problem.subject)
+            if problem.subject is not None and problem.subject in subjects:
+                continue
+            subjects.update(problem.subjects)
             if str(problem) not in said:
                 said.add(str(problem))
                 found.append((name, problem))

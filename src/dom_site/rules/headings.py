@@ -50,6 +50,16 @@ def vanished_id(registry: reg.Registry, model: SourceModel, page: SourcePage) ->
                  and entry.get("page") == page.dutch and anchor not in present), None)
 
 
+def right_id(context: Context, page: SourcePage, own: str, other: str) -> str:
+    """Of two IDs one heading has in the two languages, the one to keep: the one the registry
+    has as active (citations point to it), else the Dutch page's (it is authoritative)."""
+    registry = registry_of(context)
+    active = {anchor for anchor, entry in registry.ids.items() if entry.get("status") == "active"} if registry else set()
+    if (own in active) != (other in active):
+        return own if own in active else other
+    return own if page.language == "nl" else other
+
+
 def new_id_advice(context: Context, registry: reg.Registry | None, page: SourcePage,
                   heading: Heading) -> tuple[str, str]:
     """What id to add to a heading that has none, in Dutch and English."""
@@ -78,6 +88,7 @@ def page_problems(context: Context, page: SourcePage) -> Iterator[Problem]:
     twin = context.model.twin(page)
     twin_sections = sections(twin) if twin else []
     own_ids = page.ids()
+    twin_ids = twin.ids() if twin else {}
     seen: dict[str, int] = {}
     twice = Counter(h.id for h in sections(page) if h.id)
 
@@ -122,6 +133,25 @@ def page_problems(context: Context, page: SourcePage) -> Iterator[Problem]:
                               subject=f"new-heading:{page.dutch}:{index}")
             continue
         anchor = heading.id
+        counterpart = lost_here(index)
+        if twin and counterpart and counterpart.id and twice[anchor] == 1 and anchor not in twin_ids \
+                and right_id(context, page, anchor, counterpart.id) == counterpart.id:
+            # Changed in this language only: the other still has the ID at this place. One
+            # message, at this heading, with the ID to put back; it says what the other rules
+            # would say of the same change (the other page's heading missing here, this ID
+            # missing there and from the registry, this ID's form).
+            right = counterpart.id
+            yield Problem(page.shown, heading.line,
+                          f"het ID #{anchor} hoort #{right} te zijn: in {twin.shown} (regel {counterpart.line}) "
+                          f"heeft dezelfde kop {{#{right}}}",
+                          f"schrijf {{#{right}}} achter de kop (ID's veranderen nooit: citaten verwijzen ernaar)",
+                          f"the ID #{anchor} should be #{right}: in {twin.shown} (line {counterpart.line}) "
+                          f"the same heading has {{#{right}}}",
+                          f"write {{#{right}}} after the heading (IDs never change: citations point to them)",
+                          subject=subject(page, right),
+                          covers=(subject(page, anchor), f"registry:{anchor}", f"heading:{page.path}:{heading.line}"))
+            seen.setdefault(anchor, heading.line)
+            continue
         if not GOOD_ID.fullmatch(anchor):
             if reg.LOOKS_LIKE_ID.match(anchor):
                 good = citable_form(anchor)
@@ -141,7 +171,6 @@ def page_problems(context: Context, page: SourcePage) -> Iterator[Problem]:
                           f"the ID '{anchor}' is malformed",
                           f"write a lowercase letter, a hyphen and a number without leading zero, like {{#{good}}}",
                           subject=f"heading:{page.path}:{heading.line}")
-        counterpart = lost_here(index)
         if twice[anchor] > 1 and twin and counterpart and counterpart.id:
             # An ID changed into one the page has already (before or after this heading): the
             # other language still has the old one here, so this is the heading to fix. One
