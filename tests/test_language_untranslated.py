@@ -54,6 +54,7 @@ def test_build_refuses_a_heading_id_that_differs_between_languages(tmp_path: Pat
     line = next(n for n, text in enumerate(english.read_text("utf-8").splitlines(), 1) if "about-this-response" in text)
     result = build(project / "mkdocs.yml", site_dir=project / "site")
     assert result.returncode != 0
-    assert (f"docs/reactie/index.en.md:{line}: het ID #about-this-response staat niet in de Nederlandse pagina "
-            "docs/reactie/index.md — gebruik het ID van dezelfde kop in docs/reactie/index.md") in result.stderr
-    assert "de kop #over-de-reactie uit docs/reactie/index.md" in result.stderr
+    # One message, with the ID to write (before: the ID not in the Dutch page, and the Dutch heading missing here).
+    assert (f"docs/reactie/index.en.md:{line}: het ID #about-this-response hoort #over-de-reactie te zijn: in "
+            "docs/reactie/index.md") in result.stderr
+    assert "staat niet in de Nederlandse pagina" not in result.stderr and "de kop #over-de-reactie uit" not in result.stderr
