@@ -79,6 +79,12 @@ CASES = [
     Case("malformed ID", lambda p: edit(p / FIN, "{#d-41}", "{#D-41}"),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{FIN}:@{{#D-41}}", "hoort #d-41 te zijn",
          alone=True),
+    # Found in review: the wrong ID is another page's registered ID; it is still this heading to fix.
+    Case("ID changed into another page's ID", lambda p: edit(p / FIN, "{#d-41}", "{#d-14}"),
+         "check koppen citeren", f"{FIN}:@{{#d-14}}", "hoort #d-41 te zijn", alone=True),
+    # markdownlint quotes a long address shortened ("http://www.middendrenthe.nl/wo..."): still one message.
+    Case("long bare http address", lambda p: insert_after(p / PRIVACY, "\n", "\nZie http://www.middendrenthe.nl/wonen/woonvisie-2023 voor meer.\n"),
+         "check markdown adressen", f"{PRIVACY}:3:", "maak er een link van met het https://-adres", alone=True),
     Case("malformed ID in both languages", lambda p: (edit(p / FIN, "{#d-41}", "{#D-41}"), edit(p / FIN_EN, "{#d-41}", "{#D-41}")),
          "check koppen citeren", f"{FIN}:@{{#D-41}}", "mag alleen kleine letters"),
     Case("registered ID removed", lambda p: (edit(p / FIN, " {#d-41}", ""), edit(p / FIN_EN, " {#d-41}", "")),

@@ -64,7 +64,10 @@ def test_a_code_block_never_closed_is_one_message_at_its_start(tmp_path: Path) -
 RENDERED = ["## A {#a}\n\n```text\nx\n\n## B {#b}\n\n~~~\n## C {#c}\n~~~\n",
             "```text\nx\n\n## B {#b}\n\n```\ncode\n```\n\n## D {#d}\n",
             "````md\n```\n## E {#e}\n```\n````\n\n## F {#f}\n",
-            "!!! note\n\n    ```py\n    x = 1\n\n```\n## G {#g}\n```\n"]
+            "!!! note\n\n    ```py\n    x = 1\n\n```\n## G {#g}\n```\n",
+            # Found in review: an indented fence ends with its block; fences below still open blocks.
+            "## A {#a}\n\n!!! note\n\n    ```py\n    x = 1\n\n## B {#b}\n\n```\n## C {#c}\n```\n\n## D {#d}\n",
+            "- Een punt\n\n    ```text\n    x\n\n## H {#h}\n\n~~~\n## I {#i}\n~~~\n"]
 
 
 @pytest.mark.parametrize("text", RENDERED)
@@ -85,7 +88,8 @@ def test_closed_code_blocks_pass(tmp_path: Path, text: str) -> None:
 
 
 @pytest.mark.parametrize("text, line", [("```\ncode\n", 3), ("~~~\n```\n", 3), ("````\n```\n```\n", 3),
-                                        ("```\nx\n```\n\n```py\n", 7)])
+                                        ("```\nx\n```\n\n```py\n", 7),
+                                        ("!!! note\n\n    ```py\n    x\n\nTekst.\n\n```\ny\n```\n", 5)])
 def test_the_fence_nothing_closes_is_found(text: str, line: int) -> None:
     assert source.parse("x.md", f"# T\n\n{text}", "x.md").unclosed_fence == line
 

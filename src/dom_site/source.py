@@ -287,19 +287,42 @@ def unclosed_fence(lines: list[str]) -> int | None:
 
 
 def _fences(lines: list[str]) -> tuple[list[bool], int | None]:
+    """Which lines are code, and the first fence that opens no block (None if every one does).
+
+    A fence indented inside a block (an admonition, a list item, a tab) ends at the first
+    line indented less than it: closed before that, it is a block; else superfences shows it
+    as text and goes on looking for fences after that line (which opens none itself). A
+    fence at the margin that nothing closes is text, and superfences looks for no fence after it."""
     code = [False] * len(lines)
+    unclosed: int | None = None
     index = 0
     while index < len(lines):
         opened = FENCE.match(lines[index])
         if opened:
-            fence = opened["fence"]
-            end = next((j for j in range(index + 1, len(lines)) if _closes(fence, lines[j])), None)
+            fence, indent = opened["fence"], _indent(lines[index])
+            end = ended = None
+            for later in range(index + 1, len(lines)):
+                if indent and lines[later].strip() and _indent(lines[later]) < indent:
+                    ended = later  # the block the fence stands in ended first
+                    break
+                if _closes(fence, lines[later]):
+                    end = later
+                    break
             if end is None:
-                return code, index
-            code[index:end + 1] = [True] * (end + 1 - index)
-            index = end
+                unclosed = index if unclosed is None else unclosed
+                if not indent:
+                    return code, unclosed
+                if ended is not None:
+                    index = ended  # the line that ended the block opens no fence itself
+            else:
+                code[index:end + 1] = [True] * (end + 1 - index)
+                index = end
         index += 1
-    return code, None
+    return code, unclosed
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
 
 
 def _closes(fence: str, line: str) -> bool:

@@ -127,6 +127,7 @@ class Registry:
         if data is None:
             return  # an empty file: no sources yet
         if not isinstance(data, dict):
+            self.unreadable.append(file)
             self.problems.append(Problem(file, 1, "dit bestand is geen lijst van bronnen",
                                          "begin elke bron met 'sleutel:' aan het begin van de regel",
                                          "this file is not a list of sources",

@@ -112,7 +112,8 @@ def subject(path: str, line: int, url: str) -> str:
     """What a problem with this address is about. markdownlint's bare-address message on an
     http:// address (dom_site.checks.markdown) carries the same subject and a fix for both:
     `dom-site check` says the first of the two (one mistake, one message)."""
-    return f"address:{path}:{line}:{trim(url)}"
+    # markdownlint shortens what it quotes to 30 characters and "...": both sides compare those.
+    return f"address:{path}:{line}:{trim(url.removesuffix('...'))[:30]}"
 
 
 def form_problems(links: Iterable[Link]) -> list[Problem]:

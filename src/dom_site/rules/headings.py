@@ -52,9 +52,11 @@ def vanished_id(registry: reg.Registry, model: SourceModel, page: SourcePage) ->
 
 def right_id(context: Context, page: SourcePage, own: str, other: str) -> str:
     """Of two IDs one heading has in the two languages, the one to keep: the one the registry
-    has as active (citations point to it), else the Dutch page's (it is authoritative)."""
+    has as active on this page (citations point to it), else the Dutch page's (it is authoritative)."""
     registry = registry_of(context)
-    active = {anchor for anchor, entry in registry.ids.items() if entry.get("status") == "active"} if registry else set()
+    # Active on this very page: an ID the registry places on another page is no ID to keep here.
+    active = {anchor for anchor, entry in registry.ids.items()
+              if entry.get("status") == "active" and entry.get("page") == page.dutch} if registry else set()
     if (own in active) != (other in active):
         return own if own in active else other
     return own if page.language == "nl" else other
@@ -149,7 +151,8 @@ def page_problems(context: Context, page: SourcePage) -> Iterator[Problem]:
                           f"the same heading has {{#{right}}}",
                           f"write {{#{right}}} after the heading (IDs never change: citations point to them)",
                           subject=subject(page, right),
-                          covers=(subject(page, anchor), f"registry:{anchor}", f"heading:{page.path}:{heading.line}"))
+                          covers=(subject(page, anchor), f"registry:{anchor}", f"twice:{anchor}",
+                                  f"heading:{page.path}:{heading.line}"))
             seen.setdefault(anchor, heading.line)
             continue
         if not GOOD_ID.fullmatch(anchor):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dom_site import sources, village_data
 from dom_site.messages import Problem
 from dom_site.rules import Context
+from dom_site.source import language_of
 
 
 def registry(context: Context) -> sources.Registry:
@@ -20,4 +21,5 @@ def check(context: Context) -> list[Problem]:
     refs, defs = sources.citations(context.model)
     villages = context.settings.villages
     return sources.check(registry(context), refs, defs, context.settings.sources_strict,
-                         listing=lambda page: village_data.is_village_page(page, villages))
+                         # The list is in the Dutch page's front matter (the English page has none).
+                         listing=lambda page: village_data.is_village_page(page, villages) and language_of(page) == "nl")
