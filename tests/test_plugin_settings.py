@@ -89,3 +89,8 @@ def test_a_missing_respond_text_is_reported_at_the_setting(tmp_path: Path) -> No
     (tmp_path / "includes" / "reageren.en.md").write_text("Mail us.\n", "utf-8")
     plugin.on_pre_build(config=config)
     assert "Mail us." in plugin.respond_html["en"]
+    # Misspelt in mkdocs.yml: the file is not missing, the name is wrong.
+    plugin.config.respond = "reageeren"
+    with pytest.raises(PluginError, match=r"^mkdocs.yml:5: dom-status: het bestand includes/reageeren.md ontbreekt; "
+                                          r"daarin staat hoe lezers kunnen reageren — bedoel je respond: reageren\?"):
+        plugin.on_pre_build(config=config)

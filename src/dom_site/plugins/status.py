@@ -31,6 +31,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from dom_site.data_file import closest
 from dom_site.languages import build_language, language_prefix
 from dom_site.messages import problem
 from dom_site.plugins import setting_line
@@ -108,12 +109,15 @@ class StatusPlugin(BasePlugin[StatusConfig]):
             if not source.is_file():
                 # Without it a page would silently lose how to respond (or show English readers Dutch).
                 shown = f"includes/{source.name}"
+                names = sorted({f.name.removesuffix(".md").removesuffix(".en") for f in root.glob("*.md")})
+                like = closest(self.config.respond, names) if not (root / f"{self.config.respond}.md").is_file() \
+                    and not (root / f"{self.config.respond}.en.md").is_file() else None
                 raise PluginError(problem(
                     *setting_line(config, "dom-status", "respond"),
                     f"dom-status: het bestand {shown} ontbreekt; daarin staat hoe lezers kunnen reageren",
-                    f"zet het terug (git checkout -- {shown}), of haal respond hier weg",
+                    f"bedoel je respond: {like}?" if like else f"zet het terug (git checkout -- {shown})",
                     f"dom-status: the file {shown} is missing; it says how readers can respond",
-                    f"restore it (git checkout -- {shown}), or remove respond here"))
+                    f"did you mean respond: {like}?" if like else f"restore it (git checkout -- {shown})"))
             self.respond_html[lang] = md.markdown(source.read_text("utf-8"))
 
     def rule_for(self, dutch: str) -> PageRule | None:
