@@ -29,10 +29,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dom_site import github, rules
 from dom_site.messages import Problem, say
 from dom_site.project import here
+
+if TYPE_CHECKING:
+    from dom_site import config_file
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,12 @@ def rules_context(root: Path) -> rules.Context:
     return rules.Context.of(root, Path(config.docs_dir), settings_of(config))
 
 
+def say_refused(refused: config_file.Refused) -> None:
+    """mkdocs.yml's mistakes, each said once (on its line of the pull request in CI)."""
+    for problem in refused.problems:
+        say(problem, title=github.TITLES["mkdocs.yml"])
+
+
 def build_site(root: Path, dest: Path) -> bool:
     """A strict build of the site into dest, in-process (no PDFs, no frozen editions).
 
@@ -114,8 +124,7 @@ def build_site(root: Path, dest: Path) -> bool:
     try:
         build_here(root / "mkdocs.yml", dest)
     except config_file.Refused as refused:  # mkdocs.yml cannot be used: nothing was built
-        for problem in refused.problems:
-            say(problem, title=github.TITLES["mkdocs.yml"])
+        say_refused(refused)
         return False
     except MkDocsException:  # Abort, PluginError: the build said why
         return False
@@ -142,8 +151,7 @@ def check(names: list[str], site: Path | None, build: bool, root: Path) -> int:
         try:
             context = rules_context(root)
         except config_file.Refused as refused:  # mkdocs.yml cannot be used: nothing else can be checked
-            for problem in refused.problems:
-                say(problem, title=github.TITLES["mkdocs.yml"])
+            say_refused(refused)
             print(_failed(len(refused.problems), time.monotonic() - started))
             return 1
         problems += rules.run_named(context, rule_names)

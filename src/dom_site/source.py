@@ -276,14 +276,9 @@ def in_fence(lines: Iterable[str]) -> Iterator[bool]:
     The one rule of what is code, as the site's renderer (pymdownx.superfences) has it: a
     fence closes only with the same character, at least as many of them and nothing after
     them, so a ```` block can show a ``` block inside it. A fence that nothing closes is
-    text, and from there on no fence opens a block (superfences stops looking for them).
+    text (_fences says what superfences does after it).
     """
     return iter(_fences(list(lines))[0])
-
-
-def unclosed_fence(lines: list[str]) -> int | None:
-    """The index of the line that opens a fence nothing closes (in_fence's rule), or None."""
-    return _fences(lines)[1]
 
 
 def _fences(lines: list[str]) -> tuple[list[bool], int | None]:

@@ -159,9 +159,8 @@ def check(files: list[Path], root: Path) -> list[Problem]:
         cmd += ["--no-globs", *(str(f.resolve()) for f in files)]
     result = run(cmd, step="markdownlint", cwd=root, timeout=300)
     lines = (result.stdout + "\n" + result.stderr).splitlines()
-    findings = [line for line in lines if FINDING.match(line.strip())]
-    problems = [p for p in (problem_for(line, root) for line in findings) if p is not None]
-    if result.returncode != 0 and not findings:
+    problems = [p for p in (problem_for(line, root) for line in lines) if p is not None]
+    if result.returncode != 0 and not problems:
         raise RuntimeError(f"markdownlint-cli2 failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return problems
 
