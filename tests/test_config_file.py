@@ -41,6 +41,13 @@ CASES = {
     "value not one of the choices": ("maatwerk/: {kind: voorstel", "maatwerk/: {kind: voorstl", "voorstl",
                                      "de waarde van 'pages' bij de plugin 'dom-status' klopt niet: bij 'kind' staat "
                                      "'voorstl'; kies uit: brief, vertaling, uitleg, voorstel, site — verbeter de waarde"),
+    # MkDocs loses a misspelt optional name inside a page's entry: the page lost "Nog niet ingestemd".
+    "page setting misspelt": ("maatwerk/: {kind: voorstel, not_agreed:", "maatwerk/: {kind: voorstel, not_agred:",
+                              "not_agred", "'not_agred' onder 'pages' bij de plugin 'dom-status' bestaat niet — "
+                              "bedoel je 'not_agreed'?"),
+    # The misspelling, not the required setting it leaves missing.
+    "required page setting misspelt": ("reactie/: {kind: uitleg}", "reactie/: {knd: uitleg}", "knd: uitleg",
+                                       "'knd' onder 'pages' bij de plugin 'dom-status' bestaat niet — bedoel je 'kind'?"),
     "value of the wrong kind": ("parallel: !ENV [DOM_LANGUAGES_SIDE_BY_SIDE, true]", "parallel: ja", "parallel: ja",
                                 "de waarde van 'parallel' bij de plugin 'dom-talen' klopt niet: er hoort true of "
                                 "false te staan — verbeter de waarde"),

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 FINDING = re.compile(r"^Config value '(?P<name>[^']*)': (?P<text>.*)$", re.DOTALL)
 UNKNOWN = re.compile(r"^Unrecognised configuration name: (?P<key>.+)$")
+# Inside a plugin's option (dom_site.plugins.Entries): a name the entry does not know.
+UNKNOWN_INSIDE = re.compile(r"Sub-option '(?P<key>[^']+)': Unrecognised configuration name: ")
 PLUGIN_OPTION = re.compile(r"^Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': (?P<text>.*)$", re.DOTALL)
 NOT_INSTALLED = re.compile(r'^The "(?P<plugin>[^"]+)" plugin is not installed')
 REQUIRED = "Required configuration not provided."
@@ -83,10 +85,15 @@ def _plugins() -> dict[str, Any]:
             for entry in entry_points(group=group)}
 
 
-def _plugin_settings(plugin: str) -> list[str]:
-    """The names of a plugin's settings (its config_options), [] when it cannot be asked."""
+def _plugin_settings(plugin: str, *inside: str) -> list[str]:
+    """The names of a plugin's settings (its config_options), or of the entries of its option
+    `inside` (a DictOfItems or ListOfItems of a SubConfig); [] when it cannot be asked."""
     try:
         schema = _plugins()[plugin].load().config_class._schema
+        for name in inside:
+            option: Any = dict(schema)[name]
+            option = getattr(option, "option_type", option)  # the items of a DictOfItems or ListOfItems
+            schema = option.config_class._schema
         return [name for name, _ in schema]
     except Exception:  # noqa: BLE001 (a plugin that cannot be loaded has no names to offer)
         return []
@@ -164,6 +171,14 @@ def problems(found: list[tuple[str, str]], config_file: Path) -> list[Problem]:
                     f"bedoel je '{like}'?" if like else "kijk de naam na, of haal de regel weg",
                     f"the plugin '{plugin}' has no setting '{option}'",
                     f"did you mean '{like}'?" if like else "check the name, or remove the line"))
+            elif (inside := UNKNOWN_INSIDE.search(detail)):
+                key = inside["key"]
+                like = closest(key, _plugin_settings(plugin, option))
+                said.append(Problem(
+                    *at(plugin, option, detail=detail), f"'{key}' onder '{option}' bij de plugin '{plugin}' bestaat niet",
+                    f"bedoel je '{like}'?" if like else "kijk de naam na, of haal hem weg",
+                    f"'{key}' under '{option}' of the plugin '{plugin}' does not exist",
+                    f"did you mean '{like}'?" if like else "check the name, or remove it"))
             else:
                 why_nl, why_en = reason(detail)
                 said.append(Problem(

@@ -2,12 +2,40 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 
 from dom_site import source
+
+SomeConfig = TypeVar("SomeConfig", bound=Config)
+
+
+class Entries(c.SubConfig[SomeConfig]):
+    """A SubConfig that refuses a name it does not know (`not_agred:` under a page of dom-status).
+
+    MkDocs keeps an unknown name in a SubConfig as a warning, and inside a DictOfItems or
+    ListOfItems that warning is lost: MkDocs gives the outer option a new warning list before
+    it validates, and the SubConfig still writes to the old one. So a misspelt optional
+    setting did nothing and said nothing (the page silently lost "Nog niet ingestemd: …").
+    An error is never lost, and the misspelling is said before the required setting it
+    leaves missing (`knd:` is one mistake, not "kind is missing").
+    """
+
+    def __init__(self, config_class: type[SomeConfig]) -> None:
+        super().__init__(config_class)
+        self.config_class = config_class  # SubConfig keeps it only when it is not subclassed
+
+    def run_validation(self, value: object) -> SomeConfig:
+        if isinstance(value, dict):
+            known = {name for name, _ in self.config_class._schema}
+            for key in value:
+                if key not in known:
+                    raise ValidationError(f"Sub-option '{key}': Unrecognised configuration name: {key}")
+        return super().run_validation(value)
 
 
 def setting_line(config: MkDocsConfig, plugin: str, *keys: Any) -> tuple[str, int]:

@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 from dom_site.data_file import closest
 from dom_site.languages import build_language, language_prefix
 from dom_site.messages import problem
-from dom_site.plugins import setting_line
+from dom_site.plugins import Entries, setting_line
 from dom_site.source import dutch_path
 from dom_site.unit_history import page_url
 
@@ -77,7 +77,7 @@ class PageRule(Config):
 
 class StatusConfig(Config):
     parties = c.DictOfItems(c.DictOfItems(c.Type(str)), default={})
-    pages = c.DictOfItems(c.SubConfig(PageRule), default={})
+    pages = c.DictOfItems(Entries(PageRule), default={})
     letter = c.Type(str, default="reactie/zoals-ingediend.md")
     respond = c.Optional(c.Type(str))  # a text in includes/: <name>.md and <name>.en.md
 
