@@ -48,6 +48,9 @@ CASES = {
     # The misspelling, not the required setting it leaves missing.
     "required page setting misspelt": ("reactie/: {kind: uitleg}", "reactie/: {knd: uitleg}", "knd: uitleg",
                                        "'knd' onder 'pages' bij de plugin 'dom-status' bestaat niet — bedoel je 'kind'?"),
+    "language setting misspelt": ("          nav_translations:", "          nav_translation:", "nav_translation:",
+                                  "'nav_translation' onder 'languages' bij de plugin 'i18n' bestaat niet — bedoel je "
+                                  "'nav_translations'?"),
     "value of the wrong kind": ("parallel: !ENV [DOM_LANGUAGES_SIDE_BY_SIDE, true]", "parallel: ja", "parallel: ja",
                                 "de waarde van 'parallel' bij de plugin 'dom-talen' klopt niet: er hoort true of "
                                 "false te staan — verbeter de waarde"),
