@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from mkdocs.exceptions import PluginError
 
 from dom_site import cli, config_file
 
@@ -98,3 +99,15 @@ def test_dom_site_check_says_the_mistake_in_mkdocs_yml_once(tmp_path: Path, monk
         f"mkdocs.yml:{line_holding(project / 'mkdocs.yml', '- dom-datum')}: er is geen plugin 'dom-datum' — "
         "bedoel je 'dom-datums'? (English: there is no plugin 'dom-datum' — did you mean 'dom-datums'?)"]
     assert "Config value" not in output and "\n1 fout(en)" in said.out, output
+
+
+def test_a_notice_without_its_text_is_one_message_at_its_language(tmp_path: Path) -> None:
+    """dom-talen's own check (the notice of a page not translated yet), at the language's line under untranslated."""
+    project = project_with(tmp_path, "\n          text: This page has not been translated into English yet. Below is the "
+                                     "Dutch text.", "")
+    config = config_file.load(project / "mkdocs.yml")
+    with pytest.raises(PluginError) as refused:
+        config.plugins.on_config(config)
+    lines = (project / "mkdocs.yml").read_text("utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines, 1) if line.strip() == "en:" and "untranslated:" in lines[n - 2])
+    assert str(refused.value).startswith(f"mkdocs.yml:{at}: dom-talen: bij 'untranslated.en' ontbreekt text — "), refused

@@ -54,6 +54,7 @@ from mkdocs_redirects.plugin import get_html_path, get_relative_html_path, write
 from dom_site import build_log, github, side_by_side
 from dom_site.languages import build_language, language_prefix
 from dom_site.messages import Problem
+from dom_site.plugins import setting_line
 
 I18N = "i18n"  # static-i18n's plugin name
 REDIRECTS = "redirects"  # mkdocs-redirects' plugin name
@@ -222,7 +223,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         for language, notice in self.config.untranslated.items():
             missing = [key for key in ("title", "text") if not notice.get(key)]
             if missing:
-                raise_config_problem(config, f"untranslated.{language}", missing)
+                raise_config_problem(config, language, missing)
         return config
 
     # After every plugin's on_nav (static-i18n's is at -100): the copy starts with all this
@@ -462,12 +463,11 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             self.said = None
 
 
-def raise_config_problem(config: MkDocsConfig, option: str, missing: list[str]) -> None:
-    path = Path(config.config_file_path or "mkdocs.yml")
-    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-    line = next((n for n, text in enumerate(lines, 1) if "dom-talen" in text), 1)
+def raise_config_problem(config: MkDocsConfig, language: str, missing: list[str]) -> None:
+    """The notice of a language lacks its title or text: one message at that language's line."""
+    option = f"untranslated.{language}"
     fields = ", ".join(missing)
     raise PluginError(str(Problem(
-        path.name, line, f"dom-talen: bij '{option}' ontbreekt {fields}",
+        *setting_line(config, "dom-talen", "untranslated", language), f"dom-talen: bij '{option}' ontbreekt {fields}",
         "geef elke taal onder untranslated een title en een text",
         f"dom-talen: '{option}' lacks {fields}", "give each language under untranslated a title and a text")))
