@@ -123,3 +123,27 @@ def test_mkdocs_own_suggestion_is_the_fix(tmp_path: Path) -> None:
     [folder] = explain("Doc file 'over/a.md' contains an unrecognized relative link '../maatwerk/', it was left as is. "
                        "Did you mean '../maatwerk/index.md'?", docs)
     assert "— bedoel je '../maatwerk/index.md'? Schrijf dan dat (English: " in folder, folder
+
+
+def test_a_misspelt_menu_entry_is_one_message_at_its_line_in_mkdocs_yml(tmp_path: Path) -> None:
+    """MkDocs warns twice (the entry names no file; the page it meant is not in the menu, in
+    both languages): one mistake, said once, at the entry's line, with the page to write."""
+    docs = tmp_path / "docs"
+    (docs / "over").mkdir(parents=True)
+    for name in ("index.md", "over/soorten-dorpen.md", "over/soorten-dorpen.en.md", "over/los.md"):
+        (docs / name).write_text("# A\n", "utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: t\nnav:\n  - index.md\n  - Over:\n      - over/soorten-dorp.md\n"
+                      "      - over/nergens.md\n", "utf-8")
+    [slip] = explain("A reference to 'over/soorten-dorp.md' is included in the 'nav' configuration, which is not "
+                     "found in the documentation files.", docs, config)
+    assert slip.startswith("mkdocs.yml:5: het menu (nav in mkdocs.yml) noemt 'over/soorten-dorp.md', maar dat "
+                           "bestand bestaat niet — bedoel je 'over/soorten-dorpen.md'?"), slip
+    [gone] = explain("A reference to 'over/nergens.md' is included in the 'nav' configuration, which is not "
+                     "found in the documentation files.", docs, config)
+    assert gone.startswith("mkdocs.yml:6: ") and "controleer de naam in mkdocs.yml" in gone, gone
+    omitted = "The following pages exist in the docs directory, but are not included in the \"nav\" configuration:\n"
+    assert explain(omitted + "  - over/soorten-dorpen.md", docs, config) == []
+    assert explain(omitted + "  - over/soorten-dorpen.en.md", docs, config) == []
+    [los] = explain(omitted + "  - over/soorten-dorpen.md\n  - over/los.md", docs, config)
+    assert los.startswith("docs/over/los.md:1: deze pagina staat niet in het menu"), los

@@ -26,6 +26,7 @@ said itself (say_deferred).
 from __future__ import annotations
 
 import contextlib
+import difflib
 import json
 import logging
 import re
@@ -33,9 +34,20 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import yaml
+
 from dom_site.messages import Problem, locate, say
 
 Explain = Callable[[re.Match[str]], tuple[str, str, str, str]]
+NAV_MISSING = re.compile(r"A reference to '(?P<src>[^']+)' is included in the 'nav' configuration, which is not found")
+
+
+def _nav_missing(m: re.Match[str]) -> tuple[str, str, str, str]:
+    return (f"het menu (nav in mkdocs.yml) noemt '{m['src']}', maar dat bestand bestaat niet",
+            "controleer de naam in mkdocs.yml of maak het bestand aan",
+            f"the menu (nav in mkdocs.yml) names '{m['src']}', but that file does not exist",
+            "check the name in mkdocs.yml or create the file")
+
 
 PATTERNS: list[tuple[re.Pattern[str], Explain]] = [
     (
@@ -66,13 +78,7 @@ PATTERNS: list[tuple[re.Pattern[str], Explain]] = [
                    f"the link '{m['link']}' does not point to a file",
                    "link to the .md file itself (for example ../maatwerk/index.md instead of ../maatwerk/)"),
     ),
-    (
-        re.compile(r"A reference to '(?P<src>[^']+)' is included in the 'nav' configuration, which is not found"),
-        lambda m: (f"het menu (nav in mkdocs.yml) noemt '{m['src']}', maar dat bestand bestaat niet",
-                   "controleer de naam in mkdocs.yml of maak het bestand aan",
-                   f"the menu (nav in mkdocs.yml) names '{m['src']}', but that file does not exist",
-                   "check the name in mkdocs.yml or create the file"),
-    ),
+    (NAV_MISSING, _nav_missing),
 ]
 TITLE = "Bouw van de site"
 DID_YOU_MEAN = re.compile(r"Did you mean '(?P<target>[^']+)'\?")
@@ -92,16 +98,63 @@ def find_line(docs_dir: Path, src: str, needle: str) -> tuple[str, int]:
     return shown, 1
 
 
-def explain(message: str, docs_dir: Path) -> list[str]:
-    """Dutch-first explanations for one MkDocs warning; empty when we have none."""
+def menu_slips(config_file: Path | None, docs_dir: Path) -> dict[str, str]:
+    """The menu's entries (nav in mkdocs.yml) that name no page, each with the page it most
+    likely means ('maatwerk/soorten-dorp.md' → 'maatwerk/soorten-dorpen.md'), where there is one."""
+    from dom_site.source import compose, entry
+
+    try:
+        root = compose(config_file.read_text("utf-8")) if config_file else None
+    except (OSError, yaml.YAMLError):
+        return {}
+    found = entry(root, "nav")
+    named = [node.value for node in _scalars(found[1] if found else None) if str(node.value).endswith(".md")]
+    pages = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")
+                   if not path.name.endswith(".en.md"))
+    slips = {}
+    for name in named:
+        # Stricter than for a setting's name: paths share their folder and ".md" ('over/nergens.md'
+        # is not 'over/los.md'); a slip of a letter or two stays well above it.
+        like = difflib.get_close_matches(name, [p for p in pages if p not in named], n=1, cutoff=0.8)
+        if like and not (docs_dir / name).is_file():
+            slips[name] = like[0]
+    return slips
+
+
+def _scalars(node: yaml.Node | None) -> Iterator[yaml.ScalarNode]:
+    if isinstance(node, yaml.ScalarNode):
+        yield node
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            yield from _scalars(child)
+    elif isinstance(node, yaml.MappingNode):
+        for _, child in node.value:
+            yield from _scalars(child)
+
+
+def explain(message: str, docs_dir: Path, config_file: Path | None = None) -> list[str]:
+    """Dutch-first explanations for one MkDocs warning; empty when we have none.
+
+    A misspelt menu entry is one mistake, said at its line in config_file (mkdocs.yml) with
+    the page it means; that page, now not in the menu in either language, is not said again."""
     if OMITTED.search(message):
+        meant = set(menu_slips(config_file, docs_dir).values())
         pages = [line.strip()[2:] for line in message.splitlines()[1:] if line.strip().startswith("- ")]
         return [
             str(Problem(f"{docs_dir.name}/{page}", 1, "deze pagina staat niet in het menu",
                         "zet haar in nav in mkdocs.yml, of haal het bestand weg",
                         "this page is not in the menu", "add it to nav in mkdocs.yml, or remove the file"))
-            for page in pages
+            for page in pages if page.replace(".en.md", ".md") not in meant
         ]
+    if config_file and (match := NAV_MISSING.search(message)):
+        like = menu_slips(config_file, docs_dir).get(match["src"])
+        wrong_nl, fix_nl, wrong_en, fix_en = _nav_missing(match)
+        if like:
+            fix_nl, fix_en = f"bedoel je '{like}'? Schrijf dan dat", f"did you mean '{like}'? Then write that"
+        from dom_site.plugins import setting_line_in
+
+        return [str(Problem(*setting_line_in(config_file, "", "nav", holding=match["src"]),
+                            wrong_nl, fix_nl, wrong_en, fix_en))]
     for pattern, describe in PATTERNS:
         match = pattern.search(message)
         if match:
@@ -124,13 +177,14 @@ def explainable(message: str) -> bool:
 class EditorMessages(logging.Handler):
     """Prints the Dutch explanation of MkDocs' own warning, which is then not printed itself (Explained)."""
 
-    def __init__(self, docs_dir: Path) -> None:
+    def __init__(self, docs_dir: Path, config_file: Path | None = None) -> None:
         super().__init__(level=logging.WARNING)
         self.docs_dir = docs_dir
+        self.config_file = config_file
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        explained = explain(message, self.docs_dir)
+        explained = explain(message, self.docs_dir, self.config_file)
         for line in explained:
             say(line, title=TITLE, stream=sys.stderr)
         if explained:
@@ -227,7 +281,7 @@ def builder_loggers() -> list[logging.Logger]:
     return [properdocs] if mkdocs.parent is properdocs else [mkdocs, properdocs]
 
 
-def attach(docs_dir: Path) -> EditorMessages:
+def attach(docs_dir: Path, config_file: Path | None = None) -> EditorMessages:
     """The one handler on the build's loggers, now for docs_dir.
 
     One, however often a build starts in this process: static-i18n builds each language
@@ -235,8 +289,8 @@ def attach(docs_dir: Path) -> EditorMessages:
     tests build many projects. A second handler would print every explanation twice."""
     loggers = builder_loggers()
     found = [h for logger in loggers for h in logger.handlers if isinstance(h, EditorMessages)]
-    handler = found[0] if found else EditorMessages(docs_dir)
-    handler.docs_dir = docs_dir
+    handler = found[0] if found else EditorMessages(docs_dir, config_file)
+    handler.docs_dir, handler.config_file = docs_dir, config_file
     for logger in loggers:
         if handler not in logger.handlers:
             logger.addHandler(handler)

@@ -33,7 +33,7 @@ class MessagesPlugin(BasePlugin[NoSettings]):
     # Before every other plugin's on_config, so their warnings are explained too.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        build_log.attach(Path(config.docs_dir))
+        build_log.attach(Path(config.docs_dir), Path(config.config_file_path) if config.config_file_path else None)
         # static-i18n builds each further language inside the first one's build ("building"):
         # a warning said there was said in this build already.
         if not getattr(config.plugins.get("i18n"), "building", False):
