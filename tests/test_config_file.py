@@ -111,3 +111,12 @@ def test_a_notice_without_its_text_is_one_message_at_its_language(tmp_path: Path
     lines = (project / "mkdocs.yml").read_text("utf-8").splitlines()
     at = next(n for n, line in enumerate(lines, 1) if line.strip() == "en:" and "untranslated:" in lines[n - 2])
     assert str(refused.value).startswith(f"mkdocs.yml:{at}: dom-talen: bij 'untranslated.en' ontbreekt text — "), refused
+
+
+def test_a_village_template_that_is_not_there_is_one_message_at_its_setting(tmp_path: Path) -> None:
+    project = project_with(tmp_path, "template: sjablonen/dorp.md", "template: sjablonen/dorpen.md")
+    config = config_file.load(project / "mkdocs.yml")
+    with pytest.raises(PluginError) as refused:
+        config.plugins.on_config(config)
+    at = line_holding(project / "mkdocs.yml", "template: sjablonen/dorpen.md")
+    assert str(refused.value).startswith(f"mkdocs.yml:{at}: dom-dorpen: het sjabloon sjablonen/dorpen.md bestaat niet — "), refused

@@ -41,6 +41,7 @@ from dom_site import village_data
 from dom_site.languages import build_language
 from dom_site.messages import Problem
 from dom_site.once import Once, fingerprint
+from dom_site.plugins import setting_line
 from dom_site.village_data import FOLDER, UNKNOWN, Village
 from dom_site.village_map import MapPoint, MapText, render_map
 
@@ -269,12 +270,9 @@ class VillagesPlugin(BasePlugin[VillagesConfig]):
 
     def _refuse_missing_template(self, config: MkDocsConfig) -> None:
         """A template that is not there: the overview page could not show it."""
-        where = Path(config.config_file_path or "mkdocs.yml")
-        lines = where.read_text(encoding="utf-8").splitlines() if where.is_file() else []
-        line = next((n for n, text in enumerate(lines, 1) if "dom-dorpen" in text), 1)
         if not self.template.is_file():
             raise PluginError(str(Problem(
-                where.name, line, f"dom-dorpen: het sjabloon {self.config.template} bestaat niet",
+                *setting_line(config, "dom-dorpen", "template"), f"dom-dorpen: het sjabloon {self.config.template} bestaat niet",
                 "geef bij template het pad van het sjabloon voor een dorpspagina, vanaf de map van mkdocs.yml",
                 f"dom-dorpen: the template {self.config.template} does not exist",
                 "set template to the path of the village page template, from the folder of mkdocs.yml")))
