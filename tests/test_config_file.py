@@ -67,6 +67,10 @@ CASES = {
     "hook misspelt": ("  - overrides/hooks/task_lists.py", "  - overrides/hooks/task_list.py", "task_list.py",
                       "de instelling 'hooks' klopt niet: MkDocs zegt: The path 'overrides/hooks/task_list.py' isn't "
                       "an existing file."),
+    # YAML keeps the second and says nothing: every plugin above it would be gone.
+    "key written twice": ("\nsite_url:", "\nsite_name: Tweede naam\nsite_url:", "site_name: Tweede",
+                          "de naam 'site_name' staat twee keer in hetzelfde deel van dit bestand — houd één van de twee "
+                          "regels over"),
     "theme misspelt": ("  name: material\n", "  name: materal\n", "materal",
                        "de instelling 'theme' klopt niet: MkDocs zegt: Unrecognised theme name: 'materal'"),
 }

@@ -216,11 +216,40 @@ def unloadable(error: Exception, shown: str) -> Problem:
                    f"MkDocs cannot load {shown} ({error})", "fix what the lines above name")
 
 
+def written_twice(config_file: Path) -> Problem | None:
+    """A key written twice in one mapping of config_file (MkDocs' YAML keeps the last one
+    and says nothing: a second `plugins:` would silently drop every plugin above it)."""
+    import yaml
+
+    from dom_site import data_file, source
+
+    try:
+        root = source.compose(config_file.read_text("utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None  # MkDocs says why it cannot read it (unloadable)
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value in seen:
+                    error = source.DuplicateKey(problem=key.value, problem_mark=key.start_mark)
+                    return data_file.unreadable_file(error, config_file.name)
+                seen.add(key.value)
+                todo.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+    return None
+
+
 def load(config_file: Path, **options: Any) -> MkDocsConfig:
     """MkDocs' load_config of config_file with options; raises Refused with the editor's
     messages when MkDocs finds anything wrong in it (a warning too: every build is strict)."""
     from mkdocs.config import load_config
 
+    if (twice := written_twice(config_file)) is not None:
+        raise Refused([twice])
     with kept() as found:
         try:
             config = load_config(str(config_file), **options)
