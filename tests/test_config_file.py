@@ -71,6 +71,8 @@ CASES = {
     "key written twice": ("\nsite_url:", "\nsite_name: Tweede naam\nsite_url:", "site_name: Tweede",
                           "de naam 'site_name' staat twee keer in hetzelfde deel van dit bestand — houd één van de twee "
                           "regels over"),
+    "plugin twice": ("  - dom-datums\n", "  - dom-datums\n  - dom-datums  # nog een keer\n", "nog een keer",
+                     "de plugin 'dom-datums' staat twee keer onder plugins — haal deze regel weg"),
     "theme misspelt": ("  name: material\n", "  name: materal\n", "materal",
                        "de instelling 'theme' klopt niet: MkDocs zegt: Unrecognised theme name: 'materal'"),
 }

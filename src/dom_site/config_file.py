@@ -32,6 +32,7 @@ UNKNOWN = re.compile(r"^Unrecognised configuration name: (?P<key>.+)$")
 UNKNOWN_INSIDE = re.compile(r"Sub-option '(?P<key>[^']+)': Unrecognised configuration name: ")
 PLUGIN_OPTION = re.compile(r"^Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': (?P<text>.*)$", re.DOTALL)
 NOT_INSTALLED = re.compile(r'^The "(?P<plugin>[^"]+)" plugin is not installed')
+TWICE = re.compile(r"^Plugin '(?P<plugin>[^']+)' was specified multiple times")
 REQUIRED = "Required configuration not provided."
 # MkDocs' two commonest reasons to refuse a value, said in Dutch; any other in MkDocs' words.
 WRONG_TYPE = re.compile(r"Expected type: <class '(?P<wanted>\w+)'> but received: <class '\w+'>")
@@ -162,6 +163,13 @@ def problems(found: list[tuple[str, str]], config_file: Path) -> list[Problem]:
                 f"bedoel je '{like}'?" if like else "kijk de naam na bij de andere plugins onder plugins:",
                 f"there is no plugin '{plugin}'",
                 f"did you mean '{like}'?" if like else "check the name against the other plugins under plugins:"))
+        elif (match := TWICE.match(text)):
+            plugin = match["plugin"]
+            said.append(Problem(
+                config_file.name, _second_entry(config_file, plugin), f"de plugin '{plugin}' staat twee keer onder plugins",
+                "haal deze regel weg (met de instellingen eronder, als die er zijn)",
+                f"the plugin '{plugin}' is listed twice under plugins",
+                "remove this line (with the settings below it, if any)"))
         elif (match := PLUGIN_OPTION.match(text)):
             plugin, option, detail = match["plugin"], match["option"], match["text"]
             if UNKNOWN.match(detail):
@@ -191,6 +199,22 @@ def problems(found: list[tuple[str, str]], config_file: Path) -> list[Problem]:
                 *at("", name, detail=text), f"de instelling '{name}' klopt niet: {why_nl}", "verbeter de waarde",
                 f"the setting '{name}' is wrong: {why_en}", "correct the value"))
     return said
+
+
+def _second_entry(config_file: Path, plugin: str) -> int:
+    """The line of the plugin's second entry under plugins (where it was written twice)."""
+    import yaml
+
+    from dom_site import source
+
+    try:
+        found = source.entry(source.compose(config_file.read_text("utf-8")), "plugins")
+    except (OSError, yaml.YAMLError):
+        return 1
+    items = found[1].value if found and isinstance(found[1], yaml.SequenceNode) else []
+    lines = [item.start_mark.line + 1 for item in items
+             if (isinstance(item, yaml.ScalarNode) and item.value == plugin) or source.entry(item, plugin)]
+    return lines[1] if len(lines) > 1 else (lines[0] if lines else 1)
 
 
 class Refused(MkDocsException):
