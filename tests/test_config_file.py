@@ -55,6 +55,9 @@ CASES = {
     "value of the wrong kind": ("parallel: !ENV [DOM_LANGUAGES_SIDE_BY_SIDE, true]", "parallel: ja", "parallel: ja",
                                 "de waarde van 'parallel' bij de plugin 'dom-talen' klopt niet: er hoort true of "
                                 "false te staan — verbeter de waarde"),
+    "a list written as one value": ("extra_dirs: [includes]", "extra_dirs: includes", "extra_dirs: includes",
+                                    "de waarde van 'extra_dirs' bij de plugin 'dom-regels' klopt niet: er hoort een "
+                                    "lijst te staan — verbeter de waarde"),
     "MkDocs' own choice": ("  omitted_files: warn", "  omitted_files: warnn", "warnn",
                            "de instelling 'validation' klopt niet: bij 'omitted_files' staat 'warnn'; kies uit: warn, "
                            "info, ignore"),

@@ -36,6 +36,8 @@ TWICE = re.compile(r"^Plugin '(?P<plugin>[^']+)' was specified multiple times")
 REQUIRED = "Required configuration not provided."
 # MkDocs' two commonest reasons to refuse a value, said in Dutch; any other in MkDocs' words.
 WRONG_TYPE = re.compile(r"Expected type: <class '(?P<wanted>\w+)'> but received: <class '\w+'>")
+# A list or a mapping where MkDocs' ListOfItems or DictOfItems wants one ("nav: index.md").
+NOT_ITEMS = re.compile(r"Expected a (?P<wanted>list|dict) of items, but a <class '\w+'> was given")
 # "Expected one of: ('a', 'b') but received: 'x'" (a plugin's option) or "Expected one of ['a', 'b'],
 # got 'x'" (MkDocs' own), after the sub-options that lead to it.
 NOT_A_CHOICE = re.compile(r"^(?:Sub-option '[^']+': )*?(?:Sub-option '(?P<sub>[^']+)': )?Expected one of:? "
@@ -105,7 +107,7 @@ def reason(detail: str) -> tuple[str, str]:
     MkDocs' own words (its first and last line: a Python traceback in between says nothing to an editor)."""
     from dom_site.data_file import KINDS, choices
 
-    if (match := WRONG_TYPE.search(detail)) and JSON_KINDS.get(match["wanted"]) in KINDS:
+    if (match := WRONG_TYPE.search(detail) or NOT_ITEMS.search(detail)) and JSON_KINDS.get(match["wanted"]) in KINDS:
         kind_nl, kind_en = KINDS[JSON_KINDS[match["wanted"]]]
         return f"er hoort {kind_nl} te staan", f"it should be {kind_en}"
     if (match := NOT_A_CHOICE.match(detail)):
