@@ -101,14 +101,15 @@ def find_line(docs_dir: Path, src: str, needle: str) -> tuple[str, int]:
 def menu_slips(config_file: Path | None, docs_dir: Path) -> dict[str, str]:
     """The menu's entries (nav in mkdocs.yml) that name no page, each with the page it most
     likely means ('maatwerk/soorten-dorp.md' → 'maatwerk/soorten-dorpen.md'), where there is one."""
-    from dom_site.source import compose, entry
+    from dom_site.source import compose, entry, walk
 
     try:
         root = compose(config_file.read_text("utf-8")) if config_file else None
     except (OSError, yaml.YAMLError):
         return {}
     found = entry(root, "nav")
-    named = [node.value for node in _scalars(found[1] if found else None) if str(node.value).endswith(".md")]
+    named = [node.value for node in walk(found[1] if found else None)
+             if isinstance(node, yaml.ScalarNode) and node.value.endswith(".md")]
     pages = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")
                    if not path.name.endswith(".en.md"))
     slips = {}
@@ -119,17 +120,6 @@ def menu_slips(config_file: Path | None, docs_dir: Path) -> dict[str, str]:
         if like and not (docs_dir / name).is_file():
             slips[name] = like[0]
     return slips
-
-
-def _scalars(node: yaml.Node | None) -> Iterator[yaml.ScalarNode]:
-    if isinstance(node, yaml.ScalarNode):
-        yield node
-    elif isinstance(node, yaml.SequenceNode):
-        for child in node.value:
-            yield from _scalars(child)
-    elif isinstance(node, yaml.MappingNode):
-        for _, child in node.value:
-            yield from _scalars(child)
 
 
 def explain(message: str, docs_dir: Path, config_file: Path | None = None) -> list[str]:

@@ -253,19 +253,14 @@ def written_twice(config_file: Path) -> Problem | None:
         root = source.compose(config_file.read_text("utf-8"))
     except (OSError, yaml.YAMLError):
         return None  # MkDocs says why it cannot read it (unloadable)
-    todo = [root]
-    while todo:
-        node = todo.pop()
+    for node in source.walk(root):
         if isinstance(node, yaml.MappingNode):
             seen: set[str] = set()
-            for key, value in node.value:
+            for key, _ in node.value:
                 if isinstance(key, yaml.ScalarNode) and key.value in seen:
                     error = source.DuplicateKey(problem=key.value, problem_mark=key.start_mark)
                     return data_file.unreadable_file(error, config_file.name)
                 seen.add(key.value)
-                todo.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            todo.extend(node.value)
     return None
 
 

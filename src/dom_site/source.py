@@ -110,6 +110,18 @@ def entry(node: yaml.Node | None, key: Any) -> tuple[yaml.Node, yaml.Node] | Non
     return next(((k, v) for k, v in node.value if k.value == str(key)), None)
 
 
+def walk(node: yaml.Node | None) -> Iterator[yaml.Node]:
+    """Every node under node (itself first), depth first, in the order they are written (a key before its value)."""
+    todo = [node] if node is not None else []
+    while todo:
+        current = todo.pop()
+        yield current
+        if isinstance(current, yaml.MappingNode):
+            todo.extend(part for pair in reversed(current.value) for part in reversed(pair))
+        elif isinstance(current, yaml.SequenceNode):
+            todo.extend(reversed(current.value))
+
+
 def line_of(root: yaml.Node | None, path: Sequence[Any]) -> int:
     """The 1-based line of the deepest part of `path` the document has (a missing field: its parent's line).
 

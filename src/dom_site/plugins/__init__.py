@@ -74,11 +74,5 @@ def setting_line_in(file: Path, plugin: str, *keys: Any, holding: str | None = N
 
 def _holding(node: yaml.Node | None, value: str) -> int | None:
     """The line of the first scalar in node (depth first) whose value is `value`."""
-    if isinstance(node, yaml.ScalarNode):
-        return node.start_mark.line + 1 if node.value == value else None
-    children: list[yaml.Node] = []
-    if isinstance(node, yaml.MappingNode):
-        children = [part for pair in node.value for part in pair]
-    elif isinstance(node, yaml.SequenceNode):
-        children = list(node.value)
-    return next((line for child in children if (line := _holding(child, value)) is not None), None)
+    return next((found.start_mark.line + 1 for found in source.walk(node)
+                 if isinstance(found, yaml.ScalarNode) and found.value == value), None)
