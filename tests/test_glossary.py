@@ -255,3 +255,19 @@ def test_hovering_a_term_shows_its_definition_in_the_page_s_language(page, site_
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for(state="visible")
     assert words in tooltip.inner_text()
+
+
+@pytest.mark.parametrize("language_file", ["begrippen.md", "begrippen.en.md"])
+def test_the_rule_reports_a_glossary_line_it_cannot_read_once(project: Path, language_file: str) -> None:
+    """`dom-site check` without a build says it too (dom-begrippen reads the file only when a page renders)."""
+    from dom_site.rules import Context
+    from dom_site.rules import glossary as glossary_rule
+
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").write_text("# Welkom\n", "utf-8")
+    (project / "docs" / "index.en.md").write_text("# Welcome\n", "utf-8")
+    broken = project / "includes" / language_file
+    broken.write_text(broken.read_text("utf-8") + "[BZK]: Het ministerie.\n", "utf-8")
+    said = [str(problem) for problem in glossary_rule.check(Context.of(project))]
+    line = len(broken.read_text("utf-8").splitlines())
+    assert len(said) == 1 and said[0].startswith(f"includes/{language_file}:{line}: deze regel is geen begrip — "), said

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
-from dom_site.messages import problem
+from dom_site.messages import Problem
 from dom_site.source import ABBREVIATION_DEFINITION
 
 DEFAULT_LANGUAGE = "nl"
@@ -49,6 +49,10 @@ DIV_TAG = re.compile(r"<(/?)div\b[^>]*>")
 
 class GlossaryError(ValueError):
     """A line of a glossary file an editor must fix; the message names file and line."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,7 @@ def parse(text: str, where: str) -> list[Term]:
             continue
         match = ABBREVIATION_DEFINITION.fullmatch(line)
         if match is None:
-            raise GlossaryError(problem(
+            raise GlossaryError(Problem(
                 where, number,
                 "deze regel is geen begrip",
                 "schrijf elk begrip op één regel als *[Begrip]: uitleg",
@@ -80,7 +84,7 @@ def parse(text: str, where: str) -> list[Term]:
         term = match["term"]
         definition = match["definition"].strip()
         if term != term.strip() or not term.strip():
-            raise GlossaryError(problem(
+            raise GlossaryError(Problem(
                 where, number,
                 f"het begrip '{term}' begint of eindigt met een spatie",
                 "haal de spaties binnen de [ ] weg",
@@ -88,7 +92,7 @@ def parse(text: str, where: str) -> list[Term]:
                 "remove the spaces inside the [ ]",
             ))
         if not definition:
-            raise GlossaryError(problem(
+            raise GlossaryError(Problem(
                 where, number,
                 f"het begrip '{term}' heeft geen uitleg",
                 "schrijf de uitleg achter de dubbele punt",
@@ -96,7 +100,7 @@ def parse(text: str, where: str) -> list[Term]:
                 "write the definition after the colon",
             ))
         if term in seen:
-            raise GlossaryError(problem(
+            raise GlossaryError(Problem(
                 where, number,
                 f"het begrip '{term}' staat er twee keer in (ook op regel {seen[term]})",
                 "houd één uitleg over en haal de andere regel weg",
@@ -162,7 +166,7 @@ def load(path: Path, root: Path) -> list[Term]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise GlossaryError(problem(
+        raise GlossaryError(Problem(
             where, 1,
             "het bestand met begrippen ontbreekt",
             "maak het bestand aan met één regel *[Begrip]: uitleg per begrip",
