@@ -126,7 +126,10 @@ def explain(message: str, docs_dir: Path, config_file: Path | None = None) -> li
     """Dutch-first explanations for one MkDocs warning; empty when we have none.
 
     A misspelt menu entry is one mistake, said at its line in config_file (mkdocs.yml) with
-    the page it means; that page, now not in the menu in either language, is not said again."""
+    the page it means; that page, now not in the menu in either language, is not said again.
+    A warning a plugin of ours gives in the editor's form already (`docs/x.md:12: …`) is said as it is."""
+    if "\n" not in message and locate(message):
+        return [message]
     if OMITTED.search(message):
         meant = set(menu_slips(config_file, docs_dir).values())
         pages = [line.strip()[2:] for line in message.splitlines()[1:] if line.strip().startswith("- ")]
@@ -161,7 +164,8 @@ def explain(message: str, docs_dir: Path, config_file: Path | None = None) -> li
 
 def explainable(message: str) -> bool:
     """True for a warning explain() says in Dutch (it needs no file for that)."""
-    return bool(OMITTED.search(message)) or any(pattern.search(message) for pattern, _ in PATTERNS)
+    return (bool(OMITTED.search(message)) or any(pattern.search(message) for pattern, _ in PATTERNS)
+            or ("\n" not in message and locate(message) is not None))
 
 
 class EditorMessages(logging.Handler):

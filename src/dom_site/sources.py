@@ -15,6 +15,7 @@ The rules (each problem one message, at the line an editor fixes):
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import posixpath
 import re
 from collections.abc import Callable, Iterable
@@ -240,6 +241,16 @@ def citations(model: SourceModel, pages: Iterable[str] | None = None) -> tuple[l
     return refs, defs
 
 
+def meant_key(key: str, registry: Registry) -> str | None:
+    """The registry's key a footnote most likely means: written with spaces or capitals
+    ('Zin stappenplan-cpo'), or a letter off."""
+    plain = "-".join(key.split()).lower()
+    if plain in registry.sources:
+        return plain
+    close = difflib.get_close_matches(plain, list(registry.sources), n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
 def check(registry: Registry, refs: list[Citation], defs: list[Citation], strict: bool,
           listing: Callable[[str], bool] = lambda page: False) -> list[Problem]:
     """Every problem of the registry and of the pages' citations, each once.
@@ -257,14 +268,25 @@ def check(registry: Registry, refs: list[Citation], defs: list[Citation], strict
         if (ref.page, ref.key) in reported:
             continue
         reported.add((ref.page, ref.key))
+        like = meant_key(ref.key, registry)
+        if any(space.isspace() for space in ref.key):
+            # Python-Markdown shows it as text: the fact would lose its source without a word.
+            problems.append(Problem(
+                ref.file, ref.line, f"de voetnoot [^{ref.key}] heeft een spatie in de sleutel; zo ziet de lezer hem als tekst",
+                f"schrijf [^{like}]" if like else "schrijf de sleutel zonder spaties, zoals hij in registry/bronnen/ staat",
+                f"the footnote [^{ref.key}] has a space in its key; readers would see it as text",
+                f"write [^{like}]" if like else "write the key without spaces, as it is in registry/bronnen/"))
+            continue
         listed_nl, listed_en = ((f", en zet {ref.key} ook in de lijst 'bronnen' bovenaan de pagina",
                                  f", and add {ref.key} to the list 'bronnen' at the top of the page")
                                 if listing(ref.page) else ("", ""))
         problems.append(Problem(ref.file, ref.line, f"de bron [^{ref.key}] staat niet in het bronnenregister",
-                                "gebruik een sleutel uit registry/bronnen/ of voeg de bron daar toe "
+                                (f"bedoel je [^{like}]? Anders: " if like else "")
+                                + "gebruik een sleutel uit registry/bronnen/ of voeg de bron daar toe "
                                 f"(uitgever, titel, adres, gelezen){listed_nl}",
                                 f"the source [^{ref.key}] is not in the sources registry",
-                                "use a key from registry/bronnen/ or add the source there "
+                                (f"did you mean [^{like}]? Otherwise: " if like else "")
+                                + "use a key from registry/bronnen/ or add the source there "
                                 f"(publisher, title, address, date read){listed_en}"))
     if strict:
         for d in defs:

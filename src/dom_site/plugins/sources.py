@@ -11,6 +11,8 @@ each page gets the footnote texts of the keys it cites, in its language.
 """
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -22,7 +24,14 @@ from mkdocs.structure.pages import Page
 
 from dom_site import source, sources
 from dom_site.languages import build_language
-from dom_site.source import dutch_path
+from dom_site.messages import Problem
+from dom_site.source import FOOTNOTE_REFERENCE, dutch_path
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+# Code shows footnote syntax as code, on purpose: those are no footnotes that failed.
+CODE_HTML = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
+# A line Markdown does not convert: raw HTML, or the title of an admonition or a details block.
+NOT_CONVERTED = re.compile(r"^\s*(?:<|!!!|\?\?\?)")
 
 
 class SourcesConfig(Config):
@@ -75,3 +84,28 @@ class SourcesPlugin(BasePlugin[SourcesConfig]):
         return markdown if not extra else markdown.rstrip("\n") + "\n\n" + "\n\n".join(extra) + "\n"
 
 
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A footnote the reader would see as text, [^key]: Markdown inside raw HTML (a pasted
+        <table>) or in a block's title is not converted, so the fact would lose its source."""
+        page_source = self.model.get(page.file.src_uri) if self.model else None
+        said: set[str] = set()
+        for match in FOOTNOTE_REFERENCE.finditer(CODE_HTML.sub("", html)):
+            label = match["label"]
+            if label in said:
+                continue
+            said.add(label)
+            holding = [(number, text) for number, text in (page_source.text_lines if page_source else [])
+                       if match.group(0) in text]
+            # Where it is written in HTML or in a block's title, if anywhere; else its first line.
+            line = next((number for number, text in holding if NOT_CONVERTED.match(text)),
+                        holding[0][0] if holding else 1)
+            log.warning(str(Problem(
+                f"{Path(config.docs_dir).name}/{page.file.src_uri}", line,
+                f"de voetnoot [^{label}] komt als tekst op de pagina, niet als voetnoot",
+                "een voetnoot werkt niet binnen HTML (zoals <table>) of in de titel van een blok: zet hem "
+                "achter een zin in gewone tekst, of schrijf de tabel in Markdown",
+                f"the footnote [^{label}] shows as text on the page, not as a footnote",
+                "a footnote does not work inside HTML (such as <table>) or in a block's title: put it after "
+                "a sentence in plain text, or write the table in Markdown")))
+        return html
