@@ -167,6 +167,8 @@ def check(files: list[Path], root: Path) -> list[Problem]:
 
 # Material's admonitions and collapsible blocks: "!!! note", "??? tip "Titel"", "???+ info".
 ADMONITION = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)(?:\s+(?P<rest>.*))?$')
+# Words after the type that place the block (Material: !!! tip inline end), not a title.
+PLACEMENT = {"inline", "end"}
 
 
 def admonitions(files: list[Path], root: Path) -> list[Problem]:
@@ -188,7 +190,17 @@ def admonitions(files: list[Path], root: Path) -> list[Problem]:
                                         "schrijf de soort erachter, zoals !!! note of !!! tip \"Titel\"",
                                         "the block (!!! or ???) has no type", "add its type, like !!! note or !!! tip \"Title\""))
                 continue
-            if rest.count('"') % 2:
+            kind, *words = rest.split()
+            if '"' not in rest and any(word not in PLACEMENT for word in words):
+                # Admonition reads each word as a class: the title is lost, the type's English name shows.
+                marker = line.strip().split()[0]
+                title = " ".join(words)
+                problems.append(Problem(where, number, f"de titel '{title}' staat niet tussen aanhalingstekens; "
+                                        "zo toont de site hem niet",
+                                        f"schrijf {marker} {kind} \"{title}\"",
+                                        f"the title '{title}' is not between quotation marks; the site does not show it",
+                                        f"write {marker} {kind} \"{title}\""))
+            elif rest.count('"') % 2:
                 problems.append(Problem(where, number, "de titel van het blok mist een aanhalingsteken",
                                         "zet de titel tussen twee aanhalingstekens: !!! note \"Titel\"",
                                         "the block's title lacks a quotation mark", "put the title between two quotation marks: !!! note \"Title\""))
