@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from small_build import build_project
 
 from dom_site import source, sources
@@ -241,3 +242,29 @@ def test_one_build_reads_the_registry_once_for_the_rule_and_the_plugin(tmp_path:
     (folder / "a.yml").write_text(GOOD.replace("2023-11", "2023-12"), encoding="utf-8")  # a change is read again
     assert sources.read(root, folder, schema).sources["drenthe-cpo-regeling"].datum == "2023-12"
     assert once.computed == 2
+
+
+@pytest.mark.parametrize(("old", "new", "line", "fix"), [
+    # The fix is the date or address the editor wrote, in the right form, not the schema's example
+    # (another date, another address, which an editor would copy).
+    ("gelezen: 2026-12-02", "gelezen: 5-1-2027", 6, "schrijf het zo: 'gelezen: 2027-01-05'"),
+    ("gelezen: 2026-12-02", "gelezen: 2 december 2026", 6, "schrijf het zo: 'gelezen: 2026-12-02'"),
+    ("adres: https://lokaleregelgeving.overheid.nl/CVDR665206/1",
+     'adres: "[CPO-regeling](https://lokaleregelgeving.overheid.nl/CVDR665206/1)"', 5,
+     "schrijf het zo: 'adres: https://lokaleregelgeving.overheid.nl/CVDR665206/1'"),
+])
+def test_the_fix_is_the_value_the_editor_meant(tmp_path: Path, old: str, new: str, line: int, fix: str) -> None:
+    root = project(tmp_path, GOOD.replace(old, new), {"index.md": "A.[^drenthe-cpo-regeling]\n"})
+    [message] = problems(root)
+    assert message.startswith(f"registry/bronnen/a.yml:{line}: ") and f" — {fix} (English: " in message, message
+
+
+def test_a_key_with_a_space_or_a_capital_gets_the_key_to_write(tmp_path: Path) -> None:
+    """Python-Markdown shows [^drenthe cpo-regeling] as text: the fact would lose its source."""
+    root = project(tmp_path, GOOD, {"index.md": "A.[^drenthe cpo-regeling]\n\nB.[^Drenthe-cpo-regeling]\n"})
+    assert [message.split(" (English: ")[0] for message in problems(root)] == [
+        "docs/index.md:1: de voetnoot [^drenthe cpo-regeling] heeft een spatie in de sleutel; zo ziet de lezer hem "
+        "als tekst — schrijf [^drenthe-cpo-regeling]",
+        "docs/index.md:3: de bron [^Drenthe-cpo-regeling] staat niet in het bronnenregister — bedoel je "
+        "[^drenthe-cpo-regeling]? Anders: gebruik een sleutel uit registry/bronnen/ of voeg de bron daar toe "
+        "(uitgever, titel, adres, gelezen)"]

@@ -111,6 +111,11 @@ BAD_FRONT_MATTER = [
                  "coordinaten ontbreekt de lengte (lon)", id="lon-ontbreekt"),
     pytest.param(("paginastatus: concept", "paginastatus: klaar"), 4,
                  "klopt de paginastatus niet ('klaar') — kies uit: concept, besproken met het dorp", id="paginastatus-onbekend"),
+    # The value meant, not the schema's example: 'ja' is true (the example false would change the facts).
+    pytest.param(("grote_kern: false", "grote_kern: ja"), 5, "klopt grote kern niet ('ja') — schrijf het zo: 'grote_kern: true'", id="grote-kern-ja"),
+    pytest.param(("laatst_bekeken: 2026-11-28", "laatst_bekeken: 5 januari 2027"), 7,
+                 "klopt de datum laatst_bekeken niet ('5 januari 2027') — schrijf het zo: 'laatst_bekeken: 2027-01-05'",
+                 id="datum-in-woorden"),
     pytest.param(("grote_kern: false", "grote_kern: misschien"), 5, "klopt grote kern niet ('misschien') — schrijf het zo: 'grote_kern: false'", id="grote-kern-geen-boolean"),
     pytest.param(("bronnen: [v11, s1]", "bronnen: []"), 6, "klopt de lijst bronnen niet ([]) — noem elke bron", id="bronnen-leeg"),
     pytest.param(("bronnen: [v11, s1]", "bronnen: [v11, s1, S 1]"), 6, "bronnen klopt nummer 3 niet ('S 1')", id="bronlabel-ongeldig"),
@@ -442,3 +447,13 @@ def test_the_folder_setting_is_normalised_once_for_every_reader(tmp_path: Path) 
     config = load_config(str(config_file))
     assert config.plugins["dom-dorpen"].config["folder"] == OTHER_FOLDER
     assert settings_of(config).villages == OTHER_FOLDER
+
+
+def test_a_mistake_on_a_villages_page_is_not_said_again_on_its_hamlets(tmp_path: Path) -> None:
+    """Beilen's page has a mistake of its own; the hamlet that names Beilen names it rightly."""
+    hamlet = ELP.replace("soort: esdorp", "soort: buurtschap\nonderdeel_van: Beilen")
+    docs = write_docs(tmp_path, nl=hamlet)
+    beilen = docs / village_data.FOLDER / "beilen.md"
+    beilen.write_text(BEILEN.replace("paginastatus: concept", "paginastatus: besproken"), "utf-8")
+    problems = [str(p) for p in rules.run(rules.Context(tmp_path, source.load(docs)), ["dorpen"])]
+    assert len(problems) == 1 and "beilen.md:4: " in problems[0] and "paginastatus" in problems[0], problems

@@ -9,8 +9,10 @@ entry shows how to write it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
+import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -212,12 +214,43 @@ def choices(values: Sequence[Any]) -> Name:
     return f"kies uit: {options}", f"choose from: {options}"
 
 
+YES = {"ja", "yes", "waar", "wel", "j", "y"}
+NO = {"nee", "no", "onwaar", "niet", "n"}
+MONTHS = {name: number for number, name in enumerate(
+    ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+     "november", "december"), start=1)}
+DAY_FIRST = re.compile(r"^(?P<day>\d{1,2})[-/. ](?P<month>\d{1,2}|[a-z]+)[-/. ](?P<year>\d{4})$")
+MARKDOWN_LINK = re.compile(r"^\[[^\]]*\]\((?P<url>https?://[^)\s]+)\)$|^<(?P<bare>https?://[^>\s]+)>$")
+
+
+def _meant(value: Any, schema: dict[str, Any]) -> str | None:
+    """The value the editor meant, written as the schema wants it, where that is certain:
+    'ja' for true, 5-1-2027 or 5 januari 2027 for 2027-01-05, a Markdown link for its address.
+    The schema's example would be a value of its own (another date, another address)."""
+    if not isinstance(value, str):
+        return None
+    plain = value.strip().lower()
+    if schema.get("type") == "boolean":
+        return "true" if plain in YES else "false" if plain in NO else None
+    if schema.get("format") == "date" and (match := DAY_FIRST.match(plain)):
+        month = MONTHS.get(match["month"]) or (int(match["month"]) if match["month"].isdigit() else 0)
+        try:
+            return dt.date(int(match["year"]), month, int(match["day"])).isoformat()
+        except ValueError:
+            return None
+    if "https?://" in str(schema.get("pattern", "")) and (match := MARKDOWN_LINK.match(value.strip())):
+        return match["url"] or match["bare"]
+    return None
+
+
 def _value_fix(error: ValidationError, schema: dict[str, Any], field: str | None) -> Name:
-    """How to write the value: the enum's choices, the schema's own fix (x-herstel, for a value
-    a command writes), its example, what kind of value, or the schema's words about the
-    field (its description), in that order."""
+    """How to write the value: the enum's choices, the value the editor meant (_meant), the
+    schema's own fix (x-herstel, for a value a command writes), its example, what kind of
+    value, or the schema's words about the field (its description), in that order."""
     if error.validator == "enum":
         return choices(schema.get("enum", []))
+    if field is not None and (meant := _meant(error.instance, schema)) is not None:
+        return f"schrijf het zo: '{field}: {meant}'", f"write it like this: '{field}: {meant}'"
     own_fix = _own_fix(schema)
     if error.validator in ("minimum", "maximum") and "minimum" in schema and "maximum" in schema:
         low, high = schema["minimum"], schema["maximum"]

@@ -242,7 +242,10 @@ def villages_in(model: source.SourceModel, folder: str = FOLDER,
         problems += found
         if village is not None:
             villages.append(village)
-    names = {v.naam for v in villages}
+    # A village whose page has a mistake of its own is still there: its hamlets name it rightly.
+    names = {v.naam for v in villages} | {naam.strip() for page in pages.values()
+                                          if isinstance(meta := page.readable_meta, dict)
+                                          and isinstance(naam := meta.get("naam"), str)}
     for village in villages:
         if village.onderdeel_van and village.onderdeel_van not in names | {UNKNOWN}:
             page = pages[f"{as_folder(folder)}/{village.slug}.md"]
