@@ -192,7 +192,8 @@ def check_dutch_page(page: SourcePage, english: SourcePage | None,
             f"the footnote [^{label}] is not listed in 'bronnen'", f"add {label} to the list 'bronnen'"))
     if english is not None:
         en_rel = english.shown
-        for label in sorted(labels - _footnotes(english)):
+        # Only what the Dutch page cites: a source listed but cited nowhere is the message above.
+        for label in sorted((labels & _footnotes(page)) - _footnotes(english)):
             problems.append(Problem(
                 en_rel, english.body_first_line, f"de Engelse pagina mist de voetnoot [^{label}]",
                 f"zet [^{label}] achter dezelfde zin als op de Nederlandse pagina",
