@@ -89,6 +89,8 @@ CASES = [
          "check koppen citeren", f"{FIN}:@{{#D-41}}", "mag alleen kleine letters"),
     Case("registered ID removed", lambda p: (edit(p / FIN, " {#d-41}", ""), edit(p / FIN_EN, " {#d-41}", "")),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{FIN}:@Maak een begroting", "het register noemt {#d-41} voor deze pagina"),
+    Case("English heading at another level", lambda p: edit(p / FIN_EN, "### Make a budget {#d-41}", "## Make a budget {#d-41}"),
+         "check koppen citeren markdown", f"{FIN_EN}:@## Make a budget", "schrijf ### voor deze kop", alone=True),
     Case("heading ids differ between languages",
          lambda p: edit(p / "docs/over/privacy.en.md", "{#geen-cookies}", "{#no-cookies}"),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", "docs/over/privacy.en.md:@{#no-cookies}", "no-cookies"),

@@ -211,7 +211,7 @@ def page_problems(context: Context, page: SourcePage) -> Iterator[Problem]:
 
 
 def pair_problems(dutch: SourcePage, english: SourcePage) -> Iterator[Problem]:
-    """Ids only one language has, and ids in another order."""
+    """Ids only one language has, a section at another level, and ids in another order."""
     nl_ids, en_ids = dutch.ids(), english.ids()
     for anchor, line in en_ids.items():
         if anchor not in nl_ids:
@@ -231,6 +231,19 @@ def pair_problems(dutch: SourcePage, english: SourcePage) -> Iterator[Problem]:
                           f"the heading #{heading.id} of {dutch.shown} (line {heading.line}) is missing from the English page",
                           f"translate that heading and add {{#{heading.id}}} to it",
                           subject=subject(dutch, heading.id))
+    # The same section at another level: the two languages would have another outline (table of
+    # contents, a unit's extent in citations and histories).
+    dutch_levels = {h.id: h for h in sections(dutch) if h.id}
+    for heading in sections(english):
+        same = dutch_levels.get(heading.id or "")
+        if same is not None and same.level != heading.level:
+            hashes, wanted = "#" * heading.level, "#" * same.level
+            yield Problem(english.shown, heading.line,
+                          f"de kop #{heading.id} is hier {hashes} maar in {dutch.shown} {wanted} (regel {same.line})",
+                          f"schrijf {wanted} voor deze kop, zoals in de Nederlandse pagina",
+                          f"the heading #{heading.id} is {hashes} here but {wanted} in {dutch.shown} (line {same.line})",
+                          f"write {wanted} before this heading, as in the Dutch page",
+                          subject=f"level:{subject(dutch, heading.id or '')}")
     common = [anchor for anchor in nl_ids if anchor in en_ids]
     english_order = [anchor for anchor in en_ids if anchor in nl_ids]
     first = next((n for n, (a, b) in enumerate(zip(common, english_order, strict=True)) if a != b), None)
