@@ -147,3 +147,14 @@ def test_a_misspelt_menu_entry_is_one_message_at_its_line_in_mkdocs_yml(tmp_path
     assert explain(omitted + "  - over/soorten-dorpen.en.md", docs, config) == []
     [los] = explain(omitted + "  - over/soorten-dorpen.md\n  - over/los.md", docs, config)
     assert los.startswith("docs/over/los.md:1: deze pagina staat niet in het menu"), los
+
+
+def test_a_link_to_the_english_page_gets_the_dutch_page_to_link(tmp_path: Path) -> None:
+    """The Dutch build has no .en.md files: MkDocs calls the page missing, but it is there in English."""
+    docs = tmp_path / "docs"
+    (docs / "over").mkdir(parents=True)
+    (docs / "over" / "a.md").write_text("# A\n\nZie [b](b.en.md#doel).\n", "utf-8")
+    [line] = explain("Doc file 'over/a.md' contains a link 'b.en.md#doel', but the target 'over/b.en.md' is not found "
+                     "among documentation files.", docs)
+    assert line.startswith("docs/over/a.md:3: de link 'b.en.md#doel' wijst naar de Engelse pagina — schrijf "
+                           "'b.md#doel': op de Engelse site wijst de link vanzelf naar de vertaling"), line

@@ -39,6 +39,7 @@ import yaml
 from dom_site.messages import Problem, locate, say
 
 Explain = Callable[[re.Match[str]], tuple[str, str, str, str]]
+NOT_FOUND = re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but the target.* is not found")
 NAV_MISSING = re.compile(r"A reference to '(?P<src>[^']+)' is included in the 'nav' configuration, which is not found")
 
 
@@ -51,7 +52,7 @@ def _nav_missing(m: re.Match[str]) -> tuple[str, str, str, str]:
 
 PATTERNS: list[tuple[re.Pattern[str], Explain]] = [
     (
-        re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but the target.* is not found"),
+        NOT_FOUND,
         lambda m: (f"de link '{m['link']}' wijst naar een pagina die niet bestaat",
                    "controleer de bestandsnaam en de map (bijvoorbeeld ../draaiboek/index.md), of haal de link weg",
                    f"the link '{m['link']}' points to a page that does not exist",
@@ -148,6 +149,17 @@ def explain(message: str, docs_dir: Path, config_file: Path | None = None) -> li
 
         return [str(Problem(*setting_line_in(config_file, "", "nav", holding=match["src"]),
                             wrong_nl, fix_nl, wrong_en, fix_en))]
+    if (match := NOT_FOUND.search(message)) and ".en.md" in match["link"].partition("#")[0]:
+        # The English page of a link: the Dutch build has no such file, and the English build
+        # links a page's translation by itself. Linking the Dutch page is the fix.
+        link = match["link"]
+        path, hash_, anchor = link.partition("#")
+        dutch = path.replace(".en.md", ".md")
+        where, line = find_line(docs_dir, match["src"], link)
+        return [str(Problem(where, line, f"de link '{link}' wijst naar de Engelse pagina",
+                            f"schrijf '{dutch}{hash_}{anchor}': op de Engelse site wijst de link vanzelf naar de vertaling",
+                            f"the link '{link}' points to the English page",
+                            f"write '{dutch}{hash_}{anchor}': on the English site the link points to the translation by itself"))]
     for pattern, describe in PATTERNS:
         match = pattern.search(message)
         if match:
