@@ -100,6 +100,11 @@ CASES = [
          "make build", f"{PRIVACY}:2:", "wijst naar een onderdeel (#…) dat niet bestaat"),
     Case("image without alt text", lambda p: insert_after(p / PRIVACY, "\n", "![](../assets/kaart.png)\n"),
          "check afbeeldingen", f"{PRIVACY}:2:", "geen beschrijving (alt-tekst)"),
+    # markdownlint (MD045) said it too, with its own fix: the check afbeeldingen says it once.
+    Case("image without alt text, every check",
+         lambda p: ((p / "docs/over/kaart.png").write_bytes(b"\x89PNG\r\n\x1a\n"),
+                    insert_after(p / PRIVACY, "\n", "\n![](kaart.png)\n")),
+         "check markdown afbeeldingen", f"{PRIVACY}:3:", "the image has no description (alt text)", alone=True),
     # What would reach a browser runs the real pipeline: the build refuses it before any page renders.
     Case("raw script", lambda p: insert_after(p / PRIVACY, "\n", "<script>alert(1)</script>\n"),
          "make build", f"{PRIVACY}:2:", "<script> is niet toegestaan"),

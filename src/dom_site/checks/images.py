@@ -33,10 +33,10 @@ def prose_lines(text: str) -> list[tuple[int, str]]:
     return source.parse("", text, "").text_lines
 
 
-def missing_alt(where: str, line: int, what: str) -> Problem:
+def missing_alt(where: str, line: int, what: str, what_en: str) -> Problem:
     return Problem(where, line, f"{what} heeft geen beschrijving (alt-tekst)",
                    "schrijf in een paar woorden wat er op de afbeelding staat, zoals ![Kaart van Elp met de brink](elp.png)",
-                   f"{what} has no description (alt text)",
+                   f"{what_en} has no description (alt text)",
                    "say in a few words what the image shows, like ![Map of Elp with the green](elp.png)")
 
 
@@ -69,7 +69,7 @@ def check_page(page: Path, root: Path) -> list[Problem]:
     for number, line in prose:
         for match in MD_IMAGE.finditer(line):
             if not match.group("alt").strip():
-                problems.append(missing_alt(where, number, "de afbeelding"))
+                problems.append(missing_alt(where, number, "de afbeelding", "the image"))
             if match.group("src") is not None:
                 problems += source_problems(where, number, page, match.group("src"), docs)
     # The same lines for the HTML parser, with code blocks blanked so line numbers stay.
@@ -82,7 +82,7 @@ def check_page(page: Path, root: Path) -> list[Problem]:
         img_line = img.sourceline or 1
         alt = img.get("alt")
         if not isinstance(alt, str) or not alt.strip():
-            problems.append(missing_alt(where, img_line, "<img>"))
+            problems.append(missing_alt(where, img_line, "<img>", "<img>"))
         src = img.get("src")
         if isinstance(src, str):
             problems += source_problems(where, img_line, page, src, docs)

@@ -89,8 +89,6 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
               "the page does not start with a title", "start the page with # and the title"),
     "MD042": ("de link heeft geen adres", "vul het adres in tussen ( en ), of haal de link weg",
               "the link has no address", "fill in the address between ( and ), or remove the link"),
-    "MD045": ("de afbeelding heeft geen beschrijving (alt-tekst)", "schrijf tussen [ ] wat er op de afbeelding staat: ![beschrijving](bestand.png)",
-              "the image has no description (alt text)", "write what the image shows between [ ]: ![description](file.png)"),
     "MD047": ("het bestand eindigt niet met een nieuwe regel", "zet een Enter na de laatste regel",
               "the file does not end with a newline", "press Enter after the last line"),
     "MD048": ("de codeblokken zijn verschillend geschreven", "begin en eindig elk codeblok met ```",
