@@ -60,6 +60,9 @@ CASES = [
          "check dorpen bronnen", f"{ELP}:@[^1]: Dorpsvereniging", "schrijft de bron [^1] zelf uit", alone=True),
     Case("broken front matter YAML", lambda p: edit(p / ELP, "soort: esdorp", "soort: [esdorp"),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{ELP}:", "gegevens"),
+    # MkDocs shows the data as text: markdownlint saw no title and the spelling saw words; one mistake.
+    Case("data block never closed", lambda p: edit(p / ELP, "laatst_bekeken: 2026-12-02\n---\n", "laatst_bekeken: 2026-12-02\n"),
+         "check gegevens dorpen spelling markdown", f"{ELP}:1:", "hebben geen regel --- eronder", alone=True),
     Case("mistyped field", lambda p: edit(p / ELP, "soort: esdorp", "sort: esdorp"),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{ELP}:@sort: esdorp", "sort"),
     Case("kind not allowed", lambda p: edit(p / ELP, "soort: esdorp", "soort: stad"),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from dom_site import source
 from dom_site.checks import external_links
-from dom_site.checks.common import Problem, relative
+from dom_site.checks.common import Problem, beyond_unclosed_data, relative
 from dom_site.processes import run  # every step has a time limit and ends with its children
 
 MARKDOWNLINT = Path("node_modules") / ".bin" / "markdownlint-cli2"  # in the project folder (npm ci)
@@ -214,4 +214,5 @@ def admonitions(files: list[Path], root: Path) -> list[Problem]:
 
 def findings(root: Path, files: list[Path] | None = None) -> list[Problem]:
     """Both checks on files, or on every page in the project's docs/."""
-    return check(files or [], root) + admonitions(files or sorted((root / "docs").rglob("*.md")), root)
+    return beyond_unclosed_data(check(files or [], root)
+                                + admonitions(files or sorted((root / "docs").rglob("*.md")), root), root)

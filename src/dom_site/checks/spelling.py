@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from dom_site.checks.common import Problem, relative
+from dom_site.checks.common import Problem, beyond_unclosed_data, relative
 from dom_site.processes import run  # every step has a time limit and ends with its children
 from dom_site.source import language_of
 
@@ -78,4 +78,4 @@ def findings(root: Path, files: list[Path] | None = None) -> list[Problem]:
     if not (root / CSPELL).exists():
         return [missing_tool(root / CSPELL, root)]
     found = run_cspell(files or [], root)
-    return [problem_for(issue, root) for issue in found.get("issues", [])]
+    return beyond_unclosed_data([problem_for(issue, root) for issue in found.get("issues", [])], root)
