@@ -249,6 +249,9 @@ def test_one_build_reads_the_registry_once_for_the_rule_and_the_plugin(tmp_path:
     # (another date, another address, which an editor would copy).
     ("gelezen: 2026-12-02", "gelezen: 5-1-2027", 6, "schrijf het zo: 'gelezen: 2027-01-05'"),
     ("gelezen: 2026-12-02", "gelezen: 2 december 2026", 6, "schrijf het zo: 'gelezen: 2026-12-02'"),
+    # A slip of the year: the site would say "gelezen op 2 december 2062".
+    ("gelezen: 2026-12-02", "gelezen: 2062-12-02", 6,
+     "die datum ligt na vandaag: schrijf de dag waarop het gebeurde, als JJJJ-MM-DD"),
     ("adres: https://lokaleregelgeving.overheid.nl/CVDR665206/1",
      'adres: "[CPO-regeling](https://lokaleregelgeving.overheid.nl/CVDR665206/1)"', 5,
      "schrijf het zo: 'adres: https://lokaleregelgeving.overheid.nl/CVDR665206/1'"),

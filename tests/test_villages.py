@@ -116,6 +116,8 @@ BAD_FRONT_MATTER = [
     pytest.param(("laatst_bekeken: 2026-11-28", "laatst_bekeken: 5 januari 2027"), 7,
                  "klopt de datum laatst_bekeken niet ('5 januari 2027') — schrijf het zo: 'laatst_bekeken: 2027-01-05'",
                  id="datum-in-woorden"),
+    pytest.param(("laatst_bekeken: 2026-11-28", "laatst_bekeken: 2062-11-28"), 7,
+                 "klopt de datum laatst_bekeken niet ('2062-11-28') — die datum ligt na vandaag", id="datum-in-de-toekomst"),
     pytest.param(("grote_kern: false", "grote_kern: misschien"), 5, "klopt grote kern niet ('misschien') — schrijf het zo: 'grote_kern: false'", id="grote-kern-geen-boolean"),
     pytest.param(("bronnen: [v11, s1]", "bronnen: []"), 6, "klopt de lijst bronnen niet ([]) — noem elke bron", id="bronnen-leeg"),
     pytest.param(("bronnen: [v11, s1]", "bronnen: [v11, s1, S 1]"), 6, "bronnen klopt nummer 3 niet ('S 1')", id="bronlabel-ongeldig"),

@@ -13,23 +13,41 @@ import datetime as dt
 import difflib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from dom_site.messages import Problem
 from dom_site.source import DuplicateKey, FrontMatterLoader, SourcePage, compose, line_of
 
+LATEST_TODAY = "x-uiterlijk-vandaag"
+
+
+def _not_after_today(_: Any, wanted: Any, instance: Any, __: Any) -> Iterator[ValidationError]:
+    """The schema keyword x-uiterlijk-vandaag: a date something happened (a source read, a page
+    checked) is today or earlier; a slip of the year (2062) would be shown on the site as it is."""
+    if wanted is True and isinstance(instance, str):
+        try:
+            day = dt.date.fromisoformat(instance)
+        except ValueError:
+            return  # not a date: the format says so
+        if day > dt.date.today() + dt.timedelta(days=1):  # a day's slack: CI's clock is UTC, editors' is not
+            yield ValidationError(f"{instance} is after today")
+
+
+# Draft 2020-12 with the project's own keyword (a schema's x-… words are otherwise ignored).
+Checker = validators.extend(Draft202012Validator, {LATEST_TODAY: _not_after_today})  # type: ignore[no-untyped-call]
+
 
 @cache
-def validator(schema: Path) -> Draft202012Validator:
+def validator(schema: Path) -> Any:
     """One validator per schema file for the whole run."""
-    return Draft202012Validator(json.loads(schema.read_text(encoding="utf-8")), format_checker=FormatChecker())
+    return Checker(json.loads(schema.read_text(encoding="utf-8")), format_checker=FormatChecker())
 
 
 Name = tuple[str, str]  # how a message names something: (Dutch, English)
@@ -249,6 +267,9 @@ def _value_fix(error: ValidationError, schema: dict[str, Any], field: str | None
     value, or the schema's words about the field (its description), in that order."""
     if error.validator == "enum":
         return choices(schema.get("enum", []))
+    if error.validator == LATEST_TODAY:
+        return ("die datum ligt na vandaag: schrijf de dag waarop het gebeurde, als JJJJ-MM-DD",
+                "that date is after today: write the day it happened, as YYYY-MM-DD")
     if field is not None and (meant := _meant(error.instance, schema)) is not None:
         return f"schrijf het zo: '{field}: {meant}'", f"write it like this: '{field}: {meant}'"
     own_fix = _own_fix(schema)
