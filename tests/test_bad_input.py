@@ -94,6 +94,11 @@ CASES = [
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{FIN}:@Maak een begroting", "het register noemt {#d-41} voor deze pagina"),
     Case("English heading at another level", lambda p: edit(p / FIN_EN, "### Make a budget {#d-41}", "## Make a budget {#d-41}"),
          "check koppen citeren markdown", f"{FIN_EN}:@## Make a budget", "schrijf ### voor deze kop", alone=True),
+    # The registry names a page that is not there: the slip is in registry/ids.yml, not on the page.
+    Case("registry names a page that does not exist",
+         lambda p: edit(p / "registry/ids.yml", "d-14: {page: draaiboek/organiseren.md", "d-14: {page: draaiboek/organiseer.md"),
+         "check koppen citeren", "registry/ids.yml:@d-14: {page: draaiboek/organiseer.md",
+         "schrijf page: draaiboek/organiseren.md", alone=True),
     Case("heading ids differ between languages",
          lambda p: edit(p / "docs/over/privacy.en.md", "{#geen-cookies}", "{#no-cookies}"),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", "docs/over/privacy.en.md:@{#no-cookies}", "no-cookies"),

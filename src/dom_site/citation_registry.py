@@ -226,6 +226,13 @@ def problems_in(model: source.SourceModel, registry: Registry) -> list[Problem]:
                                  f"the ID {unit.anchor} was retired and must not be used again",
                                  "choose a new number that was never used and add it to registry/ids.yml",
                                  subject=subject))
+        elif entry.get("page") != dutch_twin(unit.path) and model.get(str(entry.get("page"))) is None:
+            # The registry names a page that is not there: the slip is in registry/ids.yml.
+            found.append(Problem(registry.path, registry.lines.get(unit.anchor, 1),
+                                 f"de pagina {entry.get('page')} van {unit.anchor} bestaat niet; het onderdeel staat "
+                                 f"op {dutch_twin(unit.path)}", f"schrijf page: {dutch_twin(unit.path)}",
+                                 f"the page {entry.get('page')} of {unit.anchor} does not exist; the unit is on "
+                                 f"{dutch_twin(unit.path)}", f"write page: {dutch_twin(unit.path)}", subject=subject))
         elif entry.get("page") != dutch_twin(unit.path):
             found.append(Problem(*where, f"het ID {unit.anchor} staat volgens het register op {entry.get('page')}",
                                  f"verplaats je het onderdeel? Zet dan page: {dutch_twin(unit.path)} bij {unit.anchor} "
