@@ -72,8 +72,8 @@ CASES = {
                       "an existing file."),
     # YAML keeps the second and says nothing: every plugin above it would be gone.
     "key written twice": ("\nsite_url:", "\nsite_name: Tweede naam\nsite_url:", "site_name: Tweede",
-                          "de naam 'site_name' staat twee keer in hetzelfde deel van dit bestand — houd één van de twee "
-                          "regels over"),
+                          "de naam 'site_name' staat twee keer in hetzelfde deel van dit bestand (ook op regel 5) — "
+                          "houd één van de twee over"),
     "plugin twice": ("  - dom-datums\n", "  - dom-datums\n  - dom-datums  # nog een keer\n", "nog een keer",
                      "de plugin 'dom-datums' staat twee keer onder plugins — haal deze regel weg"),
     "theme misspelt": ("  name: material\n", "  name: materal\n", "materal",

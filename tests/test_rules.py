@@ -422,8 +422,8 @@ BAD_PAGE_DATA = [
                  "'veld: waarde'", id="haakje-niet-gesloten"),
     pytest.param("title: Wonen: in dorpen", 2, "de gegevens bovenaan deze pagina zijn niet te lezen",
                  "tussen aanhalingstekens", id="dubbele-punt"),
-    pytest.param("title: Wonen\ntitle: Huizen", 3, "het veld 'title' staat twee keer in de gegevens bovenaan",
-                 "houd één van de twee regels over", id="veld-twee-keer"),
+    pytest.param("title: Wonen\ntitle: Huizen", 3, "het veld 'title' staat twee keer in de gegevens bovenaan deze "
+                 "pagina (ook op regel 2)", "houd één van de twee over", id="veld-twee-keer"),
     pytest.param("Wonen in dorpen", 2, "de gegevens bovenaan deze pagina bevatten geen velden",
                  "of haal beide regels --- weg", id="geen-velden"),
     pytest.param("\n- Wonen", 3, "de gegevens bovenaan deze pagina bevatten geen velden",

@@ -190,7 +190,8 @@ def test_a_key_written_twice_in_one_file_is_refused_at_the_second(tmp_path: Path
     root = project(tmp_path, GOOD + GOOD, {"index.md": "A.[^drenthe-cpo-regeling]\n"})
     [message] = [m for m in problems(root) if m.startswith("registry/bronnen/a.yml")]
     assert message.startswith("registry/bronnen/a.yml:8: de naam 'drenthe-cpo-regeling' staat twee keer in hetzelfde "
-                              "deel van dit bestand — houd één van de twee regels over")
+                              "deel van dit bestand (ook op regel 1) — houd één van de twee over; is het iets anders, "
+                              "geef het dan een eigen naam")
 
 
 def test_footnotes_in_code_are_not_citations(tmp_path: Path) -> None:

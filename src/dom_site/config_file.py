@@ -255,12 +255,13 @@ def written_twice(config_file: Path) -> Problem | None:
         return None  # MkDocs says why it cannot read it (unloadable)
     for node in source.walk(root):
         if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
+            seen: dict[str, yaml.Mark] = {}
             for key, _ in node.value:
                 if isinstance(key, yaml.ScalarNode) and key.value in seen:
-                    error = source.DuplicateKey(problem=key.value, problem_mark=key.start_mark)
+                    error = source.DuplicateKey(problem=key.value, problem_mark=key.start_mark,
+                                                context_mark=seen[key.value])
                     return data_file.unreadable_file(error, config_file.name)
-                seen.add(key.value)
+                seen[key.value] = key.start_mark
     return None
 
 

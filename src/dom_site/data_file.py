@@ -348,9 +348,12 @@ def _unreadable(error: yaml.YAMLError, shown: str, first_line: int,
     line = mark.line + first_line if mark else 1
     (is_nl, key_nl, part_nl), (is_en, key_en, part_en) = what["nl"], what["en"]
     if isinstance(error, DuplicateKey):
-        return Problem(shown, line, f"{key_nl} '{error.problem}' staat twee keer in {part_nl}",
-                       "houd één van de twee regels over",
-                       f"{key_en} '{error.problem}' is written twice in {part_en}", "keep one of the two lines")
+        first = error.context_mark.line + first_line if error.context_mark else None
+        also_nl, also_en = (f" (ook op regel {first})", f" (also on line {first})") if first else ("", "")
+        return Problem(shown, line, f"{key_nl} '{error.problem}' staat twee keer in {part_nl}{also_nl}",
+                       "houd één van de twee over; is het iets anders, geef het dan een eigen naam",
+                       f"{key_en} '{error.problem}' is written twice in {part_en}{also_en}",
+                       "keep one of the two; if it is something else, give it a name of its own")
     return Problem(shown, line, f"{is_nl} niet te lezen (geen geldige YAML)",
                    "schrijf elke regel als 'veld: waarde', let op de inspringing, "
                    "en zet tekst met een dubbele punt tussen aanhalingstekens",

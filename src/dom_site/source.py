@@ -88,12 +88,12 @@ class DuplicateKey(yaml.MarkedYAMLError):
 
 
 def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    seen: set[Any] = set()
+    seen: dict[Any, yaml.Mark] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise DuplicateKey(problem=f"{key}", problem_mark=key_node.start_mark)
-        seen.add(key)
+        if key in seen:  # context_mark: where it was written first
+            raise DuplicateKey(problem=f"{key}", problem_mark=key_node.start_mark, context_mark=seen[key])
+        seen[key] = key_node.start_mark
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
 
