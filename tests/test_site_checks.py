@@ -99,10 +99,16 @@ def test_missing_and_extra_words_are_reported(tmp_path: Path) -> None:
     assert "class=\"verbatim\"" in str(check_site_verbatim.compare(["Een"], [], md, ROOT)[0])
 
 
-def test_mkdocs_warnings_are_explained_in_dutch_with_line(tmp_path: Path) -> None:
+def docs_with_page(tmp_path: Path, text: str) -> Path:
+    """A docs/ folder with the one page over/a.md that a warning is about."""
     docs = tmp_path / "docs"
     (docs / "over").mkdir(parents=True)
-    (docs / "over" / "a.md").write_text("# A\n\nZie [b](b.md#nergens).\n", "utf-8")
+    (docs / "over" / "a.md").write_text(text, "utf-8")
+    return docs
+
+
+def test_mkdocs_warnings_are_explained_in_dutch_with_line(tmp_path: Path) -> None:
+    docs = docs_with_page(tmp_path, "# A\n\nZie [b](b.md#nergens).\n")
     [line] = explain("Doc file 'over/a.md' contains a link 'b.md#nergens', but the doc 'over/b.md' does not contain an anchor '#nergens'.", docs)
     assert line.startswith("docs/over/a.md:3: de link 'b.md#nergens' wijst naar een onderdeel")
     [nav] = explain("The following pages exist in the docs directory, but are not included in the \"nav\" configuration:\n  - los.md", docs)
@@ -113,9 +119,7 @@ def test_mkdocs_warnings_are_explained_in_dutch_with_line(tmp_path: Path) -> Non
 def test_mkdocs_own_suggestion_is_the_fix(tmp_path: Path) -> None:
     """MkDocs' English line, with its "Did you mean …?", is not printed beside the Dutch one: the
     Dutch one carries the suggestion as its fix (an e-mail address wants mailto:)."""
-    docs = tmp_path / "docs"
-    (docs / "over").mkdir(parents=True)
-    (docs / "over" / "a.md").write_text("# A\n\nMail [ons](info@dorpen.nl) of lees [meer](../maatwerk/).\n", "utf-8")
+    docs = docs_with_page(tmp_path, "# A\n\nMail [ons](info@dorpen.nl) of lees [meer](../maatwerk/).\n")
     [mail] = explain("Doc file 'over/a.md' contains a link 'info@dorpen.nl', but the target 'over/info@dorpen.nl' is "
                      "not found among documentation files. Did you mean 'mailto:info@dorpen.nl'?", docs)
     assert mail.startswith("docs/over/a.md:3: de link 'info@dorpen.nl' wijst naar een pagina die niet bestaat — "
@@ -151,9 +155,7 @@ def test_a_misspelt_menu_entry_is_one_message_at_its_line_in_mkdocs_yml(tmp_path
 
 def test_a_link_to_the_english_page_gets_the_dutch_page_to_link(tmp_path: Path) -> None:
     """The Dutch build has no .en.md files: MkDocs calls the page missing, but it is there in English."""
-    docs = tmp_path / "docs"
-    (docs / "over").mkdir(parents=True)
-    (docs / "over" / "a.md").write_text("# A\n\nZie [b](b.en.md#doel).\n", "utf-8")
+    docs = docs_with_page(tmp_path, "# A\n\nZie [b](b.en.md#doel).\n")
     [line] = explain("Doc file 'over/a.md' contains a link 'b.en.md#doel', but the target 'over/b.en.md' is not found "
                      "among documentation files.", docs)
     assert line.startswith("docs/over/a.md:3: de link 'b.en.md#doel' wijst naar de Engelse pagina — schrijf "
