@@ -92,6 +92,9 @@ CASES = [
          "check koppen citeren", f"{FIN}:@{{#D-41}}", "mag alleen kleine letters"),
     Case("registered ID removed", lambda p: (edit(p / FIN, " {#d-41}", ""), edit(p / FIN_EN, " {#d-41}", "")),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{FIN}:@Maak een begroting", "het register noemt {#d-41} voor deze pagina"),
+    # Python-Markdown makes it a heading all the same: markdownlint's one message, not also "ID missing".
+    Case("heading without a space", lambda p: edit(p / FIN, "### Maak een begroting {#d-41}", "###Maak een begroting {#d-41}"),
+         "check koppen citeren markdown", f"{FIN}:@###Maak een begroting", "MD018", alone=True),
     Case("English heading at another level", lambda p: edit(p / FIN_EN, "### Make a budget {#d-41}", "## Make a budget {#d-41}"),
          "check koppen citeren markdown", f"{FIN_EN}:@## Make a budget", "schrijf ### voor deze kop", alone=True),
     # The registry names a page that is not there: the slip is in registry/ids.yml, not on the page.

@@ -28,7 +28,9 @@ ENGLISH_SUFFIX = ".en.md"
 # tabs); it closes on a line of only the same character, at least as many (CommonMark).
 FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 # An ATX heading; inside an admonition or a tab it is indented by four spaces a level.
-HEADING = re.compile(r"^[ \t]{0,12}(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
+# Python-Markdown needs no space after the #'s (###Kop is a heading there too; markdownlint's
+# MD018 asks for the space): so the rules see the heading and its {#id} the reader sees.
+HEADING = re.compile(r"^[ \t]{0,12}(?P<hashes>#{1,6})(?!#)[ \t]*(?P<text>.*?)[ \t]*#*[ \t]*$")
 ATTRS = re.compile(r"[ \t]*\{:?(?P<attrs>[^{}]*)\}[ \t]*$")
 ID_IN_ATTRS = re.compile(r"(?:^|\s)#(?P<id>[^\s#.}]+)")
 CODE_SPAN = re.compile(r"`[^`\n]*`")
