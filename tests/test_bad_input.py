@@ -102,6 +102,16 @@ CASES = [
          lambda p: edit(p / "registry/ids.yml", "d-14: {page: draaiboek/organiseren.md", "d-14: {page: draaiboek/organiseer.md"),
          "check koppen citeren", "registry/ids.yml:@d-14: {page: draaiboek/organiseer.md",
          "schrijf page: draaiboek/organiseren.md", alone=True),
+    # YAML reads 1.1 as a number; the fix is the version as text, not what the editor wrote.
+    Case("version without quotation marks",
+         lambda p: edit(p / "registry/ids.yml", 'd-73: {page: draaiboek/index.md, status: active, since: "1.1"}',
+                        "d-73: {page: draaiboek/index.md, status: active, since: 1.1}"),
+         "check citeren", "registry/ids.yml:@since: 1.1}", "schrijf het zo: 'since: \"1.1\"'", alone=True),
+    # Retired in the registry while the section is still there: set it back, or a new number for a new unit.
+    Case("ID retired while its section is still there",
+         lambda p: edit(p / "registry/ids.yml", "d-66: {page: draaiboek/beheer.md, status: active",
+                        "d-66: {page: draaiboek/beheer.md, status: retired"),
+         "check citeren", "docs/draaiboek/beheer.md:@{#d-66}", "zet dan in registry/ids.yml status: active terug"),
     Case("heading ids differ between languages",
          lambda p: edit(p / "docs/over/privacy.en.md", "{#geen-cookies}", "{#no-cookies}"),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", "docs/over/privacy.en.md:@{#no-cookies}", "no-cookies"),

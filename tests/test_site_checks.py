@@ -160,3 +160,13 @@ def test_a_link_to_the_english_page_gets_the_dutch_page_to_link(tmp_path: Path) 
                      "among documentation files.", docs)
     assert line.startswith("docs/over/a.md:3: de link 'b.en.md#doel' wijst naar de Engelse pagina — schrijf "
                            "'b.md#doel': op de Engelse site wijst de link vanzelf naar de vertaling"), line
+
+
+def test_a_new_page_not_in_the_menu_is_one_message_at_the_dutch_page(tmp_path: Path) -> None:
+    """The menu names only the Dutch page; the English build warns of its translation too."""
+    docs = docs_with_page(tmp_path, "# A\n")
+    for name in ("over/huren.md", "over/huren.en.md"):
+        (docs / name).write_text("# Huren\n", "utf-8")
+    omitted = "The following pages exist in the docs directory, but are not included in the \"nav\" configuration:\n"
+    said = explain(omitted + "  - over/huren.md\n  - over/huren.en.md", docs) + explain(omitted + "  - over/huren.en.md", docs)
+    assert len(set(said)) == 1 and said[0].startswith("docs/over/huren.md:1: deze pagina staat niet in het menu"), said

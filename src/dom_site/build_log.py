@@ -134,11 +134,15 @@ def explain(message: str, docs_dir: Path, config_file: Path | None = None) -> li
     if OMITTED.search(message):
         meant = set(menu_slips(config_file, docs_dir).values())
         pages = [line.strip()[2:] for line in message.splitlines()[1:] if line.strip().startswith("- ")]
+        # The menu names only the Dutch page; its translation follows it (the English build warns
+        # of it when the Dutch page is missing from the menu): said once, at the Dutch page.
+        named = [page.replace(".en.md", ".md") if (docs_dir / page.replace(".en.md", ".md")).is_file() else page
+                 for page in pages]
         return [
             str(Problem(f"{docs_dir.name}/{page}", 1, "deze pagina staat niet in het menu",
                         "zet haar in nav in mkdocs.yml, of haal het bestand weg",
                         "this page is not in the menu", "add it to nav in mkdocs.yml, or remove the file"))
-            for page in pages if page.replace(".en.md", ".md") not in meant
+            for page in dict.fromkeys(named) if page not in meant
         ]
     if config_file and (match := NAV_MISSING.search(message)):
         like = menu_slips(config_file, docs_dir).get(match["src"])

@@ -222,9 +222,12 @@ def problems_in(model: source.SourceModel, registry: Registry) -> list[Problem]:
             instead = entry.get("replaced_by")
             found.append(Problem(*where, f"het ID {unit.anchor} is ingetrokken en mag niet opnieuw gebruikt worden"
                                  + (f" (vervangen door {instead})" if instead else ""),
-                                 "kies een nieuw nummer dat nog nooit gebruikt is en zet het in registry/ids.yml",
+                                 "is dit nog hetzelfde onderdeel, zet dan in registry/ids.yml status: active terug; "
+                                 "is het een nieuw onderdeel, kies dan een nummer dat nog nooit gebruikt is en zet "
+                                 "het in registry/ids.yml",
                                  f"the ID {unit.anchor} was retired and must not be used again",
-                                 "choose a new number that was never used and add it to registry/ids.yml",
+                                 "if it is still the same unit, set status: active again in registry/ids.yml; if it "
+                                 "is a new unit, choose a number never used before and add it to registry/ids.yml",
                                  subject=subject))
         elif entry.get("page") != dutch_twin(unit.path) and model.get(str(entry.get("page"))) is None:
             # The registry names a page that is not there: the slip is in registry/ids.yml.

@@ -245,6 +245,9 @@ def _meant(value: Any, schema: dict[str, Any]) -> str | None:
     """The value the editor meant, written as the schema wants it, where that is certain:
     'ja' for true, 5-1-2027 or 5 januari 2027 for 2027-01-05, a Markdown link for its address.
     The schema's example would be a value of its own (another date, another address)."""
+    if (schema.get("type") == "string" and isinstance(value, int | float) and not isinstance(value, bool)
+            and "x-herstel" not in schema):  # a value a command writes: its own fix says how
+        return f'"{value}"'  # since: 1.1 is a number to YAML; the version is text
     if not isinstance(value, str):
         return None
     plain = value.strip().lower()
