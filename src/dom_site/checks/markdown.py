@@ -212,7 +212,71 @@ def admonitions(files: list[Path], root: Path) -> list[Problem]:
     return problems
 
 
+# Material's content tabs: === "Titel" (=== + for the one open at first).
+TAB = re.compile(r'^(?P<indent>\s*)===\+?(?:\s+(?P<rest>.*))?$')
+# A task list's box written so that pymdownx.tasklist makes no box of it: "-[ ]", "- []", "- [v]".
+BROKEN_TASK = re.compile(r"^\s*(?:[-*+]\[[ xX]?\]|[-*+]\s+\[(?:|[vV✓✔/o-])\])(?:\s|$)")
+TABLE_LINE = re.compile(r"^\s*\|")
+TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# A note to the writers left in the text; CONTRIBUTING: no placeholder text on a page.
+PLACEHOLDER = re.compile(r"\b(?:TODO|FIXME|TBD)\b")
+
+
+def unrendered(files: list[Path], root: Path) -> list[Problem]:
+    """What Python-Markdown shows as plain text without a word, and markdownlint lets pass: a tab's
+    title without quotation marks or its text not indented, a task list's box written wrongly,
+    a table without its line of dashes, and a note to the writers (TODO)."""
+    problems: list[Problem] = []
+    for file in files:
+        lines = file.read_text(encoding="utf-8").splitlines()
+        where = relative(file, root)
+        prose = [(number, line) for number, (line, code) in enumerate(zip(lines, source.in_fence(lines), strict=True),
+                                                                     start=1) if not code]
+        previous_table = False
+        for number, line in prose:
+            if (tab := TAB.match(line)):
+                rest = (tab["rest"] or "").strip()
+                if not (len(rest) > 1 and rest.startswith('"') and rest.endswith('"')):
+                    title = rest.strip('"') or "Titel"
+                    problems.append(Problem(where, number, "de titel van het tabblad staat niet tussen aanhalingstekens; "
+                                            "zo toont de site het tabblad niet", f'schrijf === "{title}"',
+                                            "the tab's title is not between quotation marks; the site does not show the tab",
+                                            f'write === "{title}"'))
+                else:
+                    body = next(((n, text) for n, text in enumerate(lines[number:], start=number + 1) if text.strip()), None)
+                    inner = len(tab["indent"]) + 4
+                    if body is None or len(body[1]) - len(body[1].lstrip(" ")) < inner:
+                        problems.append(Problem(where, number, "het tabblad is leeg: de tekst eronder springt niet in",
+                                                f"zet {inner} spaties voor elke regel van de tekst in het tabblad",
+                                                "the tab is empty: the text below it is not indented",
+                                                f"put {inner} spaces before every line of the tab's text"))
+            if BROKEN_TASK.match(line):
+                problems.append(Problem(where, number, "het vakje van deze takenlijst is verkeerd geschreven; "
+                                        "de site toont geen vakje", "schrijf - [ ] voor een open taak of - [x] voor een "
+                                        "taak die klaar is, met een spatie na het streepje",
+                                        "this task list's box is written wrongly; the site shows no box",
+                                        "write - [ ] for an open task or - [x] for a done one, with a space after the dash"))
+            is_table = bool(TABLE_LINE.match(line))
+            if is_table and not previous_table:
+                following = lines[number] if number < len(lines) else ""
+                if TABLE_LINE.match(following) and not TABLE_SEPARATOR.match(following):
+                    columns = max(line.strip().strip("|").count("|") + 1, 1)
+                    dashes = "| " + " | ".join(["---"] * columns) + " |"
+                    problems.append(Problem(where, number + 1, "de tabel mist de regel met streepjes onder de "
+                                            "kopregel; de site toont haar als één alinea vol |-tekens",
+                                            f"zet deze regel erboven: {dashes}",
+                                            "the table lacks the line of dashes below its header; the site shows it as "
+                                            "one paragraph full of | signs", f"put this line above it: {dashes}"))
+            previous_table = is_table
+            if (note := PLACEHOLDER.search(source.CODE_SPAN.sub("", line))):
+                problems.append(Problem(where, number, f"hier staat nog een notitie voor de schrijvers ({note.group(0)})",
+                                        "schrijf de tekst af, of haal de zin weg tot hij af is",
+                                        f"a note to the writers is still here ({note.group(0)})",
+                                        "finish the text, or remove the sentence until it is finished"))
+    return problems
+
+
 def findings(root: Path, files: list[Path] | None = None) -> list[Problem]:
-    """Both checks on files, or on every page in the project's docs/."""
-    return beyond_unclosed_data(check(files or [], root)
-                                + admonitions(files or sorted((root / "docs").rglob("*.md")), root), root)
+    """The three checks on files, or on every page in the project's docs/."""
+    pages = files or sorted((root / "docs").rglob("*.md"))
+    return beyond_unclosed_data(check(files or [], root) + admonitions(pages, root) + unrendered(pages, root), root)
