@@ -108,9 +108,11 @@ def is_other_host(url: str) -> bool:
 
 def scheme_finding(line: int, scheme: str) -> Finding:
     return Finding(line, f"een '{scheme}'-adres is niet toegestaan: zo'n adres kan code uitvoeren of iets verbergen",
-                   "gebruik een gewoon adres dat met https:// begint, of een link naar een pagina van deze site",
+                   "zet een afbeelding als bestand in docs/ en verwijs daarnaar; maak van een link een gewoon "
+                   "https://-adres of een link naar een pagina van deze site",
                    f"a '{scheme}' URL is not allowed: it can run code or hide content",
-                   "use a normal address starting with https://, or a link to a page of this site")
+                   "put an image as a file in docs/ and refer to it there; make a link a normal https:// address "
+                   "or a link to a page of this site")
 
 
 def handler_finding(line: int, name: str) -> Finding:

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from dom_site import source
+from dom_site import raw_html, source
 from dom_site.checks.common import Problem, relative
 from dom_site.raw_html import without_autolinks
 
@@ -84,7 +84,9 @@ def check_page(page: Path, root: Path) -> list[Problem]:
         if not isinstance(alt, str) or not alt.strip():
             problems.append(missing_alt(where, img_line, "<img>", "<img>"))
         src = img.get("src")
-        if isinstance(src, str):
+        # From another website, or a data:/javascript: address: the rule veilig refuses raw HTML that
+        # loads it (dom_site.raw_html), one message; here only whether a file of this site exists.
+        if isinstance(src, str) and not raw_html.is_other_host(src) and not raw_html.bad_scheme(src):
             problems += source_problems(where, img_line, page, src, docs)
     for svg in soup.find_all("svg"):
         if not isinstance(svg, Tag):
