@@ -99,6 +99,18 @@ def test_missing_and_extra_words_are_reported(tmp_path: Path) -> None:
     assert "class=\"verbatim\"" in str(check_site_verbatim.compare(["Een"], [], md, ROOT)[0])
 
 
+def test_a_word_put_in_is_taken_out_and_a_sentence_left_out_is_put_back(tmp_path: Path) -> None:
+    """Before, both read as 'word N differs' with the next word as the fix: following it gave 'veel veel'."""
+    md = tmp_path / "p.md"
+    md.write_text('<div class="verbatim" markdown>\nMet heel veel waardering.\nHet moet samen. Wij danken u.\n</div>\n', "utf-8")
+    source_words = "Met veel waardering. Het moet samen. Wij danken u.".split()
+    [inserted] = check_site_verbatim.compare(source_words, "Met heel veel waardering. Het moet samen. Wij danken u.".split(),
+                                             md, ROOT)
+    assert ': na woord 1 staat "heel", dat niet in de ingediende tekst staat — haal "heel" weg' in str(inserted), inserted
+    [left_out] = check_site_verbatim.compare(source_words, "Met veel waardering. Wij danken u.".split(), md, ROOT)
+    assert ': na woord 3 ontbreekt uit de ingediende tekst: "Het moet samen." — zet het terug' in str(left_out), left_out
+
+
 def docs_with_page(tmp_path: Path, text: str) -> Path:
     """A docs/ folder with the one page over/a.md that a warning is about."""
     docs = tmp_path / "docs"

@@ -6,6 +6,7 @@ breaks, paragraphs) may differ.
 """
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from dom_site.checks.common import Problem, relative, soup
@@ -49,28 +50,47 @@ def compare(source_words: list[str], found: list[str], markdown_file: Path, root
                         "zet de tekst tussen <div class=\"verbatim\" markdown> en </div>",
                         "the text as submitted is not inside a block with class=\"verbatim\"",
                         "put the text between <div class=\"verbatim\" markdown> and </div>")]
-    for index, (want, got) in enumerate(zip(source_words, found, strict=False)):
-        if want != got:
-            return [Problem(where, line_of_word(markdown_file, index),
-                            f"woord {index + 1} wijkt af van de ingediende tekst: \"{got}\" staat er, \"{want}\" hoort er",
-                            f"zet het woord terug zoals in {SOURCE.name}; opmerkingen horen in de noot onder de tekst",
-                            f"word {index + 1} differs from the submitted text: \"{got}\" is there, \"{want}\" belongs there",
-                            f"restore the word as in {SOURCE.name}; remarks belong in the note below the text")]
-    if len(found) < len(source_words):
-        missing = " ".join(source_words[len(found):len(found) + 6])
-        return [Problem(where, line_of_word(markdown_file, len(found)),
-                        f"de tekst houdt te vroeg op; er ontbreekt vanaf woord {len(found) + 1}: \"{missing} …\"",
-                        f"zet de ontbrekende woorden terug zoals in {SOURCE.name}",
-                        f"the text stops too early; missing from word {len(found) + 1}: \"{missing} …\"",
-                        f"restore the missing words as in {SOURCE.name}")]
-    if len(found) > len(source_words):
-        extra = " ".join(found[len(source_words):len(source_words) + 6])
-        return [Problem(where, line_of_word(markdown_file, len(source_words)),
-                        f"na het einde van de ingediende tekst staat nog: \"{extra}\"",
+    # The first place the words part: a word changed, a word too many, or words left out. The
+    # fix follows from which (a word inserted is taken out, not "restored" over its neighbour).
+    matcher = difflib.SequenceMatcher(None, source_words, found, autojunk=False)
+    tag, i1, i2, j1, j2 = next((op for op in matcher.get_opcodes() if op[0] != "equal"), ("equal", 0, 0, 0, 0))
+    if tag == "equal":
+        return []
+    want, got = quoted(source_words[i1:i2]), quoted(found[j1:j2])
+    if tag == "insert" and j1 >= len(source_words):
+        return [Problem(where, line_of_word(markdown_file, j1),
+                        f"na het einde van de ingediende tekst staat nog: {got}",
                         "haal die woorden uit het blok; opmerkingen horen in de noot onder de tekst",
-                        f"after the end of the submitted text there is more: \"{extra}\"",
+                        f"after the end of the submitted text there is more: {got}",
                         "remove those words from the block; remarks belong in the note below the text")]
-    return []
+    if tag == "insert":
+        return [Problem(where, line_of_word(markdown_file, j1),
+                        f"na woord {j1} staat {got}, dat niet in de ingediende tekst staat",
+                        f"haal {got} weg; opmerkingen horen in de noot onder de tekst",
+                        f"after word {j1} there is {got}, which is not in the submitted text",
+                        f"remove {got}; remarks belong in the note below the text")]
+    if tag == "delete" and j1 >= len(found):
+        return [Problem(where, line_of_word(markdown_file, len(found)),
+                        f"de tekst houdt te vroeg op; er ontbreekt vanaf woord {len(found) + 1}: {want}",
+                        f"zet de ontbrekende woorden terug zoals in {SOURCE.name}",
+                        f"the text stops too early; missing from word {len(found) + 1}: {want}",
+                        f"restore the missing words as in {SOURCE.name}")]
+    if tag == "delete":
+        return [Problem(where, line_of_word(markdown_file, j1),
+                        f"na woord {j1} ontbreekt uit de ingediende tekst: {want}",
+                        f"zet het terug zoals in {SOURCE.name}",
+                        f"after word {j1} this is missing from the submitted text: {want}",
+                        f"restore it as in {SOURCE.name}")]
+    return [Problem(where, line_of_word(markdown_file, j1),
+                    f"woord {j1 + 1} wijkt af van de ingediende tekst: {got} staat er, {want} hoort er",
+                    f"zet het woord terug zoals in {SOURCE.name}; opmerkingen horen in de noot onder de tekst",
+                    f"word {j1 + 1} differs from the submitted text: {got} is there, {want} belongs there",
+                    f"restore the word as in {SOURCE.name}; remarks belong in the note below the text")]
+
+
+def quoted(words: list[str]) -> str:
+    """Words as a message quotes them: the first eight, and … when there are more."""
+    return '"' + " ".join(words[:8]) + (" …" if len(words) > 8 else "") + '"'
 
 
 def findings(site: Path, root: Path) -> list[Problem]:
