@@ -182,3 +182,13 @@ def test_a_new_page_not_in_the_menu_is_one_message_at_the_dutch_page(tmp_path: P
     omitted = "The following pages exist in the docs directory, but are not included in the \"nav\" configuration:\n"
     said = explain(omitted + "  - over/huren.md\n  - over/huren.en.md", docs) + explain(omitted + "  - over/huren.en.md", docs)
     assert len(set(said)) == 1 and said[0].startswith("docs/over/huren.md:1: deze pagina staat niet in het menu"), said
+
+
+def test_a_link_into_the_wrong_folder_gets_the_page_of_that_name(tmp_path: Path) -> None:
+    docs = docs_with_page(tmp_path, "# A\n\nZie [geld](../draaiboken/financiering.md#d-41).\n")
+    (docs / "draaiboek").mkdir()
+    (docs / "draaiboek" / "financiering.md").write_text("# F\n", "utf-8")
+    [line] = explain("Doc file 'over/a.md' contains a link '../draaiboken/financiering.md#d-41', but the target "
+                     "'draaiboken/financiering.md' is not found among documentation files.", docs)
+    assert line.startswith("docs/over/a.md:3: de link '../draaiboken/financiering.md#d-41' wijst naar een pagina die "
+                           "niet bestaat — bedoel je '../draaiboek/financiering.md#d-41'? Schrijf dan dat"), line

@@ -29,6 +29,7 @@ import contextlib
 import difflib
 import json
 import logging
+import posixpath
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -123,6 +124,20 @@ def menu_slips(config_file: Path | None, docs_dir: Path) -> dict[str, str]:
     return slips
 
 
+def same_name(docs_dir: Path, src: str, link: str) -> str | None:
+    """The link to the one page with the linked file's name, from src (a link into the wrong
+    folder: '../maatwerk/financiering.md' for '../draaiboek/financiering.md'); None if not one."""
+    path, hash_, anchor = link.partition("#")
+    name = posixpath.basename(path)
+    if not name.endswith(".md"):
+        return None
+    found = [page for page in docs_dir.rglob(name) if page.is_file()]
+    if len(found) != 1:
+        return None
+    relative = posixpath.relpath(found[0].relative_to(docs_dir).as_posix(), posixpath.dirname(src) or ".")
+    return f"{relative}{hash_}{anchor}"
+
+
 def explain(message: str, docs_dir: Path, config_file: Path | None = None) -> list[str]:
     """Dutch-first explanations for one MkDocs warning; empty when we have none.
 
@@ -171,9 +186,11 @@ def explain(message: str, docs_dir: Path, config_file: Path | None = None) -> li
             where, line = find_line(docs_dir, match["src"], needle)
             wrong_nl, fix_nl, wrong_en, fix_en = describe(match)
             hint = DID_YOU_MEAN.search(message)
-            if hint:  # MkDocs knows the right target ('mailto:…', '../maatwerk/index.md'): that is the fix
-                fix_nl = f"bedoel je '{hint['target']}'? Schrijf dan dat"
-                fix_en = f"did you mean '{hint['target']}'? Then write that"
+            target = hint["target"] if hint else (same_name(docs_dir, match["src"], match["link"])
+                                                  if pattern is NOT_FOUND else None)
+            if target:  # MkDocs knows the right target ('mailto:…', '../maatwerk/index.md'), or one page has that name
+                fix_nl = f"bedoel je '{target}'? Schrijf dan dat"
+                fix_en = f"did you mean '{target}'? Then write that"
             return [str(Problem(where, line, wrong_nl, fix_nl, wrong_en, fix_en))]
     return []
 
