@@ -27,7 +27,9 @@ from dom_site.languages import build_language
 from dom_site.messages import Problem
 from dom_site.source import FOOTNOTE_REFERENCE, dutch_path
 
-log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+# Under the builder's own logger ("mkdocs" or "properdocs", whichever BasePlugin comes from):
+# its strict mode counts the warnings there, also when ProperDocs builds in this process.
+log = logging.getLogger(f"{BasePlugin.__module__.partition('.')[0]}.plugins.{__name__}")
 # Code shows footnote syntax as code, on purpose: those are no footnotes that failed.
 CODE_HTML = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
 # A line Markdown does not convert: raw HTML, or the title of an admonition or a details block.
