@@ -169,6 +169,20 @@ ADMONITION = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)(?:\s+(?P<rest>.*))?$
 PLACEMENT = {"inline", "end"}
 
 
+def empty_body(lines: list[str], number: int, indent: int, where: str, what: tuple[str, str]) -> list[Problem]:
+    """A block (admonition, tab) opened on line `number` whose next text is not indented 4 spaces
+    deeper: the block ends at once, empty, and its text shows as ordinary text below it."""
+    body = next((text for text in lines[number:] if text.strip()), None)
+    inner = indent + 4
+    if body is not None and len(body) - len(body.lstrip(" ")) >= inner:
+        return []
+    nl, en = what
+    return [Problem(where, number, f"{nl} is leeg: de tekst eronder springt niet in",
+                    f"zet {inner} spaties voor elke regel van de tekst in {nl}",
+                    f"{en} is empty: the text below it is not indented",
+                    f"put {inner} spaces before every line of {en}'s text")]
+
+
 def admonitions(files: list[Path], root: Path) -> list[Problem]:
     """Admonitions that markdownlint cannot see: no type, an unclosed title, or a body that is not indented.
 
@@ -202,13 +216,7 @@ def admonitions(files: list[Path], root: Path) -> list[Problem]:
                 problems.append(Problem(where, number, "de titel van het blok mist een aanhalingsteken",
                                         "zet de titel tussen twee aanhalingstekens: !!! note \"Titel\"",
                                         "the block's title lacks a quotation mark", "put the title between two quotation marks: !!! note \"Title\""))
-            body = next(((n, text) for n, text in enumerate(lines[number:], start=number + 1) if text.strip()), None)
-            inner = len(match["indent"]) + 4
-            if body is None or len(body[1]) - len(body[1].lstrip(" ")) < inner:
-                problems.append(Problem(where, number, "het blok is leeg: de tekst eronder springt niet in",
-                                        f"zet {inner} spaties voor elke regel van de tekst in het blok",
-                                        "the block is empty: the text below it is not indented",
-                                        f"put {inner} spaces before every line of the block's text"))
+            problems += empty_body(lines, number, len(match["indent"]), where, ("het blok", "the block"))
     return problems
 
 
@@ -243,13 +251,7 @@ def unrendered(files: list[Path], root: Path) -> list[Problem]:
                                             "the tab's title is not between quotation marks; the site does not show the tab",
                                             f'write === "{title}"'))
                 else:
-                    body = next(((n, text) for n, text in enumerate(lines[number:], start=number + 1) if text.strip()), None)
-                    inner = len(tab["indent"]) + 4
-                    if body is None or len(body[1]) - len(body[1].lstrip(" ")) < inner:
-                        problems.append(Problem(where, number, "het tabblad is leeg: de tekst eronder springt niet in",
-                                                f"zet {inner} spaties voor elke regel van de tekst in het tabblad",
-                                                "the tab is empty: the text below it is not indented",
-                                                f"put {inner} spaces before every line of the tab's text"))
+                    problems += empty_body(lines, number, len(tab["indent"]), where, ("het tabblad", "the tab"))
             if BROKEN_TASK.match(line):
                 problems.append(Problem(where, number, "het vakje van deze takenlijst is verkeerd geschreven; "
                                         "de site toont geen vakje", "schrijf - [ ] voor een open taak of - [x] voor een "
