@@ -107,6 +107,11 @@ CASES = [
          lambda p: edit(p / "registry/ids.yml", 'd-73: {page: draaiboek/index.md, status: active, since: "1.1"}',
                         "d-73: {page: draaiboek/index.md, status: active, since: 1.1}"),
          "check citeren", "registry/ids.yml:@since: 1.1}", "schrijf het zo: 'since: \"1.1\"'", alone=True),
+    # New since release 1.0 but written as in it: the changelog, the feed and onderdelen.json would call it old.
+    Case("since names a release the unit was not in",
+         lambda p: edit(p / "registry/ids.yml", 'd-73: {page: draaiboek/index.md, status: active, since: "1.1"}',
+                        'd-73: {page: draaiboek/index.md, status: active, since: "1.0"}'),
+         "check citeren", "registry/ids.yml:@d-73: {page", 'versie 1.0 had d-73 nog niet; het is nieuw in versie 1.1', alone=True),
     # Retired in the registry while the section is still there: set it back, or a new number for a new unit.
     Case("ID retired while its section is still there",
          lambda p: edit(p / "registry/ids.yml", "d-66: {page: draaiboek/beheer.md, status: active",

@@ -117,6 +117,37 @@ def test_a_heading_that_lost_its_registered_id_is_told_to_restore_it(tmp_path: P
                                "voor deze pagina"), found
 
 
+RELEASED = """\
+documents:
+  r: {nl: Reactie, en: Response}
+releases:
+  - {version: "1.0", date: 2026-11-28}
+  - {version: "1.1", date: 2027-02-01}
+ids:
+  r-1: {page: reactie/index.md, status: active, since: "1.0", checksums: {"1.0": "aaaaaaaaaaaa", "1.1": "aaaaaaaaaaaa"}}
+  r-2: {page: reactie/index.md, status: active, since: "1.1", checksums: {"1.1": "bbbbbbbbbbbb"}}
+  r-3: {page: reactie/index.md, status: active, since: "1.2"}
+"""
+THIRD = ("\n## Derde {#r-3}\n", "\n## Third {#r-3}\n")
+
+
+@pytest.mark.parametrize("wrong, says", [
+    # New since the last release, written as an old one: the changelog would not list it as new.
+    (('r-3: {page: reactie/index.md, status: active, since: "1.2"}', 'r-3: {page: reactie/index.md, status: active, since: "1.0"}'),
+     'registry/ids.yml:9: since: "1.0" klopt niet: versie 1.0 had r-3 nog niet; het is nieuw in versie 1.2 — schrijf since: "1.2" bij r-3'),
+    # In release 1.0 already (its checksum says so), written as new in 1.1.
+    (('since: "1.0", checksums: {"1.0"', 'since: "1.1", checksums: {"1.0"'),
+     'registry/ids.yml:7: since: "1.1" klopt niet: r-1 staat al in versie 1.0 — schrijf since: "1.0" bij r-1'),
+    (('since: "1.1", checksums: {"1.1": "bb', 'since: "1.0", checksums: {"1.1": "bb'),
+     'registry/ids.yml:8: since: "1.0" klopt niet: r-2 staat pas in versie 1.1 — schrijf since: "1.1" bij r-2'),
+])
+def test_since_is_the_release_the_unit_first_appeared_in(tmp_path: Path, wrong: tuple[str, str], says: str) -> None:
+    """The release script's checksums record what each release held; `since` must agree with them."""
+    assert messages(tmp_path / "right", registry=RELEASED, nl=NL + THIRD[0], en=EN + THIRD[1]) == []
+    found = messages(tmp_path / "wrong", registry=RELEASED.replace(*wrong), nl=NL + THIRD[0], en=EN + THIRD[1])
+    assert [m.split(" (English: ")[0] for m in found] == [says], found
+
+
 def test_retired_id_used_again(tmp_path: Path) -> None:
     found = messages(tmp_path, nl=NL + "\n## Terug {#r-3}\n", en=EN + "\n## Back {#r-3}\n")
     assert any("docs/reactie/index.md:11: het ID r-3 is ingetrokken en mag niet opnieuw gebruikt worden (vervangen door r-2)" in m for m in found), found

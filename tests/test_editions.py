@@ -69,6 +69,17 @@ def test_release_adds_checksums_and_the_release_line() -> None:
     assert 'checksums: {"1.1": "ba5", "1.0": "f00"}}' in again
 
 
+def test_release_gives_a_new_unit_the_version_it_first_appears_in() -> None:
+    """`since` of a unit new since the last release named the release to come; a release numbered
+    otherwise (2.0 where the message said 1.1) writes its own number, so the rule `citeren` agrees."""
+    text = ('releases:\n  - {version: "1.0", date: 2026-11-28, commit: abc}\n\nids:\n'
+            '  r-1: {page: reactie/index.md, status: active, since: "1.0", checksums: {"1.0": "f00"}}\n'
+            '  r-2: {page: reactie/index.md, status: active, since: "1.1"}\n')
+    out = release_script.release("2.0", date(2027, 3, 1), "def", text, {"r-1": "f00", "r-2": "ba5"})
+    assert '  r-1: {page: reactie/index.md, status: active, since: "1.0", checksums: {"2.0": "f00", "1.0": "f00"}}' in out
+    assert '  r-2: {page: reactie/index.md, status: active, since: "2.0", checksums: {"2.0": "ba5"}}' in out
+
+
 def test_release_finds_entries_as_yaml_reads_them() -> None:
     """A quoted ID, another indentation and a comment that looks like an entry (as the registry's messages do)."""
     text = ('releases:\n\nids:\n    # r-2: {page: oud.md, status: active}\n'

@@ -156,6 +156,39 @@ def next_release(registry: Registry) -> str:
     return f"{major}.{int(minor or 0) + 1}"
 
 
+def wrong_since(registry: Registry) -> list[Problem]:
+    """IDs whose `since` is not the release they first appeared in.
+
+    The changelog, the feed and onderdelen.json say "new in <since>", so a wrong one tells a
+    council member a section is new when it is not, or old when it is new. What a release
+    held is on record: the release script gives every active unit a checksum for it. Only
+    releases that wrote checksums count (a registry kept by hand has none to compare).
+    """
+    order = [str(release.get("version")) for release in registry.releases]
+    recorded = {str(version) for entry in registry.ids.values() for version in entry.get("checksums") or {}}
+    found = []
+    for anchor, entry in sorted(registry.ids.items()):
+        since = str(entry.get("since"))
+        held = {str(version) for version in entry.get("checksums") or {}}
+        first = next((version for version in order if version in held), None)
+        if first is not None and since != first:
+            right = first
+            earlier = since not in order or order.index(first) < order.index(since)
+            nl = f"{anchor} staat al in versie {first}" if earlier else f"{anchor} staat pas in versie {first}"
+            en = f"{anchor} is in release {first} already" if earlier else f"{anchor} first appeared in release {first}"
+        elif first is None and since in recorded and entry.get("status") == "active":
+            # (A unit retired before any release held it was in none; its `since` tells nothing false.)
+            right = next_release(registry)
+            nl = f"versie {since} had {anchor} nog niet; het is nieuw in versie {right}"
+            en = f"release {since} did not have {anchor}; it is new in release {right}"
+        else:
+            continue
+        found.append(Problem(registry.path, registry.lines.get(anchor, 1), f"since: \"{since}\" klopt niet: {nl}",
+                             f"schrijf since: \"{right}\" bij {anchor}", f"since: \"{since}\" is wrong: {en}",
+                             f"write since: \"{right}\" for {anchor}", subject=f"since:{anchor}"))
+    return found
+
+
 def problems(docs_dir: Path, registry: Registry) -> list[Problem]:
     """Everything that would break a citation (see problems_in)."""
     return problems_in(source.read(docs_dir), registry)
@@ -254,6 +287,7 @@ def problems_in(model: source.SourceModel, registry: Registry) -> list[Problem]:
                                  f"create {name} with the same headings and IDs", subject=f"page:{page.twin}"))
 
     present = {(u.anchor, u.language) for u in units}
+    found += wrong_since(registry)
     for anchor, entry in sorted(registry.ids.items()):
         line = registry.lines.get(anchor, 1)
         registered_page = str(entry.get("page"))

@@ -67,6 +67,9 @@ def release(version: str, when: date, commit: str, text: str, sums: dict[str, st
                 f"{key.value} is not written on one line, so it gets no checksum for release {version}",
                 f"write it as {key.value}: {{page: …, status: active, since: …}} on one line, like the others"))
         number = key.start_mark.line
+        if not any(k.value == "checksums" for k, _ in value.value):
+            # New in this release: `since` named the release to come (the rule `citeren` holds it to that).
+            lines[number] = re.sub(r'since: "?[0-9.]+"?', f'since: "{version}"', lines[number], count=1)
         lines[number] = add_checksum(lines[number], version, sums[key.value])
     out = []
     for line in lines:
