@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from small_build import build_project, write
 
 from dom_site.plugins import setting_line
 from dom_site.plugins.citations import CitationsPlugin
@@ -94,3 +95,24 @@ def test_a_missing_respond_text_is_reported_at_the_setting(tmp_path: Path) -> No
     with pytest.raises(PluginError, match=r"^mkdocs.yml:5: dom-status: het bestand includes/reageeren.md ontbreekt; "
                                           r"daarin staat hoe lezers kunnen reageren — bedoel je respond: reageren\?"):
         plugin.on_pre_build(config=config)
+
+
+def test_a_link_to_a_page_in_the_respond_text_works_on_every_page(tmp_path: Path) -> None:
+    """The text stands under every page: a link relative to one page broke on all the others
+    (49 messages at line 1 of each page, none at the include). A page is written as its path in docs/."""
+    write(tmp_path, {
+        "mkdocs.yml": "site_name: t\ntheme: {name: material, language: nl}\nplugins:\n  - dom-status:\n      respond: reageren\n",
+        "docs/index.md": "# Start\n", "docs/over/privacy.md": "# Privacy\n\n## Gegevens {#gegevens}\n",
+        "docs/draaiboek/beheer.md": "# Beheer\n",
+        "includes/reageren.md": "Lees eerst\n[over privacy](../over/privacy.md#gegevens).\n",
+        "includes/reageren.en.md": "Read [about privacy](over/privacy.md) first.\n"})
+    build_project(tmp_path)
+    for page, href in (("index.html", "over/privacy/#gegevens"), ("draaiboek/beheer/index.html", "../../over/privacy/#gegevens")):
+        respond = (tmp_path / "site" / page).read_text("utf-8").partition('<aside class="page-respond"')[2]
+        assert f'href="{href}"' in respond.partition("</aside>")[0], page
+    write(tmp_path, {"includes/reageren.md": "Lees eerst\n[over privacy](../over/privacyy.md).\n"})
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    with pytest.raises(PluginError, match=r"^includes/reageren.md:2: dom-status: de link '../over/privacyy.md' leidt "
+                                          r"naar geen pagina van de site \(deze tekst staat onder elke pagina\) — "
+                                          r"schrijf de pagina zoals ze in docs/ staat: \(over/privacy.md\)"):
+        config.plugins["dom-status"].on_pre_build(config=config)

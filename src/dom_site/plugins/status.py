@@ -67,6 +67,9 @@ TEXT = {
     },
 }
 FIRST_HEADING_END = re.compile(r"</h1>")
+# A link to a page of the site in the respond text: resolved per page (the text stands under every page).
+PAGE_LINK = re.compile(r"\x00(?P<page>[^\x00#]+)(?P<fragment>#[^\x00]*)?\x00")
+HREF = re.compile(r'(?P<attr>href|src)="(?P<url>[^"]*)"')
 
 
 class PageRule(Config):
@@ -118,7 +121,8 @@ class StatusPlugin(BasePlugin[StatusConfig]):
                     f"bedoel je respond: {like}?" if like else f"zet het terug (git checkout -- {shown})",
                     f"dom-status: the file {shown} is missing; it says how readers can respond",
                     f"did you mean respond: {like}?" if like else f"restore it (git checkout -- {shown})"))
-            self.respond_html[lang] = md.markdown(source.read_text("utf-8"))
+            self.respond_html[lang] = _with_page_links(source, md.markdown(source.read_text("utf-8")),
+                                                       Path(config.docs_dir))
 
     def rule_for(self, dutch: str) -> PageRule | None:
         matches = [p for p in self.config.pages if dutch == p or (p.endswith("/") and dutch.startswith(p))]
@@ -135,6 +139,7 @@ class StatusPlugin(BasePlugin[StatusConfig]):
             html_text = self._with_status(html_text, page, lang, kind, rule)
         respond = self.respond_html.get(lang) or self.respond_html.get("nl")
         if respond and page.file.src_uri not in ("404.md",):
+            respond = PAGE_LINK.sub(lambda m: _relative_url(page, m["page"], lang) + (m["fragment"] or ""), respond)
             html_text += f'\n<aside class="page-respond" aria-label="{html.escape(_respond_label(lang))}">{respond}</aside>'
         return html_text
 
@@ -155,6 +160,39 @@ class StatusPlugin(BasePlugin[StatusConfig]):
     def _names(self, keys: list[str], lang: str) -> str:
         names = [self.config.parties[key].get(lang) or self.config.parties[key]["nl"] for key in keys]
         return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {TEXT[lang]['and']} {names[-1]}"
+
+
+def _with_page_links(source: Path, html_text: str, docs: Path) -> str:
+    """The respond text's HTML, each link to a page of the site marked for _relative_url.
+
+    The text stands under every page, so a link relative to one page would lead elsewhere (or
+    nowhere) on all others; an editor writes the page as its path in docs/ (over/privacy.md),
+    and a path that names no page is one message at its line in the include.
+    """
+    lines = source.read_text("utf-8").splitlines()
+
+    def mark(match: re.Match[str]) -> str:
+        url = html.unescape(match["url"])
+        if re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
+            return match[0]  # https:, mailto:: the same on every page
+        path, _, fragment = url.partition("#")
+        page = re.sub(r"^(?:\./|\.\./)*(?:docs/)?", "", path)
+        if page.endswith(".md") and (docs / page).is_file() and not page.endswith(".en.md"):
+            return f'{match["attr"]}="\x00{page}' + (f"#{fragment}" if fragment else "") + '\x00"'
+        shown = f"includes/{source.name}"
+        line = next((n for n, text in enumerate(lines, 1) if f"({path}" in text or path in text), 1)
+        pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if not p.name.endswith(".en.md"))
+        like = closest(page.removesuffix(".en.md") + ".md" if page.endswith(".en.md") else page, pages)
+        fix_nl = (f"schrijf de pagina zoals ze in docs/ staat: ({like})" if like else
+                  "schrijf een pagina zoals ze in docs/ staat, bijvoorbeeld (over/privacy.md), of een volledig adres")
+        fix_en = (f"write the page as it is in docs/: ({like})" if like else
+                  "write a page as it is in docs/, for example (over/privacy.md), or a full address")
+        raise PluginError(problem(
+            shown, line, f"dom-status: de link '{url}' leidt naar geen pagina van de site (deze tekst staat onder "
+            "elke pagina)", fix_nl, f"dom-status: the link '{url}' leads to no page of the site (this text stands "
+            "under every page)", fix_en))
+
+    return HREF.sub(mark, html_text)
 
 
 def _respond_label(lang: str) -> str:
