@@ -112,6 +112,10 @@ CASES = [
          lambda p: edit(p / "registry/ids.yml", 'd-73: {page: draaiboek/index.md, status: active, since: "1.1"}',
                         'd-73: {page: draaiboek/index.md, status: active, since: "1.0"}'),
          "check citeren", "registry/ids.yml:@d-73: {page", 'versie 1.0 had d-73 nog niet; het is nieuw in versie 1.1', alone=True),
+    # Changed in the English page only: English readers read a figure the Dutch text does not say.
+    Case("amount changed in the translation only",
+         lambda p: edit(p / FIN_EN, "(CPO), up to € 10,000.", "(CPO), up to € 100,000."),
+         "check", f"{FIN_EN}:@up to € 100,000.", "daar staat '€ 10.000' (docs/draaiboek/financiering.md:36)", alone=True),
     # Retired in the registry while the section is still there: set it back, or a new number for a new unit.
     Case("ID retired while its section is still there",
          lambda p: edit(p / "registry/ids.yml", "d-66: {page: draaiboek/beheer.md, status: active",

@@ -241,6 +241,11 @@ def citations(model: SourceModel, pages: Iterable[str] | None = None) -> tuple[l
     return refs, defs
 
 
+def footnote_subject(ref: Citation) -> str:
+    """What a message about one footnote is about: a footnote the translation rule also sees is one message."""
+    return f"footnote:{ref.file}:{ref.line}:{ref.key}"
+
+
 def meant_key(key: str, registry: Registry) -> str | None:
     """The registry's key a footnote most likely means: written with spaces or capitals
     ('Zin stappenplan-cpo'), or a letter off."""
@@ -275,7 +280,8 @@ def check(registry: Registry, refs: list[Citation], defs: list[Citation], strict
                 ref.file, ref.line, f"de voetnoot [^{ref.key}] heeft een spatie in de sleutel; zo ziet de lezer hem als tekst",
                 f"schrijf [^{like}]" if like else "schrijf de sleutel zonder spaties, zoals hij in registry/bronnen/ staat",
                 f"the footnote [^{ref.key}] has a space in its key; readers would see it as text",
-                f"write [^{like}]" if like else "write the key without spaces, as it is in registry/bronnen/"))
+                f"write [^{like}]" if like else "write the key without spaces, as it is in registry/bronnen/",
+                subject=footnote_subject(ref)))
             continue
         listed_nl, listed_en = ((f", en zet {ref.key} ook in de lijst 'bronnen' bovenaan de pagina",
                                  f", and add {ref.key} to the list 'bronnen' at the top of the page")
@@ -287,7 +293,7 @@ def check(registry: Registry, refs: list[Citation], defs: list[Citation], strict
                                 f"the source [^{ref.key}] is not in the sources registry",
                                 (f"did you mean [^{like}]? Otherwise: " if like else "")
                                 + "use a key from registry/bronnen/ or add the source there "
-                                f"(publisher, title, address, date read){listed_en}"))
+                                f"(publisher, title, address, date read){listed_en}", subject=footnote_subject(ref)))
     if strict:
         for d in defs:
             if d.key in registry.sources:

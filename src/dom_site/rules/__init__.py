@@ -71,7 +71,17 @@ class Named:
 def _rules() -> dict[str, Named]:
     # Imported here: the rule modules import this module's Context.
     from dom_site import raw_html, village_data
-    from dom_site.rules import citable, facts, fences, filenames, front_matter, glossary, headings, sources
+    from dom_site.rules import (
+        citable,
+        facts,
+        fences,
+        filenames,
+        front_matter,
+        glossary,
+        headings,
+        sources,
+        translation,
+    )
 
     return {
         "bestandsnamen": Named(filenames.check, "namen en plaats van bestanden — file names and places"),
@@ -83,6 +93,8 @@ def _rules() -> dict[str, Named]:
         "citeren": Named(citable.check, "citeerbare ID's tegen registry/ids.yml — citable IDs against the registry"),
         "bronnen": Named(sources.check, "voetnoten uit registry/bronnen/ — footnotes from the sources registry"),
         "feiten": Named(facts.check, "een voetnoot bij elk feit in het draaiboek — a footnote for every fact"),
+        "vertaling": Named(translation.check, "een bijgewerkte vertaling noemt dezelfde cijfers en voetnoten als het "
+                           "Nederlands — a translation names the Dutch text's figures and footnotes"),
         "begrippen": Named(glossary.check,
                            "een begrip van de begrippenlijst alleen daar uitgelegd — glossary terms explained once"),
     }

@@ -1,0 +1,91 @@
+"""A stamped translation names the same figures and footnotes as its Dutch text (the rule `vertaling`)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from dom_site import rules, source, translations
+
+NL = """# Geld {#geld}
+
+De provincie geeft tot € 10.000.[^a] [^b]
+Dat is 2,5% van de kosten, sinds 2023.
+
+## Wet {#wet}
+
+Artikel 16.55 geldt voor 12 woningen.[^c]
+"""
+EN = """# Money {#geld}
+
+The province gives up to € 10,000.[^a] [^b]
+That is 2.5% of the cost, since 2023.
+
+## Law {#wet}
+
+Article 16.55 applies to 12 homes.[^c]
+"""
+
+
+def messages(tmp_path: Path, english: str, dutch: str = NL, stamped: bool = True) -> list[str]:
+    docs = tmp_path / "docs"
+    docs.mkdir(exist_ok=True)
+    (docs / "geld.md").write_text(dutch, "utf-8")
+    stamp = translations.dutch_hash(NL if stamped else dutch + "\nNieuwe zin.\n")
+    (docs / "geld.en.md").write_text(f'---\nvertaald_van: "{stamp}"\n---\n{english}', "utf-8")
+    context = rules.Context(tmp_path, source.load(docs, shown="docs"))
+    return [str(p).split(" (English: ")[0].replace("docs/", "") for p in rules.run(context, ["vertaling"])]
+
+
+def test_the_same_figures_and_footnotes_in_other_words_and_notation_pass(tmp_path: Path) -> None:
+    assert messages(tmp_path, EN) == []
+
+
+@pytest.mark.parametrize("change, said", [
+    (("€ 10,000", "€ 100,000"), "geld.en.md:6: '€ 100,000' zegt iets anders dan de Nederlandse tekst: daar staat "
+     "'€ 10.000' (geld.md:3) — schrijf € 10,000, zoals het Nederlands (dat is de geldende tekst); klopt het Nederlands "
+     "niet, verbeter dat dan eerst"),
+    (("€ 10,000", "€ 10.000"), "geld.en.md:6: '€ 10.000' leest in het Engels als een ander getal: Engels schrijft "
+     "duizendtallen met een komma en decimalen met een punt — schrijf € 10,000"),
+    (("2.5%", "25%"), "geld.en.md:7: '25%' zegt iets anders dan de Nederlandse tekst: daar staat '2,5%' (geld.md:4) — "
+     "schrijf 2.5%, zoals het Nederlands"),
+    (("since 2023", "since 2032"), "geld.en.md:7: '2032' zegt iets anders dan de Nederlandse tekst: daar staat '2023'"),
+    (("Article 16.55", "Article 16.5"), "geld.en.md:11: 'Article 16.5' zegt iets anders dan de Nederlandse tekst: daar "
+     "staat 'Artikel 16.55'"),
+    (("12 homes", "21 homes"), "geld.en.md:11: '21 homes' zegt iets anders dan de Nederlandse tekst: daar staat "
+     "'12 woningen'"),
+    # A footnote left out: at the line that holds the rest of that Dutch line, not at the heading.
+    (("[^a] [^b]", "[^a]"), "geld.en.md:6: in dit deel ontbreekt de voetnoot '[^b]' van de Nederlandse tekst "
+     "(geld.md:3) — zet [^b] achter dezelfde zin als in het Nederlands"),
+    # A sentence left out is one message, with what it names.
+    (("applies to 12 homes.[^c]", "applies."), "geld.en.md:11: in dit deel ontbreekt '[^c]', '12 woningen' van de "
+     "Nederlandse tekst (geld.md:8) — vertaal ook de zin met '[^c]', '12 woningen'"),
+    (("That is", "In 2020 that is"), "geld.en.md:7: het jaartal '2020' staat niet in de Nederlandse tekst van dit deel "
+     "— haal het weg, of zet het eerst in de Nederlandse tekst"),
+])
+def test_a_figure_or_footnote_the_dutch_text_does_not_have_is_one_message(tmp_path: Path, change: tuple[str, str],
+                                                                            said: str) -> None:
+    found = messages(tmp_path, EN.replace(*change))
+    assert len(found) == 1 and found[0].startswith(said), found
+
+
+def test_a_translation_behind_its_dutch_text_is_the_reports_not_a_failure(tmp_path: Path) -> None:
+    """A Dutch edit never waits for its translation: the stamp no longer matches, the translations report says so."""
+    assert messages(tmp_path, EN, dutch=NL.replace("€ 10.000", "€ 12.000"), stamped=False) == []
+
+
+def test_a_misspelt_english_footnote_is_the_sources_rules_one_message(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    messages(tmp_path, EN.replace("[^c]", "[^cc]"))
+    (tmp_path / "registry" / "bronnen").mkdir(parents=True)
+    (tmp_path / "schemas").mkdir()
+    shutil.copy(ROOT / "schemas" / "bronnen.schema.json", tmp_path / "schemas")
+    for key in "abc":
+        (tmp_path / "registry" / "bronnen" / f"{key}.yml").write_text(
+            f"{key}:\n  uitgever: Provincie Drenthe\n  titel: Subsidieregeling collectief particulier opdrachtgeverschap\n  adres: https://example.org/{key}/pagina\n"
+            "  gelezen: 2026-11-01\n",
+            "utf-8")
+    found = [str(p) for p in rules.run(rules.Context(tmp_path, source.load(docs, shown="docs")), ["bronnen", "vertaling"])]
+    assert len(found) == 1 and found[0].startswith("docs/geld.en.md:11: de bron [^cc] staat niet in het bronnenregister"), found
