@@ -55,6 +55,7 @@ TITLES = {
     "citeren": "Citeerbaar ID",
     "bronnen": "Voetnoot of bron",
     "feiten": "Voetnoot of bron",
+    "vertaling": "Vertaling",
     "begrippen": "Begrippenlijst",
     "spelling": "Spelling",
     "markdown": "Opmaak (Markdown)",
