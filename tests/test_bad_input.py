@@ -224,6 +224,11 @@ CASES = [
     Case("word changed in the submitted response",
          lambda p: edit(p / "docs/reactie/zoals-ingediend.md", "Met veel waardering", "Met grote waardering"),
          "check --build site-letterlijk", "docs/reactie/zoals-ingediend.md:", "woord 2 wijkt af van de ingediende tekst: \"grote\" staat er, \"veel\" hoort er"),
+    # Emphasis added to the letter: DOM did not submit it (and the word comparison blamed a full stop).
+    Case("bold added to the submitted response",
+         lambda p: edit(p / "docs/reactie/zoals-ingediend.md", "de concept woonvisie doorgenomen.", "de **concept woonvisie** doorgenomen."),
+         "check --build site-letterlijk", "docs/reactie/zoals-ingediend.md:@**concept woonvisie**",
+         "staat opmaak die de brief niet heeft (<strong> om \"concept woonvisie\")", alone=True),
 ]
 
 

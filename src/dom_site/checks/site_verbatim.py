@@ -16,6 +16,10 @@ SOURCE = Path("docs") / "reactie" / "dom-reactie-concept-woonvisie.txt"
 PAGE_MD = Path("docs") / "reactie" / "zoals-ingediend.md"
 PAGE_HTML = Path("reactie") / "zoals-ingediend" / "index.html"
 MARKER = 'class="verbatim"'
+# The letter was submitted as plain text: paragraphs, nothing else. Bold, italics, a link or a
+# <span> added to it would change what DOM submitted (and split the words, so the word
+# comparison would blame a full stop).
+PLAIN = {"p", "br"}
 
 
 def published_words(html_file: Path) -> list[str]:
@@ -93,6 +97,30 @@ def quoted(words: list[str]) -> str:
     return '"' + " ".join(words[:8]) + (" …" if len(words) > 8 else "") + '"'
 
 
+def added_markup(html_file: Path, markdown_file: Path, root: Path) -> list[Problem]:
+    """The first element the plain letter does not have, at the Markdown line of its first word."""
+    block = soup(html_file).select_one(".verbatim")
+    if block is None:
+        return []  # the word comparison says the block is missing
+    extra = next((tag for tag in block.find_all(True) if tag.name not in PLAIN), None)
+    if extra is None:
+        return []
+    before = 0
+    for text in block.find_all(string=True):
+        if text.find_parent(extra.name) is extra:
+            break
+        before += len(text.split())
+    shown = " ".join(extra.get_text(" ").split()[:8])
+    return [Problem(relative(markdown_file, root), line_of_word(markdown_file, before),
+                    f"in de tekst zoals ingediend staat opmaak die de brief niet heeft (<{extra.name}> om \"{shown}\")",
+                    "haal de opmaak weg (**, _, een link of HTML): de brief staat hier zoals DOM hem indiende; "
+                    "opmerkingen horen in de noot onder de tekst",
+                    f"the text as submitted has markup the letter does not have (<{extra.name}> around \"{shown}\")",
+                    "remove the markup (**, _, a link or HTML): the letter stands here as DOM submitted it; "
+                    "remarks belong in the note below the text")]
+
+
 def findings(site: Path, root: Path) -> list[Problem]:
     source_words = (root / SOURCE).read_text(encoding="utf-8").split()
-    return compare(source_words, published_words(site / PAGE_HTML), root / PAGE_MD, root)
+    return (added_markup(site / PAGE_HTML, root / PAGE_MD, root)
+            or compare(source_words, published_words(site / PAGE_HTML), root / PAGE_MD, root))
