@@ -125,6 +125,11 @@ def test_a_clean_page_passes(tmp_path: Path) -> None:
         ("For at least 5 homes.", "een aantal", "a number"),
         ("Het project duurde 3 jaar.", "een aantal", "a number"),
         ("Opgericht in 1975.", "een jaartal", "a year"),
+        ("De inschrijving sluit op 5 januari.", "een datum", "a date"),
+        ("Bel 0593 123 456 op werkdagen.", "een telefoonnummer", "a phone number"),
+        ("Bel 06-12345678.", "een telefoonnummer", "a phone number"),
+        ("Call +31 593 123456.", "een telefoonnummer", "a phone number"),
+        ("Mail naar info@dorpen.example.nl.", "een e-mailadres", "an e-mail address"),
     ],
 )
 def test_a_fact_without_a_footnote_is_reported_with_file_and_line(tmp_path: Path, line: str, kind_nl: str,

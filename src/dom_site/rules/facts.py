@@ -1,9 +1,11 @@
 """Every fact in the draaiboek has a source: a figure carries a footnote in its own paragraph.
 
 A paragraph, list item, table row, heading or admonition title that names an
-amount (€, EUR), a percentage, a legal article, a year, or a number of weeks,
-years, homes and the like carries a footnote `[^key]` in that same unit. (That
-the key names a registered source is the sources rule's: dom_site.sources.)
+amount (€, EUR), a percentage, a legal article, a year, a date, a number of weeks,
+years, homes and the like, a phone number or an e-mail address carries a footnote
+`[^key]` in that same unit. (That the key names a registered source is the sources
+rule's: dom_site.sources.) A phone number or address that no page of a source gives
+would send a resident to the wrong door.
 """
 from __future__ import annotations
 
@@ -27,12 +29,20 @@ COUNTED = (
     r"weeks|months|month|years|year|days|day|homes|home|houses|house|households|"
     r"initiatives|initiative|inhabitants|residents|members|villages|village|projects|people"
 )
+MONTHS = (
+    r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+)
 FACTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"€|\bEUR\b"), "een bedrag", "an amount"),
     (re.compile(r"\d\s?%|\bprocent\b|\bpercent\b", re.IGNORECASE), "een percentage", "a percentage"),
     (re.compile(r"\b(?:art\.|artikel|article)\s*\d[\w.()]*", re.IGNORECASE), "een wetsartikel", "a legal article"),
     (re.compile(rf"\b\d[\d.,]*\s+(?:{COUNTED})\b", re.IGNORECASE), "een aantal", "a number"),
     (re.compile(r"\b(?:1[89]|20)\d\d\b"), "een jaartal", "a year"),
+    (re.compile(rf"\b\d{{1,2}}\s+(?:{MONTHS})\b"), "een datum", "a date"),
+    # Dutch numbers have ten digits (0 and nine more), or +31 and nine.
+    (re.compile(r"(?:\+31[\s-]?(?:\(0\))?|\b0)\d(?:[\s-]?\d){8}\b"), "een telefoonnummer", "a phone number"),
+    (re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"), "een e-mailadres", "an e-mail address"),
 )
 TABLE_ROW = re.compile(r"^\s*\|")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
