@@ -353,7 +353,10 @@ def test_raw_html_allows_markdown_svg_and_plain_links(tmp_path: Path) -> None:
     ('<img src="a.png" srcset="https://tracker.example/p.gif 2x" alt="a">', "laadt iets van een andere website"),
     ('<table background="https://tracker.example/p.gif"><tr><td>x</td></tr></table>', "laadt iets van een andere website"),
     ('<a href="https://bokd.nl/" ping="https://tracker.example/">BOKD</a>', "laadt iets van een andere website"),
-    ('<p style="background: url(https://tracker.example/x.png)">x</p>', "opmaak in een style-attribuut laadt een bestand"),
+    # Any style in a page's text: it could hide words, or lay them over the line that says whose words they are.
+    ('<p style="background: url(https://tracker.example/x.png)">x</p>', "een style-attribuut geeft tekst een eigen opmaak"),
+    ('<span style="display:none">Besloten door DOM.</span>', "een style-attribuut geeft tekst een eigen opmaak"),
+    ('Besloten door DOM. {: style="position:fixed;top:0" }', "een style-attribuut geeft tekst een eigen opmaak"),
 ])
 def test_raw_html_refuses_what_can_run_code_or_track_a_reader(tmp_path: Path, text: str, dutch: str) -> None:
     page = write(tmp_path, "kwaad.md", f"# Kwaad\n\n{text}\n")
@@ -388,6 +391,10 @@ def test_raw_html_also_refuses_inside_code_and_comments(tmp_path: Path) -> None:
 def test_raw_html_checks_svg_files_and_stylesheets(tmp_path: Path) -> None:
     svg = write(tmp_path, "tekening.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n')
     only(raw_check([svg]), relative(svg, ROOT), 2, "<script> is niet toegestaan")
+    # A drawing may style its shapes, as long as the style loads nothing.
+    svg = write(tmp_path, "vorm.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<rect style="fill: #123"/>\n'
+                '<rect style="fill: url(https://tracker.example/x.svg#p)"/>\n</svg>\n')
+    only(raw_check([svg]), relative(svg, ROOT), 3, "opmaak in een style-attribuut laadt een bestand")
     css = write(tmp_path, "kaart.css", ".a { background: url(kaart.png); }\n.b { background: url(https://tracker.example/x.png); }\n")
     only(raw_check([css]), relative(css, ROOT), 2, "de opmaak laadt een bestand van buiten de site")
 

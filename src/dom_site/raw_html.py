@@ -15,7 +15,11 @@ comments included, because raw HTML around them can make them live):
 - event handlers (`onclick=`, `onerror=` …) in HTML or in attribute lists;
 - `javascript:`, `vbscript:` and `data:` URLs in links, images and attributes,
   also when hidden with entities or whitespace (`jav&#x61;script:`);
-- images, media and CSS `url()` that load from another website.
+- images, media and CSS `url()` that load from another website;
+- in Markdown, any `style` attribute (in HTML or in an attribute list): a page's text
+  can set no layout of its own, so it cannot hide words, or lay them over the line
+  that says whose words the page holds (`position: fixed`). Design is the site's
+  stylesheet's (overrides/), which maintainers review.
 
 An inline <svg> is allowed (the site draws some), as long as it has none of the above.
 Files checked: Markdown and the text formats a browser would run (SVG, HTML, XML);
@@ -145,6 +149,17 @@ def css_finding(line: int) -> Finding:
                    "remove the style; design belongs in the site's stylesheet")
 
 
+def style_finding(line: int) -> Finding:
+    return Finding(line, "een style-attribuut geeft tekst een eigen opmaak; zo kan tekst onzichtbaar worden of over de "
+                   "pagina komen te liggen, ook over de regel die zegt wiens woorden dit zijn",
+                   "haal style=… weg; de vormgeving hoort in het stijlbestand van de site (vraag de beheerders om een "
+                   "klasse als u echt iets anders nodig hebt)",
+                   "a style attribute gives text a layout of its own, which can hide text or lay it over the page, "
+                   "also over the line that says whose words these are",
+                   "remove style=…; design belongs in the site's stylesheet (ask the maintainers for a class if you "
+                   "really need something else)")
+
+
 def from_markdown_lines(text: str) -> Iterator[Finding]:
     """What a line-by-line look finds: tags however they are spelled, handlers, URL schemes."""
     for number, line in enumerate(text.splitlines(), start=1):
@@ -158,7 +173,10 @@ def from_markdown_lines(text: str) -> Iterator[Finding]:
         if reference:
             targets.append(reference.group(1))
         for attrs in ATTR_LIST.finditer(line):
-            targets += [value.strip("\"'") for _key, value in ATTR_PAIR.findall(attrs.group(1))]
+            pairs = ATTR_PAIR.findall(attrs.group(1))
+            targets += [value.strip("\"'") for _key, value in pairs]
+            if any(key.lower() == "style" for key, _value in pairs):
+                yield style_finding(number)
         for target in targets:
             scheme = bad_scheme(target)
             if scheme:
@@ -185,8 +203,8 @@ class _Elements(HTMLParser):
         self.elements.append((self.getpos()[0], tag, [(name, value or "") for name, value in attrs]))
 
 
-def from_parsed_html(text: str) -> Iterator[Finding]:
-    """What an HTML parser finds in the raw HTML that Markdown passes through."""
+def from_parsed_html(text: str, markdown: bool = False) -> Iterator[Finding]:
+    """What an HTML parser finds in the raw HTML that Markdown passes through (markdown: in a page's text)."""
     parser = _Elements()
     parser.feed(without_autolinks(text))
     parser.close()
@@ -210,7 +228,9 @@ def from_parsed_html(text: str) -> Iterator[Finding]:
                 urls = [part.strip().split(" ")[0] for part in value.split(",")] if attr == "srcset" else [value]
                 if any(is_other_host(url) for url in urls):
                     yield third_party_finding(line, f"<{name} {attr}=\"{value}\">")
-            if attr == "style" and CSS_FETCH.search(value):
+            if attr == "style" and markdown:
+                yield style_finding(line)
+            elif attr == "style" and CSS_FETCH.search(value):
                 yield css_finding(line)
 
 
@@ -227,7 +247,7 @@ def check_text(where: str, text: str) -> list[Problem]:
     if where.lower().endswith(".css"):
         findings = set(from_stylesheet(text))
     else:
-        findings = {*from_markdown_lines(text), *from_parsed_html(text)}
+        findings = {*from_markdown_lines(text), *from_parsed_html(text, markdown=where.lower().endswith(".md"))}
     return [Problem(where, f.line, f.wrong_nl, f.fix_nl, f.wrong_en, f.fix_en)
             for f in sorted(findings, key=lambda f: (f.line, f.wrong_nl))]
 
