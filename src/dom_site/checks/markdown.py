@@ -228,12 +228,16 @@ TABLE_LINE = re.compile(r"^\s*\|")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # A note to the writers left in the text; CONTRIBUTING: no placeholder text on a page.
 PLACEHOLDER = re.compile(r"\b(?:TODO|FIXME|TBD)\b")
+# Bold opened and never closed on its line: the reader sees the two stars ("**Let op: …").
+# One sentence per line (CONTRIBUTING), so bold closes on the line it opens on.
+BOLD = re.compile(r"\*\*|__")
+NOT_TEXT = re.compile(r"\]\([^)]*\)|<[^>]*>")
 
 
 def unrendered(files: list[Path], root: Path) -> list[Problem]:
     """What Python-Markdown shows as plain text without a word, and markdownlint lets pass: a tab's
     title without quotation marks or its text not indented, a task list's box written wrongly,
-    a table without its line of dashes, and a note to the writers (TODO)."""
+    a table without its line of dashes, bold left open, and a note to the writers (TODO)."""
     problems: list[Problem] = []
     for file in files:
         lines = file.read_text(encoding="utf-8").splitlines()
@@ -270,6 +274,16 @@ def unrendered(files: list[Path], root: Path) -> list[Problem]:
                                             "the table lacks the line of dashes below its header; the site shows it as "
                                             "one paragraph full of | signs", f"put this line above it: {dashes}"))
             previous_table = is_table
+            text = NOT_TEXT.sub(" ", source.CODE_SPAN.sub("", line))
+            marks = BOLD.findall(text)
+            if any(marks.count(mark) % 2 for mark in ("**", "__")):
+                mark = next(mark for mark in ("**", "__") if marks.count(mark) % 2)
+                problems.append(Problem(where, number, f"vet begint hier met {mark} maar sluit niet op deze regel; "
+                                        f"de lezer ziet dan {mark} in de tekst",
+                                        f"zet {mark} ook achter het laatste vette woord, of haal {mark} weg",
+                                        f"bold starts here with {mark} but does not close on this line; readers would "
+                                        f"see {mark} in the text",
+                                        f"put {mark} after the last bold word too, or remove {mark}"))
             if (note := PLACEHOLDER.search(source.CODE_SPAN.sub("", line))):
                 problems.append(Problem(where, number, f"hier staat nog een notitie voor de schrijvers ({note.group(0)})",
                                         "schrijf de tekst af, of haal de zin weg tot hij af is",
