@@ -357,6 +357,9 @@ def test_raw_html_allows_markdown_svg_and_plain_links(tmp_path: Path) -> None:
     ('<p style="background: url(https://tracker.example/x.png)">x</p>', "een style-attribuut geeft tekst een eigen opmaak"),
     ('<span style="display:none">Besloten door DOM.</span>', "een style-attribuut geeft tekst een eigen opmaak"),
     ('Besloten door DOM. {: style="position:fixed;top:0" }', "een style-attribuut geeft tekst een eigen opmaak"),
+    # A brace inside a quoted value does not end the attribute list for Python-Markdown, nor for the rule.
+    ('Besloten door DOM. {: title="{x}" style="display:none" }', "een style-attribuut geeft tekst een eigen opmaak"),
+    ("[klik](x.md){: title='}' href='javascript:alert(1)' }", "een 'javascript:'-adres is niet toegestaan"),
 ])
 def test_raw_html_refuses_what_can_run_code_or_track_a_reader(tmp_path: Path, text: str, dutch: str) -> None:
     page = write(tmp_path, "kwaad.md", f"# Kwaad\n\n{text}\n")

@@ -81,7 +81,8 @@ MD_AUTOLINK = re.compile(r"<([a-z][a-z0-9+.\-]*:[^>\s]*)>", re.IGNORECASE)
 MD_REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+)")
 # Python-Markdown's own autolink patterns (markdown.inlinepatterns AUTOLINK_RE, AUTOMAIL_RE).
 PY_MARKDOWN_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*://[^<>]*>|<[^<> !]+@[^@<> ]+>")
-ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+# A quoted value may hold braces ({: title="{x}" style=… }): Python-Markdown reads past them.
+ATTR_LIST = re.compile(r"\{:?((?:\"[^\"\n]*\"|'[^'\n]*'|[^{}\"'\n])*)\}")
 ATTR_PAIR = re.compile(r"([\w:-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|\S+)")
 
 
