@@ -110,9 +110,19 @@ def test_a_link_to_a_page_in_the_respond_text_works_on_every_page(tmp_path: Path
     for page, href in (("index.html", "over/privacy/#gegevens"), ("draaiboek/beheer/index.html", "../../over/privacy/#gegevens")):
         respond = (tmp_path / "site" / page).read_text("utf-8").partition('<aside class="page-respond"')[2]
         assert f'href="{href}"' in respond.partition("</aside>")[0], page
-    write(tmp_path, {"includes/reageren.md": "Lees eerst\n[over privacy](../over/privacyy.md).\n"})
     config = load_config(str(tmp_path / "mkdocs.yml"))
-    with pytest.raises(PluginError, match=r"^includes/reageren.md:2: dom-status: de link '../over/privacyy.md' leidt "
-                                          r"naar geen pagina van de site \(deze tekst staat onder elke pagina\) — "
-                                          r"schrijf de pagina zoals ze in docs/ staat: \(over/privacy.md\)"):
-        config.plugins["dom-status"].on_pre_build(config=config)
+    for text, message in (
+            ("[over privacy](../over/privacyy.md).", r"^includes/reageren.md:3: dom-status: de link '../over/privacyy.md' "
+             r"leidt naar geen pagina van de site \(deze tekst staat onder elke pagina\) — schrijf de pagina zoals ze in "
+             r"docs/ staat: \(over/privacy.md\)"),
+            # An anchor the page lacks: before, the built site's link check said it once for every page (98 times).
+            ("[over privacy](over/privacy.md#gegeven).", r"^includes/reageren.md:3: dom-status: de link "
+             r"'over/privacy.md#gegeven' wijst naar een anker \(#gegeven\) dat over/privacy.md niet heeft — schrijf "
+             r"over/privacy.md#gegevens"),
+            # A folder means its index page; the line is the link's, not the first line that holds "over".
+            ("[over](over/).", r"^includes/reageren.md:3: .* — schrijf de pagina zoals ze in docs/ staat: "
+             r"\(over/index.md\)")):
+        write(tmp_path, {"includes/reageren.md": f"Het Dorpenoverleg:\nlees eerst\n{text}\n",
+                         "docs/over/index.md": "# Over\n"})
+        with pytest.raises(PluginError, match=message):
+            config.plugins["dom-status"].on_pre_build(config=config)

@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 
 import markdown as md
+from markdown.extensions.toc import slugify
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +32,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from dom_site import source
 from dom_site.data_file import closest
 from dom_site.languages import build_language, language_prefix
 from dom_site.messages import problem
@@ -108,10 +110,10 @@ class StatusPlugin(BasePlugin[StatusConfig]):
             return
         root = Path(config.config_file_path).parent / "includes"
         for lang, suffix in (("nl", ".md"), ("en", ".en.md")):
-            source = root / f"{self.config.respond}{suffix}"
-            if not source.is_file():
+            text_file = root / f"{self.config.respond}{suffix}"
+            if not text_file.is_file():
                 # Without it a page would silently lose how to respond (or show English readers Dutch).
-                shown = f"includes/{source.name}"
+                shown = f"includes/{text_file.name}"
                 names = sorted({f.name.removesuffix(".md").removesuffix(".en") for f in root.glob("*.md")})
                 like = closest(self.config.respond, names) if not (root / f"{self.config.respond}.md").is_file() \
                     and not (root / f"{self.config.respond}.en.md").is_file() else None
@@ -121,7 +123,7 @@ class StatusPlugin(BasePlugin[StatusConfig]):
                     f"bedoel je respond: {like}?" if like else f"zet het terug (git checkout -- {shown})",
                     f"dom-status: the file {shown} is missing; it says how readers can respond",
                     f"did you mean respond: {like}?" if like else f"restore it (git checkout -- {shown})"))
-            self.respond_html[lang] = _with_page_links(source, md.markdown(source.read_text("utf-8")),
+            self.respond_html[lang] = _with_page_links(text_file, md.markdown(text_file.read_text("utf-8")),
                                                        Path(config.docs_dir))
 
     def rule_for(self, dutch: str) -> PageRule | None:
@@ -162,14 +164,19 @@ class StatusPlugin(BasePlugin[StatusConfig]):
         return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {TEXT[lang]['and']} {names[-1]}"
 
 
-def _with_page_links(source: Path, html_text: str, docs: Path) -> str:
+def _with_page_links(text_file: Path, html_text: str, docs: Path) -> str:
     """The respond text's HTML, each link to a page of the site marked for _relative_url.
 
     The text stands under every page, so a link relative to one page would lead elsewhere (or
-    nowhere) on all others; an editor writes the page as its path in docs/ (over/privacy.md),
-    and a path that names no page is one message at its line in the include.
+    nowhere) on all others; an editor writes the page as its path in docs/ (over/privacy.md).
+    A path that names no page, or an anchor that page does not have, is one message at its
+    line in the include (the built site's link check would say it once for every page).
     """
-    lines = source.read_text("utf-8").splitlines()
+    lines = text_file.read_text("utf-8").splitlines()
+    shown = f"includes/{text_file.name}"
+
+    def line_of(url: str) -> int:
+        return next((n for form in (f"]({url}", f"({url}", url) for n, text in enumerate(lines, 1) if form in text), 1)
 
     def mark(match: re.Match[str]) -> str:
         url = html.unescape(match["url"])
@@ -178,21 +185,37 @@ def _with_page_links(source: Path, html_text: str, docs: Path) -> str:
         path, _, fragment = url.partition("#")
         page = re.sub(r"^(?:\./|\.\./)*(?:docs/)?", "", path)
         if page.endswith(".md") and (docs / page).is_file() and not page.endswith(".en.md"):
+            anchors = _anchors(docs, page)
+            if fragment and fragment not in anchors:
+                like = closest(fragment, sorted(anchors))
+                raise PluginError(problem(
+                    shown, line_of(url), f"dom-status: de link '{url}' wijst naar een anker (#{fragment}) dat {page} "
+                    "niet heeft", f"schrijf {page}#{like}" if like else f"laat #{fragment} weg, of kies een kop van {page}",
+                    f"dom-status: the link '{url}' points to an anchor (#{fragment}) that {page} does not have",
+                    f"write {page}#{like}" if like else f"leave out #{fragment}, or choose a heading of {page}"))
             return f'{match["attr"]}="\x00{page}' + (f"#{fragment}" if fragment else "") + '\x00"'
-        shown = f"includes/{source.name}"
-        line = next((n for n, text in enumerate(lines, 1) if f"({path}" in text or path in text), 1)
         pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if not p.name.endswith(".en.md"))
-        like = closest(page.removesuffix(".en.md") + ".md" if page.endswith(".en.md") else page, pages)
+        folder = page.rstrip("/")
+        meant = page.removesuffix(".en.md") + ".md" if page.endswith(".en.md") else page
+        like = next((p for p in (f"{folder}/index.md", f"{folder}.md") if folder and p in pages), None) \
+            or closest(meant, pages)
         fix_nl = (f"schrijf de pagina zoals ze in docs/ staat: ({like})" if like else
                   "schrijf een pagina zoals ze in docs/ staat, bijvoorbeeld (over/privacy.md), of een volledig adres")
         fix_en = (f"write the page as it is in docs/: ({like})" if like else
                   "write a page as it is in docs/, for example (over/privacy.md), or a full address")
         raise PluginError(problem(
-            shown, line, f"dom-status: de link '{url}' leidt naar geen pagina van de site (deze tekst staat onder "
-            "elke pagina)", fix_nl, f"dom-status: the link '{url}' leads to no page of the site (this text stands "
-            "under every page)", fix_en))
+            shown, line_of(url), f"dom-status: de link '{url}' leidt naar geen pagina van de site (deze tekst staat "
+            "onder elke pagina)", fix_nl, f"dom-status: the link '{url}' leads to no page of the site (this text "
+            "stands under every page)", fix_en))
 
     return HREF.sub(mark, html_text)
+
+
+def _anchors(docs: Path, page: str) -> set[str]:
+    """The anchors of a page's headings: its {#id}s, and the ids the toc extension makes of the others."""
+    read = source.read(docs).get(page)
+    headings = read.headings if read else []
+    return {heading.id or slugify(heading.text, "-") for heading in headings}
 
 
 def _respond_label(lang: str) -> str:
