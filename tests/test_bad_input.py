@@ -116,6 +116,17 @@ CASES = [
     Case("amount changed in the translation only",
          lambda p: edit(p / FIN_EN, "(CPO), up to € 10,000.", "(CPO), up to € 100,000."),
          "check", f"{FIN_EN}:@up to € 100,000.", "daar staat '€ 10.000' (docs/draaiboek/financiering.md:36)", alone=True),
+    # A source left out of the English village page: the village rule and the translation rule see it; one
+    # message, at the sentence, with the key.
+    Case("footnote left out of a translated village page",
+         lambda p: edit(p / "docs/maatwerk/dorpen/lieving.en.md", "next to Lieving.[^erfgoedcms-dorpen-m]", "next to Lieving."),
+         "check", "docs/maatwerk/dorpen/lieving.en.md:@next to Lieving.", "zet [^erfgoedcms-dorpen-m] achter dezelfde zin",
+         alone=True),
+    # The facts rule sees the year without its footnote: one message, the translation rule's, with the key.
+    Case("footnote left out of a translated draaiboek page",
+         lambda p: edit(p / FIN_EN, "too.[^blik-subsidie-woonvormen-2021]", "too."),
+         "check", f"{FIN_EN}:@The conditions are there too.", "zet [^blik-subsidie-woonvormen-2021] achter dezelfde zin",
+         alone=True),
     # Retired in the registry while the section is still there: set it back, or a new number for a new unit.
     Case("ID retired while its section is still there",
          lambda p: edit(p / "registry/ids.yml", "d-66: {page: draaiboek/beheer.md, status: active",

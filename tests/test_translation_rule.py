@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT
 
 from dom_site import rules, source, translations
+from dom_site.rules import translation
 
 NL = """# Geld {#geld}
 
@@ -29,11 +30,11 @@ Article 16.55 applies to 12 homes.[^c]
 """
 
 
-def messages(tmp_path: Path, english: str, dutch: str = NL, stamped: bool = True) -> list[str]:
+def messages(tmp_path: Path, english: str, dutch: str = NL, stamped: bool = True, stamped_as: str = NL) -> list[str]:
     docs = tmp_path / "docs"
     docs.mkdir(exist_ok=True)
     (docs / "geld.md").write_text(dutch, "utf-8")
-    stamp = translations.dutch_hash(NL if stamped else dutch + "\nNieuwe zin.\n")
+    stamp = translations.dutch_hash(stamped_as if stamped else dutch + "\nNieuwe zin.\n")
     (docs / "geld.en.md").write_text(f'---\nvertaald_van: "{stamp}"\n---\n{english}', "utf-8")
     context = rules.Context(tmp_path, source.load(docs, shown="docs"))
     return [str(p).split(" (English: ")[0].replace("docs/", "") for p in rules.run(context, ["vertaling"])]
@@ -41,6 +42,27 @@ def messages(tmp_path: Path, english: str, dutch: str = NL, stamped: bool = True
 
 def test_the_same_figures_and_footnotes_in_other_words_and_notation_pass(tmp_path: Path) -> None:
     assert messages(tmp_path, EN) == []
+
+
+@pytest.mark.parametrize("dutch, english", [
+    (("€ 10.000", "€ 10.000"), ("€ 10,000", "10,000 euros")),
+    (("€ 10.000", "€ 1,5 miljoen"), ("€ 10,000", "€1.5m")),
+    (("€ 10.000", "1,5 miljoen euro"), ("€ 10,000", "€ 1.5 million")),
+    (("€ 10.000", "€ 10 000"), ("€ 10,000", "€ 10,000")),
+    (("€ 10.000", "€ 10.000,-"), ("€ 10,000", "€10,000")),
+    (("2,5%", "2,5%"), ("2.5%", "2.5 per cent")),
+])
+def test_english_ways_of_writing_the_same_figure_pass(tmp_path: Path, dutch: tuple[str, str],
+                                                      english: tuple[str, str]) -> None:
+    nl = NL.replace(*dutch)
+    assert messages(tmp_path, EN.replace(*english), dutch=nl, stamped_as=nl) == []
+
+
+def test_a_footnote_moved_to_another_part_is_one_message_where_it_stands(tmp_path: Path) -> None:
+    moved = EN.replace("since 2023.", "since 2023.[^c]").replace("12 homes.[^c]", "12 homes.")
+    assert messages(tmp_path, moved) == [
+        "geld.en.md:7: '[^c]' staat in de Nederlandse tekst in een ander deel (geld.md:8) — zet het in hetzelfde deel "
+        "als in het Nederlands"]
 
 
 @pytest.mark.parametrize("change, said", [
@@ -62,6 +84,9 @@ def test_the_same_figures_and_footnotes_in_other_words_and_notation_pass(tmp_pat
     # A sentence left out is one message, with what it names.
     (("applies to 12 homes.[^c]", "applies."), "geld.en.md:11: in dit deel ontbreekt '[^c]', '12 woningen' van de "
      "Nederlandse tekst (geld.md:8) — vertaal ook de zin met '[^c]', '12 woningen'"),
+    # Written in words: the sentence is there (its footnote is), the number is not in figures.
+    (("12 homes", "twelve homes"), "geld.en.md:11: in dit deel ontbreekt het aantal '12 woningen' van de Nederlandse "
+     "tekst (geld.md:8) — schrijf ook in het Engels het getal in cijfers: 12"),
     (("That is", "In 2020 that is"), "geld.en.md:7: het jaartal '2020' staat niet in de Nederlandse tekst van dit deel "
      "— haal het weg, of zet het eerst in de Nederlandse tekst"),
 ])
@@ -76,7 +101,7 @@ def test_a_translation_behind_its_dutch_text_is_the_reports_not_a_failure(tmp_pa
     assert messages(tmp_path, EN, dutch=NL.replace("€ 10.000", "€ 12.000"), stamped=False) == []
 
 
-def test_a_misspelt_english_footnote_is_the_sources_rules_one_message(tmp_path: Path) -> None:
+def test_a_misspelt_english_footnote_is_one_message_with_the_key_to_write(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     messages(tmp_path, EN.replace("[^c]", "[^cc]"))
     (tmp_path / "registry" / "bronnen").mkdir(parents=True)
@@ -88,4 +113,13 @@ def test_a_misspelt_english_footnote_is_the_sources_rules_one_message(tmp_path: 
             "  gelezen: 2026-11-01\n",
             "utf-8")
     found = [str(p) for p in rules.run(rules.Context(tmp_path, source.load(docs, shown="docs")), ["bronnen", "vertaling"])]
-    assert len(found) == 1 and found[0].startswith("docs/geld.en.md:11: de bron [^cc] staat niet in het bronnenregister"), found
+    assert len(found) == 1 and found[0].startswith("docs/geld.en.md:11: '[^cc]' zegt iets anders dan de Nederlandse "
+                                                   "tekst: daar staat '[^c]' (docs/geld.md:8) — schrijf [^c]"), found
+
+
+@pytest.mark.parametrize("dutch, written", [("€ 60,6 miljoen", "€ 60.6 million"), ("3.000 inwoners", "3,000"),
+                                            ("2,5%", "2.5%"), ("€ 10 000", "€ 10,000"), ("€1,5m", "€ 1.5m")])
+def test_the_fix_writes_the_dutch_figure_in_english(dutch: str, written: str) -> None:
+    """Not the Dutch words: 'write 3,000', never 'write 3,000 inwoners' or '60.6 miljoen'."""
+    [fact] = [f for f in translation.facts(source.parse("x.md", f"# X\n\nTekst {dutch}.\n", "x.md")) if f.kind != "year"]
+    assert translation.english(fact) == written

@@ -198,7 +198,9 @@ def check_dutch_page(page: SourcePage, english: SourcePage | None,
                 en_rel, english.body_first_line, f"de Engelse pagina mist de voetnoot [^{label}]",
                 f"zet [^{label}] achter dezelfde zin als op de Nederlandse pagina",
                 f"the English page lacks the footnote [^{label}]",
-                f"put [^{label}] after the same sentence as on the Dutch page"))
+                f"put [^{label}] after the same sentence as on the Dutch page",
+                # The rule `vertaling` says it at the sentence's line, for a translation stamped as up to date.
+                subject=f"village-footnote:{en_rel}:{label}"))
 
     if problems:
         problems.sort(key=lambda p: (p.path != rel, p.line))  # Dutch page first, then by line

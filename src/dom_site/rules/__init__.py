@@ -87,14 +87,16 @@ def _rules() -> dict[str, Named]:
         "bestandsnamen": Named(filenames.check, "namen en plaats van bestanden — file names and places"),
         "veilig": Named(raw_html.rule, "geen HTML die iets uitvoert of van buiten laadt — no unsafe HTML"),
         "gegevens": Named(front_matter.check, "de gegevens bovenaan elke pagina — the data at the top of every page"),
+        # Before the rules whose messages it says more precisely for a translation (a footnote left out
+        # is also a figure without footnote, a village source the English page lacks, a key the registry lacks).
+        "vertaling": Named(translation.check, "een bijgewerkte vertaling noemt dezelfde cijfers en voetnoten als het "
+                           "Nederlands — a translation names the Dutch text's figures and footnotes"),
         "dorpen": Named(village_data.rule, "de gegevens van de dorpspagina's — the village pages' data"),
         "codeblokken": Named(fences.check, "elk codeblok (```) gesloten — every code block closed"),
         "koppen": Named(headings.check, "elke kop een vast {#id}, gelijk in beide talen — heading IDs in both languages"),
         "citeren": Named(citable.check, "citeerbare ID's tegen registry/ids.yml — citable IDs against the registry"),
         "bronnen": Named(sources.check, "voetnoten uit registry/bronnen/ — footnotes from the sources registry"),
         "feiten": Named(facts.check, "een voetnoot bij elk feit in het draaiboek — a footnote for every fact"),
-        "vertaling": Named(translation.check, "een bijgewerkte vertaling noemt dezelfde cijfers en voetnoten als het "
-                           "Nederlands — a translation names the Dutch text's figures and footnotes"),
         "begrippen": Named(glossary.check,
                            "een begrip van de begrippenlijst alleen daar uitgelegd — glossary terms explained once"),
     }

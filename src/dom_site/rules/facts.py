@@ -114,4 +114,4 @@ def check(context: Context) -> Iterator[Problem]:
                               "bijvoorbeeld [^drenthe-cpo-regeling]",
                               f"'{text}' is {en} without a footnote in the same paragraph",
                               "add a footnote with the source's key from registry/bronnen/, "
-                              "for example [^drenthe-cpo-regeling]")
+                              "for example [^drenthe-cpo-regeling]", subject=f"fact:{page.shown}:{number}")

@@ -14,23 +14,31 @@ warning there, never a failure): a Dutch edit never waits for its translation.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dom_site import translations
 from dom_site.messages import Problem
 from dom_site.rules import Context
-from dom_site.rules.facts import COUNTED, NOT_PROSE
+from dom_site.rules.facts import COUNTED, NOT_PROSE, first_fact, units
 from dom_site.source import SourcePage, in_footnote_definition
 from dom_site.sources import Citation, footnote_subject
 
-NUMBER = r"\d+(?:[.,]\d+)*"  # a separator is always followed by digits: "2017, people" is 2017
-SCALE = {"miljoen": 10**6, "million": 10**6, "mln": 10**6, "duizend": 10**3, "thousand": 10**3}
+# A separator is always followed by digits ("2017, people" is 2017); a space separates
+# thousands only before three digits ("€ 10 000").
+NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*"
+SCALE = {"miljoen": 10**6, "million": 10**6, "mln": 10**6, "m": 10**6, "duizend": 10**3, "thousand": 10**3}
+IN_ENGLISH = {"miljoen": "million", "mln": "million", "duizend": "thousand"}
+EURO = r"(?:\s*(?:euro|euros)\b)"
 PATTERNS = (
-    ("amount", re.compile(rf"(?:€|\bEUR\b)\s?(?P<n>{NUMBER})(?:,-)?(?:\s*(?P<scale>{'|'.join(SCALE)})\b)?", re.I)),
-    ("percentage", re.compile(rf"(?P<n>{NUMBER})\s?(?:%|procent\b|percent\b)", re.I)),
+    # € 10.000, € 10.000,-, €1.5m, € 1,5 miljoen, EUR 50.000, 10,000 euros, 1,5 miljoen euro.
+    ("amount", re.compile(rf"(?:(?:€|\bEUR\b)\s?(?P<n>{NUMBER})(?:,-)?(?:\s*(?P<scale>miljoen|million|mln|duizend|thousand)\b"
+                          rf"|(?P<m>m)\b)?|\b(?P<n2>{NUMBER})(?:\s*(?P<scale2>miljoen|million|mln|duizend|thousand))?{EURO})",
+                          re.I)),
+    ("percentage", re.compile(rf"(?P<n>{NUMBER})\s?(?:%|procent\b|percent\b|per cent\b)", re.I)),
     ("article", re.compile(r"\b(?:art\.|artikel|article)\s*(?P<raw>\d+(?:\.\d+)*[a-z]?)", re.I)),
     ("count", re.compile(rf"\b(?P<n>{NUMBER})\s+(?:{COUNTED})\b", re.I)),
     ("year", re.compile(r"\b(?P<raw>(?:1[89]|20)\d\d)\b")),
@@ -46,22 +54,30 @@ class Fact:
     text: str               # as written on the page
     kind: str
     value: str              # the same in either language: "10000" for "€ 10.000" and "€ 10,000"
+    number: str = ""        # the number as written ("10.000"), for amounts, percentages and counts
+    scale: str = ""         # "miljoen", "m" …
 
 
 def value(number: str, language: str, scale: str | None = None) -> str:
     """The number a figure means: Dutch writes 10.000,5 where English writes 10,000.5."""
     thousands, decimal = (".", ",") if language == "nl" else (",", ".")
+    number = re.sub(r"[ \u00a0\u202f]", "", number)
     whole, _, fraction = number.partition(decimal)
     amount = float(f"{whole.replace(thousands, '')}.{fraction or 0}") * SCALE.get((scale or "").lower(), 1)
     return f"{amount:g}" if amount != int(amount) else str(int(amount))
 
 
 def english(fact: Fact) -> str:
-    """How the English text writes the Dutch figure: € 10.000 is € 10,000 (its other forms as written)."""
-    if fact.kind not in ("amount", "count", "percentage") or "," not in fact.text and "." not in fact.text:
+    """How the English text writes the Dutch figure: € 10.000 is € 10,000, 2,5% is 2.5%, 3.000 inwoners is 3,000."""
+    if not fact.number:
         return fact.text
-    swapped = {".": ",", ",": "."}
-    return re.sub(NUMBER, lambda m: "".join(swapped.get(c, c) for c in m.group(0)), fact.text, count=1)
+    number = re.sub(r"[ \u00a0\u202f]", ",", fact.number.translate(str.maketrans(".,", ",.")))
+    if fact.kind == "percentage":
+        return f"{number}%"
+    if fact.kind == "amount":
+        scale = IN_ENGLISH.get(fact.scale.lower(), fact.scale)
+        return f"€ {number}" + (f" {scale}" if scale and scale != "m" else "m" if scale else "")
+    return number
 
 
 def facts(page: SourcePage) -> list[Fact]:
@@ -74,9 +90,11 @@ def facts(page: SourcePage) -> list[Fact]:
         prose = NOT_PROSE.sub(" ", line)
         for kind, pattern in PATTERNS:
             for match in pattern.finditer(prose):
-                groups = match.groupdict()
-                meant = groups.get("raw") or value(groups["n"], page.language, groups.get("scale"))
-                found.append(Fact(number, match.group(0).strip(), kind, meant))
+                groups = {key: text for key, text in match.groupdict().items() if text}
+                written = groups.get("n") or groups.get("n2") or ""
+                scale = groups.get("scale") or groups.get("scale2") or groups.get("m") or ""
+                meant = groups.get("raw") or value(written, page.language, scale)
+                found.append(Fact(number, match.group(0).strip(), kind, meant, written, scale))
     return sorted(found, key=lambda fact: fact.line)
 
 
@@ -96,75 +114,147 @@ def check(context: Context) -> Iterator[Problem]:
             continue  # not translated, or behind the Dutch text: the translations report's
         if [h.level for h in dutch.headings] != [h.level for h in translation.headings]:
             continue  # the parts do not line up: the heading rule's one message
-        heading_lines = [translation.body_first_line] + [heading.line for heading in translation.headings]
-        for part, (said, written) in enumerate(zip(parts(dutch), parts(translation), strict=True)):
-            yield from differences(dutch, translation, said, written, heading_lines[part])
+        yield from differences(dutch, translation)
 
 
-def unmatched(these: list[Fact], others: list[Fact]) -> list[Fact]:
-    """The facts of `these` that `others` do not have as often (the later ones of a repeated fact)."""
-    spare = Counter((f.kind, f.value) for f in these) - Counter((f.kind, f.value) for f in others)
-    found = []
-    for fact in reversed(these):
-        if spare[(fact.kind, fact.value)] > 0:
-            spare[(fact.kind, fact.value)] -= 1
-            found.append(fact)
-    return found[::-1]
+@dataclass
+class Part:
+    """One part (heading to heading) in both languages, its facts lined up in reading order."""
+
+    said: list[Fact]        # the Dutch part's
+    written: list[Fact]     # the English part's
+    heading: int            # the English heading's line (the body's first line before the first heading)
+    end: int                # the English part's last line
+    pairs: dict[int, int] = field(init=False)   # Dutch fact's index → the English fact's that says it
+    absent: list[Fact] = field(init=False)      # what the English part lacks
+    added: list[Fact] = field(init=False)       # what the Dutch part lacks
+
+    def __post_init__(self) -> None:
+        keys = [(f.kind, f.value) for f in self.said], [(f.kind, f.value) for f in self.written]
+        blocks = difflib.SequenceMatcher(None, *keys, autojunk=False).get_matching_blocks()
+        # Which Dutch fact the English one says (one sentence per line, in the same order, mostly).
+        self.pairs = {i + k: j + k for i, j, n in blocks for k in range(n)}
+        self.absent = spare(self.said, keys[0], keys[1], set(self.pairs))
+        self.added = spare(self.written, keys[1], keys[0], set(self.pairs.values()))
+
+    def english_line(self, fact: Fact) -> int:
+        """Where the English says what the Dutch says on the line of `fact`: the line of its other figures
+        and footnotes there, else as far from the last fact before it, else the heading."""
+        index = self.said.index(fact)
+        beside = [i for i, f in enumerate(self.said) if f.line == fact.line and i in self.pairs]
+        if beside:
+            return self.written[self.pairs[beside[0]]].line
+        before = [i for i in range(index - 1, -1, -1) if i in self.pairs]
+        if before:
+            return min(self.written[self.pairs[before[0]]].line + fact.line - self.said[before[0]].line, self.end)
+        return self.heading
 
 
-def differences(dutch: SourcePage, translation: SourcePage, said: list[Fact], written: list[Fact],
-                heading: int) -> Iterator[Problem]:
-    """One message per figure or footnote that differs; a changed figure is one message, at its English line."""
-    absent = unmatched(said, written)
-    added = unmatched(written, said)
-    for fact in added:
-        nl_kind, en_kind = KINDS[fact.kind]
-        instead = next((f for f in absent if f.kind == fact.kind), None)
-        # A footnote whose key the sources rule refuses is that rule's one message.
-        subject = footnote_subject(Citation(translation.path, translation.shown, fact.line, fact.value)) \
-            if fact.kind == "footnote" else None
-        if instead is not None and instead.text == fact.text:
-            absent.remove(instead)
-            # "€ 10.000" copied from the Dutch: in English, the point is a decimal point (ten euros).
-            yield Problem(translation.shown, fact.line,
-                          f"'{fact.text}' leest in het Engels als een ander getal: Engels schrijft duizendtallen met een "
-                          "komma en decimalen met een punt", f"schrijf {english(instead)}",
-                          f"'{fact.text}' reads as another number in English, which writes thousands with a comma "
-                          "and decimals with a point", f"write {english(instead)}", subject=subject)
-        elif instead is not None:
-            absent.remove(instead)
-            where = f"{dutch.shown}:{instead.line}"
-            yield Problem(translation.shown, fact.line,
-                          f"'{fact.text}' zegt iets anders dan de Nederlandse tekst: daar staat '{instead.text}' ({where})",
-                          f"schrijf {english(instead)}, zoals het Nederlands (dat is de geldende tekst); klopt het "
-                          "Nederlands niet, verbeter dat dan eerst",
-                          f"'{fact.text}' says something else than the Dutch text, which has '{instead.text}' ({where})",
-                          f"write {english(instead)}, as the Dutch does (it is the authoritative text); if the Dutch is "
-                          "wrong, correct that first", subject=subject)
-        else:
-            yield Problem(translation.shown, fact.line,
-                          f"{nl_kind} '{fact.text}' staat niet in de Nederlandse tekst van dit deel",
-                          "haal het weg, of zet het eerst in de Nederlandse tekst (dat is de geldende tekst)",
-                          f"{en_kind} '{fact.text}' is not in the Dutch text of this part",
-                          "remove it, or add it to the Dutch text first (it is the authoritative text)", subject=subject)
-    # What the English leaves out, per Dutch line: a sentence left untranslated is one message.
-    for dutch_line in dict.fromkeys(fact.line for fact in absent):
-        left = [fact for fact in absent if fact.line == dutch_line]
+def spare(facts: list[Fact], keys: list[tuple[str, str]], others: list[tuple[str, str]], lined_up: set[int]) -> list[Fact]:
+    """The facts the other language has fewer of; of a repeated one, those the other language does not line up with."""
+    left = Counter(keys) - Counter(others)
+    chosen = set()
+    for pass_ in ("unmatched", "any"):
+        for index, key in enumerate(keys):
+            if left[key] > 0 and index not in chosen and (pass_ == "any" or index not in lined_up):
+                left[key] -= 1
+                chosen.add(index)
+    return [facts[index] for index in sorted(chosen)]
+
+
+def differences(dutch: SourcePage, translation: SourcePage) -> Iterator[Problem]:
+    """One message per figure or footnote that differs, at its English line."""
+    heading_lines = [translation.body_first_line] + [heading.line for heading in translation.headings]
+    ends = [line - 1 for line in heading_lines[1:]] + [len(translation.lines)]
+    parts_ = [Part(said, written, heading, end) for said, written, heading, end
+              in zip(parts(dutch), parts(translation), heading_lines, ends, strict=True)]
+    absent = [(number, fact) for number, part in enumerate(parts_) for fact in part.absent]
+    for number, part in enumerate(parts_):
+        for fact in part.added:
+            yield from added(dutch, translation, number, fact, absent)
+    yield from left_out(dutch, translation, absent, parts_)
+
+
+def added(dutch: SourcePage, translation: SourcePage, part: int, fact: Fact,
+          absent: list[tuple[int, Fact]]) -> Iterator[Problem]:
+    """The message for a figure or footnote the English part has and the Dutch part lacks."""
+    nl_kind, en_kind = KINDS[fact.kind]
+    # In another part of the Dutch text: moved, one message (not "missing here" and "extra there").
+    moved = next(((p, f) for p, f in absent if (f.kind, f.value) == (fact.kind, fact.value)), None)
+    same_part = [(p, f) for p, f in absent if p == part and f.kind == fact.kind]
+    instead = moved or (same_part[0] if same_part else None)
+    # A footnote whose key the sources rule refuses is one message (this rule's, with the key to write).
+    subject = footnote_subject(Citation(translation.path, translation.shown, fact.line, fact.value)) \
+        if fact.kind == "footnote" else None
+    if instead is not None:
+        absent.remove(instead)
+    if moved is not None:
+        where = f"{dutch.shown}:{moved[1].line}"
+        yield Problem(translation.shown, fact.line, f"'{fact.text}' staat in de Nederlandse tekst in een ander deel ({where})",
+                      "zet het in hetzelfde deel als in het Nederlands",
+                      f"'{fact.text}' is in another part of the Dutch text ({where})",
+                      "put it in the same part as in the Dutch text", subject=subject)
+    elif instead is not None and (instead[1].number or instead[1].text) == (fact.number or fact.text):
+        # "€ 10.000" copied from the Dutch: in English, the point is a decimal point (ten euros).
+        yield Problem(translation.shown, fact.line,
+                      f"'{fact.text}' leest in het Engels als een ander getal: Engels schrijft duizendtallen met een "
+                      "komma en decimalen met een punt", f"schrijf {english(instead[1])}",
+                      f"'{fact.text}' reads as another number in English, which writes thousands with a comma "
+                      "and decimals with a point", f"write {english(instead[1])}", subject=subject)
+    elif instead is not None:
+        where = f"{dutch.shown}:{instead[1].line}"
+        yield Problem(translation.shown, fact.line,
+                      f"'{fact.text}' zegt iets anders dan de Nederlandse tekst: daar staat '{instead[1].text}' ({where})",
+                      f"schrijf {english(instead[1])}, zoals het Nederlands (dat is de geldende tekst); klopt het "
+                      "Nederlands niet, verbeter dat dan eerst",
+                      f"'{fact.text}' says something else than the Dutch text, which has '{instead[1].text}' ({where})",
+                      f"write {english(instead[1])}, as the Dutch does (it is the authoritative text); if the Dutch "
+                      "is wrong, correct that first", subject=subject)
+    else:
+        yield Problem(translation.shown, fact.line, f"{nl_kind} '{fact.text}' staat niet in de Nederlandse tekst van dit deel",
+                      "haal het weg, of zet het eerst in de Nederlandse tekst (dat is de geldende tekst)",
+                      f"{en_kind} '{fact.text}' is not in the Dutch text of this part",
+                      "remove it, or add it to the Dutch text first (it is the authoritative text)", subject=subject)
+
+
+def left_out(dutch: SourcePage, translation: SourcePage, absent: list[tuple[int, Fact]],
+             parts_: list[Part]) -> Iterator[Problem]:
+    """What the English leaves out, per Dutch line: a sentence left untranslated is one message."""
+    for number, dutch_line in dict.fromkeys((number, fact.line) for number, fact in absent):
+        part = parts_[number]
+        left = [fact for n, fact in absent if (n, fact.line) == (number, dutch_line)]
         names = ", ".join(f"'{fact.text}'" for fact in left)
         where = f"{dutch.shown}:{dutch_line}"
-        # Where the English says the rest of that Dutch line (its other figures and footnotes), else the part's heading.
-        beside = [f for f in said if f.line == dutch_line and f not in left]
-        line = next((w.line for f in beside for w in written if (w.kind, w.value) == (f.kind, f.value)), heading)
-        if len(left) == 1 and left[0].kind == "footnote" and beside:
-            fix_nl = f"zet {left[0].text} achter dezelfde zin als in het Nederlands"
-            fix_en = f"add {left[0].text} after the same sentence as in the Dutch text"
+        line = part.english_line(left[0])
+        # The sentence is there when the English says the rest of that Dutch line.
+        there = any(f.line == dutch_line and f not in left for f in part.said)
+        kinds = {fact.kind for fact in left}
+        if kinds == {"footnote"}:
+            keys = " ".join(fact.text for fact in left)
+            fix_nl, fix_en = (f"zet {keys} achter dezelfde zin als in het Nederlands",
+                              f"add {keys} after the same sentence as in the Dutch text")
+        elif kinds <= {"count", "amount", "percentage", "year"} and there:
+            # Its other figures or footnotes are there: the number is written otherwise, in words perhaps.
+            shown = ", ".join(english(fact) for fact in left)
+            fix_nl, fix_en = (f"schrijf ook in het Engels het getal in cijfers: {shown}",
+                              f"write the number in figures in English too: {shown}")
         else:
-            fix_nl = f"vertaal ook de zin met {names}"
-            fix_en = f"translate the sentence with {names} too"
+            fix_nl, fix_en = f"vertaal ook de zin met {names}", f"translate the sentence with {names} too"
         if len(left) == 1:
             nl_kind, en_kind = KINDS[left[0].kind]
             wrong_nl, wrong_en = f"{nl_kind} {names}", f"{en_kind} {names}"
         else:
             wrong_nl, wrong_en = names, names
+        # The facts rule sees a figure on this line without its footnote, the village rule a source the English
+        # page lacks: the same mistake, said here with the key and the line.
+        covers = tuple(f"fact:{translation.shown}:{fact_line}" for fact_line in unsourced_at(translation, line)) + tuple(
+            f"village-footnote:{translation.shown}:{fact.value}" for fact in left if fact.kind == "footnote")
         yield Problem(translation.shown, line, f"in dit deel ontbreekt {wrong_nl} van de Nederlandse tekst ({where})",
-                      fix_nl, f"this part lacks {wrong_en} of the Dutch text ({where})", fix_en)
+                      fix_nl, f"this part lacks {wrong_en} of the Dutch text ({where})", fix_en, covers=covers)
+
+
+def unsourced_at(page: SourcePage, line: int) -> list[int]:
+    """Where the facts rule would report the paragraph that holds `line` (its first fact's line)."""
+    unit = next((unit for unit in units(page) if any(number == line for number, _ in unit.lines)), None)
+    found = first_fact(unit) if unit else None
+    return [found[0]] if found else []
