@@ -608,3 +608,26 @@ def test_an_admonition_shown_as_code_is_not_checked_whatever_the_fences_inside(t
     page.write_text('# P\n\n````markdown\n```text\n!!!\n```\n````\n\n???\n\n    X\n', "utf-8")
     assert [(p.line, p.wrong_nl) for p in admonitions([page], tmp_path)] == [
         (9, "het blok (!!! of ???) heeft geen soort")]
+
+
+@pytest.mark.parametrize("text, line", [
+    ("**Let op: dit is belangrijk.\n", 3),
+    ("__Let op: dit.\n", 3),
+    # A heading ends at its line, a list item at the next item: bold cannot run on across them.
+    ("## **Kop\n\nTekst.**\n", 3),
+    ("- **Let op.\n- Dit is belangrijk.**\n", 3),
+])
+def test_bold_left_open_in_its_paragraph_is_one_message_where_it_opens(tmp_path: Path, text: str, line: int) -> None:
+    page = write(tmp_path, "vet.md", f"# Vet\n\n{text}")
+    only(check_markdown.unrendered([page], ROOT), relative(page, ROOT), line, "vet begint hier met")
+
+
+@pytest.mark.parametrize("text", [
+    "**Let op.\nDit is belangrijk.**\n",       # one sentence per line, bold over two of them: it renders
+    "- **Let op.\n  Dit is belangrijk.**\n- Ander punt.\n",
+    "Reken 2**3 uit.\n", "Zie [p].\n\n[p]: https://example.org/pagina__oud\n", "Tekst.\n\n***\n\nMeer.\n",
+    "| a | b |\n| --- | --- |\n| **x** | `a**b` |\n", "Zie https://example.org/a__b en meer.\n", "***Heel belangrijk.***\n",
+])
+def test_bold_that_renders_and_stars_that_are_no_bold_pass(tmp_path: Path, text: str) -> None:
+    page = write(tmp_path, "vet.md", f"# Vet\n\n{text}")
+    assert check_markdown.unrendered([page], ROOT) == []

@@ -228,10 +228,14 @@ TABLE_LINE = re.compile(r"^\s*\|")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # A note to the writers left in the text; CONTRIBUTING: no placeholder text on a page.
 PLACEHOLDER = re.compile(r"\b(?:TODO|FIXME|TBD)\b")
-# Bold opened and never closed on its line: the reader sees the two stars ("**Let op: …").
-# One sentence per line (CONTRIBUTING), so bold closes on the line it opens on.
-BOLD = re.compile(r"\*\*|__")
-NOT_TEXT = re.compile(r"\]\([^)]*\)|<[^>]*>")
+# Bold opened and never closed in its paragraph: the reader sees the two stars ("**Let op: …").
+# Not a mark: between two digits (2**3), a line of only stars or underscores (a rule, ***).
+BOLD = re.compile(r"(?<!\d)(?:\*\*|__)(?!\d)")
+NOT_TEXT = re.compile(r"\]\([^)]*\)|<[^>]*>|https?://\S+|^\s{0,3}\[[^\]]+\]:\s*\S+")
+SINGLE_LINE_BLOCK = re.compile(r"^\s*(?:#|\|)")  # a heading or a table row ends where its line ends
+THEMATIC_BREAK = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:_\s*){3,}|(?:-\s*){3,})$")
+# Where a paragraph ends and a new block starts: bold cannot run on across it.
+NEW_BLOCK = re.compile(r"^\s*(?:$|#|[-*+]\s|\d+[.)]\s|>|\||!!!|\?\?\?|===)")
 
 
 def unrendered(files: list[Path], root: Path) -> list[Problem]:
@@ -274,22 +278,61 @@ def unrendered(files: list[Path], root: Path) -> list[Problem]:
                                             "the table lacks the line of dashes below its header; the site shows it as "
                                             "one paragraph full of | signs", f"put this line above it: {dashes}"))
             previous_table = is_table
-            text = NOT_TEXT.sub(" ", source.CODE_SPAN.sub("", line))
-            marks = BOLD.findall(text)
-            if any(marks.count(mark) % 2 for mark in ("**", "__")):
-                mark = next(mark for mark in ("**", "__") if marks.count(mark) % 2)
-                problems.append(Problem(where, number, f"vet begint hier met {mark} maar sluit niet op deze regel; "
-                                        f"de lezer ziet dan {mark} in de tekst",
-                                        f"zet {mark} ook achter het laatste vette woord, of haal {mark} weg",
-                                        f"bold starts here with {mark} but does not close on this line; readers would "
-                                        f"see {mark} in the text",
-                                        f"put {mark} after the last bold word too, or remove {mark}"))
             if (note := PLACEHOLDER.search(source.CODE_SPAN.sub("", line))):
                 problems.append(Problem(where, number, f"hier staat nog een notitie voor de schrijvers ({note.group(0)})",
                                         "schrijf de tekst af, of haal de zin weg tot hij af is",
                                         f"a note to the writers is still here ({note.group(0)})",
                                         "finish the text, or remove the sentence until it is finished"))
+        problems += bold_left_open(prose, where)
     return problems
+
+
+def bold_left_open(prose: list[tuple[int, str]], where: str) -> list[Problem]:
+    """Bold that its block (a paragraph, a list item, a heading, a table row) does not close.
+
+    Bold closed in the next block is one mistake, one message; a block's marks that close each
+    other are bold as the reader sees it.
+    """
+    blocks: list[list[tuple[int, str]]] = [[]]
+    for number, line in prose:
+        if not line.strip() or NEW_BLOCK.match(line) or THEMATIC_BREAK.match(line):
+            blocks.append([])
+        if line.strip() and not THEMATIC_BREAK.match(line):
+            blocks[-1].append((number, line))
+        if SINGLE_LINE_BLOCK.match(line):
+            blocks.append([])
+    problems: list[Problem] = []
+    pending: dict[str, int] = {}  # what the block before left open, and where
+    for block in (b for b in blocks if b):
+        left: dict[str, int] = {}
+        for number, line in block:
+            for mark in BOLD.findall(NOT_TEXT.sub(" ", source.CODE_SPAN.sub("", line))):
+                if left.pop(mark, None) is None:
+                    left[mark] = number
+        for mark in [m for m in left if m in pending]:
+            problems.append(bold_across(mark, pending.pop(mark), left.pop(mark), where))
+        problems += open_bold(pending, where)
+        pending = left
+    return problems + open_bold(pending, where)
+
+
+def bold_across(mark: str, opens: int, closes: int, where: str) -> Problem:
+    """Bold opened in one block (a paragraph, a list item, a heading) and closed in the next: both marks show."""
+    return Problem(where, opens, f"vet begint hier met {mark} maar sluit pas op regel {closes}, in een volgend blok "
+                   f"(alinea, lijstpunt of kop); de lezer ziet dan twee keer {mark}",
+                   f"zet {mark} achter het laatste vette woord van dit blok en haal {mark} op regel {closes} weg",
+                   f"bold starts here with {mark} but closes only on line {closes}, in the next block (paragraph, "
+                   f"list item or heading); readers would see {mark} twice",
+                   f"put {mark} after the last bold word of this block and remove {mark} on line {closes}")
+
+
+def open_bold(opened: dict[str, int], where: str) -> list[Problem]:
+    """A message for each bold mark its paragraph never closed, at the line that opens it."""
+    return [Problem(where, number, f"vet begint hier met {mark} maar sluit niet in deze alinea; de lezer ziet dan "
+                    f"{mark} in de tekst", f"zet {mark} ook achter het laatste vette woord, of haal {mark} weg",
+                    f"bold starts here with {mark} but does not close in this paragraph; readers would see {mark} in "
+                    "the text", f"put {mark} after the last bold word too, or remove {mark}")
+            for mark, number in opened.items()]
 
 
 def findings(root: Path, files: list[Path] | None = None) -> list[Problem]:
