@@ -138,6 +138,10 @@ THIRD = ("\n## Derde {#r-3}\n", "\n## Third {#r-3}\n")
     # In release 1.0 already (its checksum says so), written as new in 1.1.
     (('since: "1.0", checksums: {"1.0"', 'since: "1.1", checksums: {"1.0"'),
      'registry/ids.yml:7: since: "1.1" klopt niet: r-1 staat al in versie 1.0 — schrijf since: "1.0" bij r-1'),
+    # A release that does not exist yet and is not the next one.
+    (('r-3: {page: reactie/index.md, status: active, since: "1.2"}', 'r-3: {page: reactie/index.md, status: active, since: "1.10"}'),
+     'registry/ids.yml:9: since: "1.10" klopt niet: er is geen versie 1.10; r-3 is nieuw in de volgende versie, 1.2 — '
+     'schrijf since: "1.2" bij r-3'),
     (('since: "1.1", checksums: {"1.1": "bb', 'since: "1.0", checksums: {"1.1": "bb'),
      'registry/ids.yml:8: since: "1.0" klopt niet: r-2 staat pas in versie 1.1 — schrijf since: "1.1" bij r-2'),
 ])
