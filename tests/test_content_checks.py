@@ -294,6 +294,10 @@ def test_markdown_messages_parse_the_tools_output_and_explain_unknown_rules() ->
     other = check_markdown.problem_for("docs/x.md:2 error MD999/new-rule Something new", ROOT)
     assert other is not None and "MD999" in str(other) and "Something new" in str(other)
     assert check_markdown.problem_for("markdownlint-cli2 v0.22.1 (markdownlint v0.40.0)", ROOT) is None
+    # Two footnotes side by side: markdownlint reads a reference link, Python-Markdown renders both footnotes.
+    assert check_markdown.problem_for(
+        'docs/x.md:36:90 error MD052/reference-links-images Reference links and images should use a label that is '
+        'defined [Missing link or image reference definition: "^b"] [Context: "[^a][^b]"]', ROOT) is None
 
 
 # --- raw HTML safety -----------------------------------------------------------------
