@@ -86,6 +86,19 @@ def test_an_error_is_placed_where_it_is_and_not_on_the_first_line_that_looks_ali
     assert problems and {(p.path, p.line) for p in problems} == {("docs/over/privacy.md", line)}, problems
 
 
+def test_what_editors_write_most_is_said_in_dutch_with_its_fix(tmp_path: Path) -> None:
+    page = ('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>T</title></head><body>\n'
+            '<p>De <font color="red">provincie</font> geeft.</p>\n</body></html>')
+    site, docs = built(tmp_path, {"over/privacy/index.html": page})
+    (docs / "over" / "privacy.md").write_text('# Privacy\n\nDe <font color="red">provincie</font> geeft.\n', "utf-8")
+    [problem] = vnu.check(site, tmp_path)
+    assert str(problem).startswith(
+        "docs/over/privacy.md:3: de gebouwde pagina site/over/privacy/index.html is geen geldige HTML (regel 2): het "
+        "element <font> is verouderd en hoort niet meer in een webpagina — haal <font> weg; schrijf de tekst in gewone "
+        "Markdown"), problem
+    assert "The “font” element is obsolete" in str(problem)  # vnu's own words, in the English part
+
+
 def test_a_frozen_editions_markup_is_made_valid_and_its_words_kept() -> None:
     from dom_site.valid_markup import valid_markup
 

@@ -59,6 +59,18 @@ def run_checker(vnu: Path, files: list[Path], timeout: float) -> tuple[int, str]
 
 
 DUPLICATE_ID = re.compile(r"^Duplicate ID “(?P<id>[^”]+)”")
+# What vnu says of the raw HTML editors write most, in Dutch with its fix (else vnu's English and the general fix).
+IN_DUTCH: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"^The “(?P<a>[^”]+)” element is obsolete"),
+     "het element <{a}> is verouderd en hoort niet meer in een webpagina",
+     "haal <{a}> weg; schrijf de tekst in gewone Markdown (**vet**, _schuin_), de vormgeving is die van de site"),
+    (re.compile(r"^Stray end tag “(?P<a>[^”]+)”"),
+     "er staat een </{a}> die geen <{a}> sluit", "haal </{a}> weg, of zet de <{a}> erbij die het sluit"),
+    (re.compile(r"^End tag “(?P<a>[^”]+)” seen, but there were open elements"),
+     "</{a}> sluit terwijl er binnenin nog iets open staat", "sluit eerst wat binnen <{a}> geopend is"),
+    (re.compile(r"^Attribute “(?P<a>[^”]+)” not allowed on element “(?P<b>[^”]+)”"),
+     "het attribuut {a} hoort niet bij <{b}>", "haal {a}=… weg bij <{b}>"),
+)
 
 
 def markdown_line(markdown: Path, message: dict[str, Any]) -> int:
@@ -103,9 +115,14 @@ def problems_from(report_json: str, site: Path, root: Path) -> list[Problem]:
             built, source = relative(page, root), None
         said = " ".join(str(message.get("message", "")).split())
         where, at = (relative(source, root), markdown_line(source, message)) if source else (built, line)
-        found.append(Problem(
-            where, at, f"de gebouwde pagina {built} is geen geldige HTML (regel {line}): {said}", FIX_NL,
-            f"the built page {built} is not valid HTML (line {line}): {said}", FIX_EN))
+        wrong_nl, fix_nl = f"de gebouwde pagina {built} is geen geldige HTML (regel {line}): {said}", FIX_NL
+        for pattern, wrong, fix in IN_DUTCH:
+            if (match := pattern.match(said)):
+                wrong_nl = f"de gebouwde pagina {built} is geen geldige HTML (regel {line}): {wrong.format(**match.groupdict())}"
+                fix_nl = fix.format(**match.groupdict())
+                break
+        found.append(Problem(where, at, wrong_nl, fix_nl,
+                             f"the built page {built} is not valid HTML (line {line}): {said}", FIX_EN))
     return found
 
 
