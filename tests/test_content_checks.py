@@ -620,10 +620,12 @@ def test_an_admonition_shown_as_code_is_not_checked_whatever_the_fences_inside(t
     # A heading ends at its line, a list item at the next item: bold cannot run on across them.
     ("## **Kop\n\nTekst.**\n", 3),
     ("- **Let op.\n- Dit is belangrijk.**\n", 3),
+    ("| a | b |\n| --- | --- |\n| **x | y** |\n", 5),  # nor from one table cell into the next
 ])
 def test_bold_left_open_in_its_paragraph_is_one_message_where_it_opens(tmp_path: Path, text: str, line: int) -> None:
     page = write(tmp_path, "vet.md", f"# Vet\n\n{text}")
     only(check_markdown.unrendered([page], ROOT), relative(page, ROOT), line, "vet begint hier met")
+    assert check_markdown.unrendered([write(tmp_path, "vet2.md", "# Vet\n\nReken 2**3 uit.\n")], ROOT) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -631,6 +633,7 @@ def test_bold_left_open_in_its_paragraph_is_one_message_where_it_opens(tmp_path:
     "- **Let op.\n  Dit is belangrijk.**\n- Ander punt.\n",
     "Reken 2**3 uit.\n", "Zie [p].\n\n[p]: https://example.org/pagina__oud\n", "Tekst.\n\n***\n\nMeer.\n",
     "| a | b |\n| --- | --- |\n| **x** | `a**b` |\n", "Zie https://example.org/a__b en meer.\n", "***Heel belangrijk.***\n",
+    "Tot **€ 10.000** per woning.\n", "**18 jaar** of ouder, sinds **2027**.\n",  # bold that ends in a digit
 ])
 def test_bold_that_renders_and_stars_that_are_no_bold_pass(tmp_path: Path, text: str) -> None:
     page = write(tmp_path, "vet.md", f"# Vet\n\n{text}")

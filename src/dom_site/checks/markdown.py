@@ -235,7 +235,7 @@ TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s
 PLACEHOLDER = re.compile(r"\b(?:TODO|FIXME|TBD)\b")
 # Bold opened and never closed in its paragraph: the reader sees the two stars ("**Let op: …").
 # Not a mark: between two digits (2**3), a line of only stars or underscores (a rule, ***).
-BOLD = re.compile(r"(?<!\d)(?:\*\*|__)(?!\d)")
+BOLD = re.compile(r"(?<!\d)(?:\*\*|__)|(?:\*\*|__)(?!\d)")  # not between two digits: 2**3
 NOT_TEXT = re.compile(r"\]\([^)]*\)|<[^>]*>|https?://\S+|^\s{0,3}\[[^\]]+\]:\s*\S+")
 SINGLE_LINE_BLOCK = re.compile(r"^\s*(?:#|\|)")  # a heading or a table row ends where its line ends
 THEMATIC_BREAK = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:_\s*){3,}|(?:-\s*){3,})$")
@@ -302,7 +302,10 @@ def bold_left_open(prose: list[tuple[int, str]], where: str) -> list[Problem]:
     for number, line in prose:
         if not line.strip() or NEW_BLOCK.match(line) or THEMATIC_BREAK.match(line):
             blocks.append([])
-        if line.strip() and not THEMATIC_BREAK.match(line):
+        if TABLE_LINE.match(line):
+            # Each cell of a table row is a block of its own: bold cannot run on into the next cell.
+            blocks += [[(number, cell)] for cell in re.split(r"(?<!\\)\|", source.CODE_SPAN.sub("", line))]
+        elif line.strip() and not THEMATIC_BREAK.match(line):
             blocks[-1].append((number, line))
         if SINGLE_LINE_BLOCK.match(line):
             blocks.append([])
@@ -333,10 +336,12 @@ def bold_across(mark: str, opens: int, closes: int, where: str) -> Problem:
 
 def open_bold(opened: dict[str, int], where: str) -> list[Problem]:
     """A message for each bold mark its paragraph never closed, at the line that opens it."""
-    return [Problem(where, number, f"vet begint hier met {mark} maar sluit niet in deze alinea; de lezer ziet dan "
-                    f"{mark} in de tekst", f"zet {mark} ook achter het laatste vette woord, of haal {mark} weg",
-                    f"bold starts here with {mark} but does not close in this paragraph; readers would see {mark} in "
-                    "the text", f"put {mark} after the last bold word too, or remove {mark}")
+    return [Problem(where, number, f"vet begint hier met {mark} maar sluit niet in dezelfde alinea (of kop, lijstpunt, "
+                    f"tabelcel); de lezer ziet dan {mark} in de tekst",
+                    f"zet {mark} ook achter het laatste vette woord, of haal {mark} weg",
+                    f"bold starts here with {mark} but does not close in the same paragraph (or heading, list item, "
+                    f"table cell); readers would see {mark} in the text",
+                    f"put {mark} after the last bold word too, or remove {mark}")
             for mark, number in opened.items()]
 
 
