@@ -103,9 +103,9 @@ def test_a_link_to_a_page_in_the_respond_text_works_on_every_page(tmp_path: Path
     write(tmp_path, {
         "mkdocs.yml": "site_name: t\ntheme: {name: material, language: nl}\nplugins:\n  - dom-status:\n      respond: reageren\n",
         "docs/index.md": "# Start\n", "docs/over/privacy.md": "# Privacy\n\n## Gegevens {#gegevens}\n",
-        "docs/draaiboek/beheer.md": "# Beheer\n",
+        "docs/draaiboek/beheer.md": "# Beheer\n", "docs/over/privacy.en.md": "# Privacy\n\n## Data {#gegevens}\n\n## Cookies\n",
         "includes/reageren.md": "Lees eerst\n[over privacy](../over/privacy.md#gegevens).\n",
-        "includes/reageren.en.md": "Read [about privacy](over/privacy.md) first.\n"})
+        "includes/reageren.en.md": "Read [about privacy](over/privacy.md#cookies) first.\n"})
     build_project(tmp_path)
     for page, href in (("index.html", "over/privacy/#gegevens"), ("draaiboek/beheer/index.html", "../../over/privacy/#gegevens")):
         respond = (tmp_path / "site" / page).read_text("utf-8").partition('<aside class="page-respond"')[2]

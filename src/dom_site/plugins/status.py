@@ -185,7 +185,10 @@ def _with_page_links(text_file: Path, html_text: str, docs: Path) -> str:
         path, _, fragment = url.partition("#")
         page = re.sub(r"^(?:\./|\.\./)*(?:docs/)?", "", path)
         if page.endswith(".md") and (docs / page).is_file() and not page.endswith(".en.md"):
-            anchors = _anchors(docs, page)
+            # The English text's links open English pages: their titles' automatic anchors are English
+            # (an untranslated page is shown in Dutch, with the Dutch anchors).
+            english = source.english_path(page)
+            anchors = _anchors(docs, english if text_file.name.endswith(".en.md") and (docs / english).is_file() else page)
             if fragment and fragment not in anchors:
                 like = closest(fragment, sorted(anchors))
                 raise PluginError(problem(
