@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 
 from dom_site import valid_markup
 from dom_site.checks import site_valid_html as vnu
+from dom_site.messages import Problem
 
 BAD = """<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>Fout</title></head>
@@ -97,6 +98,25 @@ def test_what_editors_write_most_is_said_in_dutch_with_its_fix(tmp_path: Path) -
         "element <font> is verouderd en hoort niet meer in een webpagina — haal <font> weg; schrijf de tekst in gewone "
         "Markdown"), problem
     assert "The “font” element is obsolete" in str(problem)  # vnu's own words, in the English part
+
+
+def test_a_stray_end_tag_in_the_text_is_one_message_not_also_the_templates_follow_ons(tmp_path: Path) -> None:
+    """The </div> leaves the template's </article> and </main> unmatched: vnu says so too, at the first line."""
+    page = ('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>T</title></head><body>\n'
+            '<main><article>\n<p>Tekst.</p>\n</div>\n</article></main>\n</body></html>')
+    site, docs = built(tmp_path, {"over/privacy/index.html": page})
+    (docs / "over" / "privacy.md").write_text("# Privacy\n\nTekst.\n\n</div>\n", "utf-8")
+    problems = vnu.check(site, tmp_path)
+    assert [str(p).split(" — ")[0] for p in problems] == [
+        "docs/over/privacy.md:5: de gebouwde pagina site/over/privacy/index.html is geen geldige HTML (regel 4): er "
+        "staat een </div> die geen <div> sluit"], problems
+    # As on the built site (measured on a copy: 8 messages before): the template's unmatched tags are follow-ons.
+    page_md = "docs/over/privacy.md"
+    said = [(35, "End tag “div” seen, but there were open elements."), (35, "Stray end tag “div”."),
+            (1, "Unclosed element “main”."), (40, "End tag “div” seen, but there were open elements.")]
+    kept = vnu.without_follow_ons([Problem(page_md, line, "nl", "fix", f"the built page x is not valid HTML (line 9): {text}",
+                                           "fix") for line, text in said])
+    assert [(p.line, p.wrong_en.rpartition(": ")[2]) for p in kept] == [(35, "Stray end tag “div”.")]
 
 
 def test_a_frozen_editions_markup_is_made_valid_and_its_words_kept() -> None:

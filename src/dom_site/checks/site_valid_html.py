@@ -59,6 +59,8 @@ def run_checker(vnu: Path, files: list[Path], timeout: float) -> tuple[int, str]
 
 
 DUPLICATE_ID = re.compile(r"^Duplicate ID “(?P<id>[^”]+)”")
+STRAY = ": Stray end tag "
+FOLLOW_ONS = ("seen, but there were open elements", ": Unclosed element ")
 # What vnu says of the raw HTML editors write most, in Dutch with its fix (else vnu's English and the general fix).
 IN_DUTCH: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"^The “(?P<a>[^”]+)” element is obsolete"),
@@ -123,7 +125,22 @@ def problems_from(report_json: str, site: Path, root: Path) -> list[Problem]:
                 break
         found.append(Problem(where, at, wrong_nl, fix_nl,
                              f"the built page {built} is not valid HTML (line {line}): {said}", FIX_EN))
-    return found
+    return without_follow_ons(found)
+
+
+def without_follow_ons(found: list[Problem]) -> list[Problem]:
+    """A page's problems without those vnu finds only because of one at a Markdown line.
+
+    A stray </div> in the text also leaves the template's </div>s, </article> and </main>
+    unmatched; vnu names those too ("End tag … seen, but there were open elements", "Unclosed
+    element"). One mistake, one message: while a page has an error at a line of its text, its
+    first-line errors wait, and a stray end tag's follow-ons are left out (they come back on
+    the next run if they were not follow-ons).
+    """
+    located = {p.path for p in found if p.line > 1 and p.path.endswith(".md")}
+    stray = {p.path for p in found if STRAY in p.wrong_en}
+    return [p for p in found if not (p.path in located and p.line == 1)
+            and not (p.path in stray and any(follow in p.wrong_en for follow in FOLLOW_ONS))]
 
 
 def check(site: Path, root: Path, timeout: float = TIMEOUT) -> list[Problem]:
