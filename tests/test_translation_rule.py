@@ -96,6 +96,14 @@ def test_a_figure_or_footnote_the_dutch_text_does_not_have_is_one_message(tmp_pa
     assert len(found) == 1 and found[0].startswith(said), found
 
 
+def test_a_sentence_written_twice_is_one_message(tmp_path: Path) -> None:
+    """At one of the two lines (either is the one to take out)."""
+    twice = EN.replace("The province gives up to € 10,000.[^a] [^b]\n", "The province gives up to € 10,000.[^a] [^b]\n" * 2)
+    assert messages(tmp_path, twice) == [
+        "geld.en.md:6: '[^a]', '[^b]', '€ 10,000' staat hier vaker dan in de Nederlandse tekst van dit deel — staat de "
+        "zin twee keer, haal hem dan één keer weg"]
+
+
 def test_a_translation_behind_its_dutch_text_is_the_reports_not_a_failure(tmp_path: Path) -> None:
     """A Dutch edit never waits for its translation: the stamp no longer matches, the translations report says so."""
     assert messages(tmp_path, EN, dutch=NL.replace("€ 10.000", "€ 12.000"), stamped=False) == []

@@ -170,51 +170,77 @@ def differences(dutch: SourcePage, translation: SourcePage) -> Iterator[Problem]
               in zip(parts(dutch), parts(translation), heading_lines, ends, strict=True)]
     absent = [(number, fact) for number, part in enumerate(parts_) for fact in part.absent]
     for number, part in enumerate(parts_):
+        lone: list[Fact] = []
         for fact in part.added:
-            yield from added(dutch, translation, number, fact, absent)
+            said = paired(dutch, translation, number, fact, absent)
+            if said is None:
+                lone.append(fact)
+            else:
+                yield said
+        for line in dict.fromkeys(fact.line for fact in lone):
+            yield extra(translation, part, [fact for fact in lone if fact.line == line])
     yield from left_out(dutch, translation, absent, parts_)
 
 
-def added(dutch: SourcePage, translation: SourcePage, part: int, fact: Fact,
-          absent: list[tuple[int, Fact]]) -> Iterator[Problem]:
-    """The message for a figure or footnote the English part has and the Dutch part lacks."""
-    nl_kind, en_kind = KINDS[fact.kind]
+def paired(dutch: SourcePage, translation: SourcePage, part: int, fact: Fact,
+           absent: list[tuple[int, Fact]]) -> Problem | None:
+    """The message for a figure or footnote the English part has instead of one of the Dutch text's;
+    None when the Dutch text lacks nothing it could stand for."""
     # In another part of the Dutch text: moved, one message (not "missing here" and "extra there").
     moved = next(((p, f) for p, f in absent if (f.kind, f.value) == (fact.kind, fact.value)), None)
     same_part = [(p, f) for p, f in absent if p == part and f.kind == fact.kind]
     instead = moved or (same_part[0] if same_part else None)
+    if instead is None:
+        return None
+    absent.remove(instead)
     # A footnote whose key the sources rule refuses is one message (this rule's, with the key to write).
     subject = footnote_subject(Citation(translation.path, translation.shown, fact.line, fact.value)) \
         if fact.kind == "footnote" else None
-    if instead is not None:
-        absent.remove(instead)
+    where = f"{dutch.shown}:{instead[1].line}"
     if moved is not None:
-        where = f"{dutch.shown}:{moved[1].line}"
-        yield Problem(translation.shown, fact.line, f"'{fact.text}' staat in de Nederlandse tekst in een ander deel ({where})",
-                      "zet het in hetzelfde deel als in het Nederlands",
-                      f"'{fact.text}' is in another part of the Dutch text ({where})",
-                      "put it in the same part as in the Dutch text", subject=subject)
-    elif instead is not None and (instead[1].number or instead[1].text) == (fact.number or fact.text):
+        return Problem(translation.shown, fact.line, f"'{fact.text}' staat in de Nederlandse tekst in een ander deel ({where})",
+                       "zet het in hetzelfde deel als in het Nederlands",
+                       f"'{fact.text}' is in another part of the Dutch text ({where})",
+                       "put it in the same part as in the Dutch text", subject=subject)
+    if (instead[1].number or instead[1].text) == (fact.number or fact.text):
         # "€ 10.000" copied from the Dutch: in English, the point is a decimal point (ten euros).
-        yield Problem(translation.shown, fact.line,
-                      f"'{fact.text}' leest in het Engels als een ander getal: Engels schrijft duizendtallen met een "
-                      "komma en decimalen met een punt", f"schrijf {english(instead[1])}",
-                      f"'{fact.text}' reads as another number in English, which writes thousands with a comma "
-                      "and decimals with a point", f"write {english(instead[1])}", subject=subject)
-    elif instead is not None:
-        where = f"{dutch.shown}:{instead[1].line}"
-        yield Problem(translation.shown, fact.line,
-                      f"'{fact.text}' zegt iets anders dan de Nederlandse tekst: daar staat '{instead[1].text}' ({where})",
-                      f"schrijf {english(instead[1])}, zoals het Nederlands (dat is de geldende tekst); klopt het "
-                      "Nederlands niet, verbeter dat dan eerst",
-                      f"'{fact.text}' says something else than the Dutch text, which has '{instead[1].text}' ({where})",
-                      f"write {english(instead[1])}, as the Dutch does (it is the authoritative text); if the Dutch "
-                      "is wrong, correct that first", subject=subject)
+        return Problem(translation.shown, fact.line,
+                       f"'{fact.text}' leest in het Engels als een ander getal: Engels schrijft duizendtallen met een "
+                       "komma en decimalen met een punt", f"schrijf {english(instead[1])}",
+                       f"'{fact.text}' reads as another number in English, which writes thousands with a comma "
+                       "and decimals with a point", f"write {english(instead[1])}", subject=subject)
+    return Problem(translation.shown, fact.line,
+                   f"'{fact.text}' zegt iets anders dan de Nederlandse tekst: daar staat '{instead[1].text}' ({where})",
+                   f"schrijf {english(instead[1])}, zoals het Nederlands (dat is de geldende tekst); klopt het "
+                   "Nederlands niet, verbeter dat dan eerst",
+                   f"'{fact.text}' says something else than the Dutch text, which has '{instead[1].text}' ({where})",
+                   f"write {english(instead[1])}, as the Dutch does (it is the authoritative text); if the Dutch "
+                   "is wrong, correct that first", subject=subject)
+
+
+def extra(translation: SourcePage, part: Part, facts_: list[Fact]) -> Problem:
+    """One message for what one English line names that the Dutch part does not (as often): a sentence
+    written twice is one mistake."""
+    names = ", ".join(f"'{fact.text}'" for fact in facts_)
+    said = {(f.kind, f.value) for f in part.said}
+    more = all((fact.kind, fact.value) in said for fact in facts_)
+    if len(facts_) == 1:
+        nl_kind, en_kind = KINDS[facts_[0].kind]
+        names_nl, names_en = f"{nl_kind} {names}", f"{en_kind} {names}"
     else:
-        yield Problem(translation.shown, fact.line, f"{nl_kind} '{fact.text}' staat niet in de Nederlandse tekst van dit deel",
-                      "haal het weg, of zet het eerst in de Nederlandse tekst (dat is de geldende tekst)",
-                      f"{en_kind} '{fact.text}' is not in the Dutch text of this part",
-                      "remove it, or add it to the Dutch text first (it is the authoritative text)", subject=subject)
+        names_nl = names_en = names
+    wrong_nl = (f"{names_nl} staat hier vaker dan in de Nederlandse tekst van dit deel" if more
+                else f"{names_nl} staat niet in de Nederlandse tekst van dit deel")
+    wrong_en = (f"{names_en} is here more often than in the Dutch text of this part" if more
+                else f"{names_en} is not in the Dutch text of this part")
+    fix_nl = ("staat de zin twee keer, haal hem dan één keer weg" if more
+              else "haal het weg, of zet het eerst in de Nederlandse tekst (dat is de geldende tekst)")
+    fix_en = ("if the sentence is there twice, remove it once" if more
+              else "remove it, or add it to the Dutch text first (it is the authoritative text)")
+    notes = tuple(footnote_subject(Citation(translation.path, translation.shown, f.line, f.value))
+                  for f in facts_ if f.kind == "footnote")
+    return Problem(translation.shown, facts_[0].line, wrong_nl, fix_nl, wrong_en, fix_en,
+                   subject=notes[0] if notes else None, covers=notes[1:])
 
 
 def left_out(dutch: SourcePage, translation: SourcePage, absent: list[tuple[int, Fact]],
