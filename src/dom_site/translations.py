@@ -52,6 +52,17 @@ def dutch_hash(text: str) -> str:
     """
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
     data, body_start = front_matter(normalised)
+    return _digest(normalised, data, body_start)
+
+
+def page_hash(page: source.SourcePage) -> str:
+    """dutch_hash of a page of the source model, without parsing it again (the rule `vertaling` asks for every page)."""
+    if "\r" in page.text:
+        return dutch_hash(page.text)
+    return _digest(page.text, page.readable_meta, page.front_matter_end)
+
+
+def _digest(normalised: str, data: dict[str, object], body_start: int) -> str:
     body = "\n".join(normalised.split("\n")[body_start:]) if body_start else normalised
     words = [str(data.get(key, "")) for key in TRANSLATED_FIELDS] + [body]
     return hashlib.sha256("\n\x00".join(words).encode("utf-8")).hexdigest()[:HASH_LENGTH]

@@ -30,6 +30,7 @@ from dom_site.sources import Citation, footnote_subject
 # A separator is always followed by digits ("2017, people" is 2017); a space separates
 # thousands only before three digits ("€ 10 000").
 NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*"
+DIGIT = re.compile(r"\d")  # every figure has one: a line without is skipped at once
 SCALE = {"miljoen": 10**6, "million": 10**6, "mln": 10**6, "m": 10**6, "duizend": 10**3, "thousand": 10**3}
 IN_ENGLISH = {"miljoen": "million", "mln": "million", "duizend": "thousand"}
 EURO = r"(?:\s*(?:euro|euros)\b)"
@@ -85,8 +86,8 @@ def facts(page: SourcePage) -> list[Fact]:
     found = [Fact(note.line, f"[^{note.label}]", "footnote", note.label) for note in page.references]
     notes = in_footnote_definition(line for _, line in page.prose)
     for (number, line), note in zip(page.prose, notes, strict=True):
-        if note:
-            continue  # a footnote's own text: the sources registry's
+        if note or not DIGIT.search(line):
+            continue  # a footnote's own text (the sources registry's), or no figure at all
         prose = NOT_PROSE.sub(" ", line)
         for kind, pattern in PATTERNS:
             for match in pattern.finditer(prose):
@@ -110,7 +111,7 @@ def parts(page: SourcePage) -> list[list[Fact]]:
 def check(context: Context) -> Iterator[Problem]:
     for dutch in sorted((page for page in context.model if page.language == "nl"), key=lambda page: page.path):
         translation = context.model.twin(dutch)
-        if translation is None or str(translation.readable_meta.get(translations.FIELD)) != translations.dutch_hash(dutch.text):
+        if translation is None or str(translation.readable_meta.get(translations.FIELD)) != translations.page_hash(dutch):
             continue  # not translated, or behind the Dutch text: the translations report's
         if [h.level for h in dutch.headings] != [h.level for h in translation.headings]:
             continue  # the parts do not line up: the heading rule's one message
