@@ -1,6 +1,7 @@
 """A wrong setting of one of the project's plugins is one message at its line in mkdocs.yml."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -125,4 +126,23 @@ def test_a_link_to_a_page_in_the_respond_text_works_on_every_page(tmp_path: Path
         write(tmp_path, {"includes/reageren.md": f"Het Dorpenoverleg:\nlees eerst\n{text}\n",
                          "docs/over/index.md": "# Over\n"})
         with pytest.raises(PluginError, match=message):
+            config.plugins["dom-status"].on_pre_build(config=config)
+
+
+def test_a_phone_number_or_address_in_the_respond_text_needs_the_page_that_gives_it(tmp_path: Path) -> None:
+    """The text under every page tells residents whom to contact: a number without its source passed every check."""
+    write(tmp_path, {"mkdocs.yml": "site_name: t\ntheme: {name: material}\nplugins:\n  - dom-status:\n      respond: reageren\n",
+                     "docs/index.md": "# Start\n", "includes/reageren.en.md": "Respond.\n"})
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    for text, refused in (("Bel 0593 123 456 op werkdagen.", "een telefoonnummer ('0593 123 456')"),
+                          ("Mail naar [ons](mailto:info@dorp.example.nl).", "een e-mailadres ('info@dorp.example.nl')"),
+                          ("Mail info@dorp.example.nl.", "een e-mailadres ('info@dorp.example.nl')"),
+                          ("Bel 0593 123 456; zo staat het op [de pagina van het dorpshuis](https://dorp.example.nl/contact).",
+                           None)):
+        write(tmp_path, {"includes/reageren.md": f"Reageren?\n{text}\n"})
+        if refused is None:
+            config.plugins["dom-status"].on_pre_build(config=config)
+            continue
+        with pytest.raises(PluginError, match=rf"^includes/reageren.md:2: dom-status: {re.escape(refused)} zonder de "
+                                              r"pagina die het noemt — zet op dezelfde regel een link naar de pagina"):
             config.plugins["dom-status"].on_pre_build(config=config)

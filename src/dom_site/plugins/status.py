@@ -37,6 +37,7 @@ from dom_site.data_file import closest
 from dom_site.languages import build_language, language_prefix
 from dom_site.messages import problem
 from dom_site.plugins import Entries, setting_line
+from dom_site.rules.facts import CONTACTS
 from dom_site.source import dutch_path
 from dom_site.unit_history import page_url
 
@@ -123,6 +124,7 @@ class StatusPlugin(BasePlugin[StatusConfig]):
                     f"bedoel je respond: {like}?" if like else f"zet het terug (git checkout -- {shown})",
                     f"dom-status: the file {shown} is missing; it says how readers can respond",
                     f"did you mean respond: {like}?" if like else f"restore it (git checkout -- {shown})"))
+            _contacts_with_their_source(text_file)
             self.respond_html[lang] = _with_page_links(text_file, md.markdown(text_file.read_text("utf-8")),
                                                        Path(config.docs_dir))
 
@@ -212,6 +214,24 @@ def _with_page_links(text_file: Path, html_text: str, docs: Path) -> str:
             "stands under every page)", fix_en))
 
     return HREF.sub(mark, html_text)
+
+
+def _contacts_with_their_source(text_file: Path) -> None:
+    """A phone number or e-mail address in the respond text stands beside a link to the page that gives it.
+
+    The text stands under every page and tells residents whom to contact: a number nobody can
+    check would send them to the wrong door. Footnotes do not show here, so the source is the
+    link on the same line, as the text already does for DOM's website.
+    """
+    for number, line in enumerate(text_file.read_text("utf-8").splitlines(), 1):
+        prose = re.sub(r"\]\(https?://[^)]*\)", "]", line)  # a web address is no contact (a mailto: address is)
+        for pattern, nl, en in CONTACTS:
+            if (found := pattern.search(prose)) and not re.search(r"\]\(https://", line):
+                raise PluginError(problem(
+                    f"includes/{text_file.name}", number, f"dom-status: {nl} ('{found.group(0)}') zonder de pagina "
+                    "die het noemt", "zet op dezelfde regel een link naar de pagina (https://…) waar het staat, of "
+                    "haal het weg", f"dom-status: {en} ('{found.group(0)}') without the page that gives it",
+                    "put a link to the page (https://…) that gives it on the same line, or remove it"))
 
 
 def _anchors(docs: Path, page: str) -> set[str]:

@@ -33,6 +33,11 @@ MONTHS = (
     r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
     r"January|February|March|April|May|June|July|August|September|October|November|December"
 )
+CONTACTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    # Dutch numbers have ten digits (0 and nine more), or +31 and nine.
+    (re.compile(r"(?:\+31[\s-]?(?:\(0\))?|\b0)\d(?:[\s-]?\d){8}\b"), "een telefoonnummer", "a phone number"),
+    (re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"), "een e-mailadres", "an e-mail address"),
+)
 FACTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"€|\bEUR\b"), "een bedrag", "an amount"),
     (re.compile(r"\d\s?%|\bprocent\b|\bpercent\b", re.IGNORECASE), "een percentage", "a percentage"),
@@ -40,9 +45,7 @@ FACTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(rf"\b\d[\d.,]*\s+(?:{COUNTED})\b", re.IGNORECASE), "een aantal", "a number"),
     (re.compile(r"\b(?:1[89]|20)\d\d\b"), "een jaartal", "a year"),
     (re.compile(rf"\b\d{{1,2}}\s+(?:{MONTHS})\b"), "een datum", "a date"),
-    # Dutch numbers have ten digits (0 and nine more), or +31 and nine.
-    (re.compile(r"(?:\+31[\s-]?(?:\(0\))?|\b0)\d(?:[\s-]?\d){8}\b"), "een telefoonnummer", "a phone number"),
-    (re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"), "een e-mailadres", "an e-mail address"),
+    *CONTACTS,
 )
 TABLE_ROW = re.compile(r"^\s*\|")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
