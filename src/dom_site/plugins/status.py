@@ -112,9 +112,9 @@ class StatusPlugin(BasePlugin[StatusConfig]):
         root = Path(config.config_file_path).parent / "includes"
         for lang, suffix in (("nl", ".md"), ("en", ".en.md")):
             text_file = root / f"{self.config.respond}{suffix}"
+            shown = f"includes/{text_file.name}"
             if not text_file.is_file():
                 # Without it a page would silently lose how to respond (or show English readers Dutch).
-                shown = f"includes/{text_file.name}"
                 names = sorted({f.name.removesuffix(".md").removesuffix(".en") for f in root.glob("*.md")})
                 like = closest(self.config.respond, names) if not (root / f"{self.config.respond}.md").is_file() \
                     and not (root / f"{self.config.respond}.en.md").is_file() else None
@@ -124,9 +124,9 @@ class StatusPlugin(BasePlugin[StatusConfig]):
                     f"bedoel je respond: {like}?" if like else f"zet het terug (git checkout -- {shown})",
                     f"dom-status: the file {shown} is missing; it says how readers can respond",
                     f"did you mean respond: {like}?" if like else f"restore it (git checkout -- {shown})"))
-            _contacts_with_their_source(text_file)
-            self.respond_html[lang] = _with_page_links(text_file, md.markdown(text_file.read_text("utf-8")),
-                                                       Path(config.docs_dir))
+            text = text_file.read_text("utf-8")
+            _contacts_with_their_source(shown, text)
+            self.respond_html[lang] = _with_page_links(shown, text, lang, source.read(Path(config.docs_dir)))
 
     def rule_for(self, dutch: str) -> PageRule | None:
         matches = [p for p in self.config.pages if dutch == p or (p.endswith("/") and dutch.startswith(p))]
@@ -166,7 +166,7 @@ class StatusPlugin(BasePlugin[StatusConfig]):
         return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {TEXT[lang]['and']} {names[-1]}"
 
 
-def _with_page_links(text_file: Path, html_text: str, docs: Path) -> str:
+def _with_page_links(shown: str, text: str, lang: str, model: source.SourceModel) -> str:
     """The respond text's HTML, each link to a page of the site marked for _relative_url.
 
     The text stands under every page, so a link relative to one page would lead elsewhere (or
@@ -174,8 +174,7 @@ def _with_page_links(text_file: Path, html_text: str, docs: Path) -> str:
     A path that names no page, or an anchor that page does not have, is one message at its
     line in the include (the built site's link check would say it once for every page).
     """
-    lines = text_file.read_text("utf-8").splitlines()
-    shown = f"includes/{text_file.name}"
+    lines = text.splitlines()
 
     def line_of(url: str) -> int:
         return next((n for form in (f"]({url}", f"({url}", url) for n, text in enumerate(lines, 1) if form in text), 1)
@@ -186,11 +185,12 @@ def _with_page_links(text_file: Path, html_text: str, docs: Path) -> str:
             return match[0]  # https:, mailto:: the same on every page
         path, _, fragment = url.partition("#")
         page = re.sub(r"^(?:\./|\.\./)*(?:docs/)?", "", path)
-        if page.endswith(".md") and (docs / page).is_file() and not page.endswith(".en.md"):
+        dutch = model.get(page) if not page.endswith(source.ENGLISH_SUFFIX) else None
+        if dutch is not None:
             # The English text's links open English pages: their titles' automatic anchors are English
             # (an untranslated page is shown in Dutch, with the Dutch anchors).
-            english = source.english_path(page)
-            anchors = _anchors(docs, english if text_file.name.endswith(".en.md") and (docs / english).is_file() else page)
+            shown_page = (model.twin(dutch) if lang == "en" else None) or dutch
+            anchors = {heading.id or slugify(heading.text, "-") for heading in shown_page.headings}
             if fragment and fragment not in anchors:
                 like = closest(fragment, sorted(anchors))
                 raise PluginError(problem(
@@ -199,11 +199,10 @@ def _with_page_links(text_file: Path, html_text: str, docs: Path) -> str:
                     f"dom-status: the link '{url}' points to an anchor (#{fragment}) that {page} does not have",
                     f"write {page}#{like}" if like else f"leave out #{fragment}, or choose a heading of {page}"))
             return f'{match["attr"]}="\x00{page}' + (f"#{fragment}" if fragment else "") + '\x00"'
-        pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if not p.name.endswith(".en.md"))
+        pages = sorted(p.path for p in model if p.language == "nl")
         folder = page.rstrip("/")
-        meant = page.removesuffix(".en.md") + ".md" if page.endswith(".en.md") else page
         like = next((p for p in (f"{folder}/index.md", f"{folder}.md") if folder and p in pages), None) \
-            or closest(meant, pages)
+            or closest(dutch_path(page), pages)
         fix_nl = (f"schrijf de pagina zoals ze in docs/ staat: ({like})" if like else
                   "schrijf een pagina zoals ze in docs/ staat, bijvoorbeeld (over/privacy.md), of een volledig adres")
         fix_en = (f"write the page as it is in docs/: ({like})" if like else
@@ -213,32 +212,25 @@ def _with_page_links(text_file: Path, html_text: str, docs: Path) -> str:
             "onder elke pagina)", fix_nl, f"dom-status: the link '{url}' leads to no page of the site (this text "
             "stands under every page)", fix_en))
 
-    return HREF.sub(mark, html_text)
+    return HREF.sub(mark, md.markdown(text))
 
 
-def _contacts_with_their_source(text_file: Path) -> None:
+def _contacts_with_their_source(shown: str, text: str) -> None:
     """A phone number or e-mail address in the respond text stands beside a link to the page that gives it.
 
     The text stands under every page and tells residents whom to contact: a number nobody can
     check would send them to the wrong door. Footnotes do not show here, so the source is the
     link on the same line, as the text already does for DOM's website.
     """
-    for number, line in enumerate(text_file.read_text("utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         prose = re.sub(r"\]\(https?://[^)]*\)", "]", line)  # a web address is no contact (a mailto: address is)
         for pattern, nl, en in CONTACTS:
             if (found := pattern.search(prose)) and not re.search(r"\]\(https://", line):
                 raise PluginError(problem(
-                    f"includes/{text_file.name}", number, f"dom-status: {nl} ('{found.group(0)}') zonder de pagina "
-                    "die het noemt", "zet op dezelfde regel een link naar de pagina (https://…) waar het staat, of "
-                    "haal het weg", f"dom-status: {en} ('{found.group(0)}') without the page that gives it",
+                    shown, number, f"dom-status: {nl} ('{found.group(0)}') zonder de pagina die het noemt",
+                    "zet op dezelfde regel een link naar de pagina (https://…) waar het staat, of haal het weg",
+                    f"dom-status: {en} ('{found.group(0)}') without the page that gives it",
                     "put a link to the page (https://…) that gives it on the same line, or remove it"))
-
-
-def _anchors(docs: Path, page: str) -> set[str]:
-    """The anchors of a page's headings: its {#id}s, and the ids the toc extension makes of the others."""
-    read = source.read(docs).get(page)
-    headings = read.headings if read else []
-    return {heading.id or slugify(heading.text, "-") for heading in headings}
 
 
 def _respond_label(lang: str) -> str:
