@@ -38,6 +38,7 @@ from pathlib import Path
 import yaml
 
 from dom_site.messages import Problem, locate, say
+from dom_site.source import ENGLISH_SUFFIX, dutch_path
 
 Explain = Callable[[re.Match[str]], tuple[str, str, str, str]]
 NOT_FOUND = re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but the target.* is not found")
@@ -113,7 +114,7 @@ def menu_slips(config_file: Path | None, docs_dir: Path) -> dict[str, str]:
     named = [node.value for node in walk(found[1] if found else None)
              if isinstance(node, yaml.ScalarNode) and node.value.endswith(".md")]
     pages = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")
-                   if not path.name.endswith(".en.md"))
+                   if not path.name.endswith(ENGLISH_SUFFIX))
     slips = {}
     for name in named:
         # Stricter than for a setting's name: paths share their folder and ".md" ('over/nergens.md'
@@ -151,8 +152,7 @@ def explain(message: str, docs_dir: Path, config_file: Path | None = None) -> li
         pages = [line.strip()[2:] for line in message.splitlines()[1:] if line.strip().startswith("- ")]
         # The menu names only the Dutch page; its translation follows it (the English build warns
         # of it when the Dutch page is missing from the menu): said once, at the Dutch page.
-        named = [page.replace(".en.md", ".md") if (docs_dir / page.replace(".en.md", ".md")).is_file() else page
-                 for page in pages]
+        named = [dutch_path(page) if (docs_dir / dutch_path(page)).is_file() else page for page in pages]
         return [
             str(Problem(f"{docs_dir.name}/{page}", 1, "deze pagina staat niet in het menu",
                         "zet haar in nav in mkdocs.yml, of haal het bestand weg",
@@ -168,12 +168,12 @@ def explain(message: str, docs_dir: Path, config_file: Path | None = None) -> li
 
         return [str(Problem(*setting_line_in(config_file, "", "nav", holding=match["src"]),
                             wrong_nl, fix_nl, wrong_en, fix_en))]
-    if (match := NOT_FOUND.search(message)) and ".en.md" in match["link"].partition("#")[0]:
+    if (match := NOT_FOUND.search(message)) and match["link"].partition("#")[0].endswith(ENGLISH_SUFFIX):
         # The English page of a link: the Dutch build has no such file, and the English build
         # links a page's translation by itself. Linking the Dutch page is the fix.
         link = match["link"]
         path, hash_, anchor = link.partition("#")
-        dutch = path.replace(".en.md", ".md")
+        dutch = dutch_path(path)
         where, line = find_line(docs_dir, match["src"], link)
         return [str(Problem(where, line, f"de link '{link}' wijst naar de Engelse pagina",
                             f"schrijf '{dutch}{hash_}{anchor}': op de Engelse site wijst de link vanzelf naar de vertaling",
