@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from dom_site.data_file import MONTHS as DUTCH_MONTHS
 from dom_site.messages import Problem
 from dom_site.rules import Context
 from dom_site.source import (
@@ -29,10 +30,10 @@ COUNTED = (
     r"weeks|months|month|years|year|days|day|homes|home|houses|house|households|"
     r"initiatives|initiative|inhabitants|residents|members|villages|village|projects|people"
 )
-MONTHS = (
-    r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-)
+# Dutch month names are the data files' (they read "5 januari 2027" as a date); English ones beside them.
+MONTHS = "|".join([*DUTCH_MONTHS, "January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December"])
+YEAR = r"(?:1[89]|20)\d\d"  # also the translation rule's
 CONTACTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # Dutch numbers have ten digits (0 and nine more), or +31 and nine.
     (re.compile(r"(?:\+31[\s-]?(?:\(0\))?|\b0)\d(?:[\s-]?\d){8}\b"), "een telefoonnummer", "a phone number"),
@@ -43,7 +44,7 @@ FACTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\d\s?%|\bprocent\b|\bpercent\b", re.IGNORECASE), "een percentage", "a percentage"),
     (re.compile(r"\b(?:art\.|artikel|article)\s*\d[\w.()]*", re.IGNORECASE), "een wetsartikel", "a legal article"),
     (re.compile(rf"\b\d[\d.,]*\s+(?:{COUNTED})\b", re.IGNORECASE), "een aantal", "a number"),
-    (re.compile(r"\b(?:1[89]|20)\d\d\b"), "een jaartal", "a year"),
+    (re.compile(rf"\b{YEAR}\b"), "een jaartal", "a year"),
     (re.compile(rf"\b\d{{1,2}}\s+(?:{MONTHS})\b"), "een datum", "a date"),
     *CONTACTS,
 )

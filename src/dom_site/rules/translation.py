@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from dom_site import translations
 from dom_site.messages import Problem
 from dom_site.rules import Context
-from dom_site.rules.facts import COUNTED, NOT_PROSE, first_fact, units
+from dom_site.rules.facts import COUNTED, NOT_PROSE, YEAR, first_fact, units
 from dom_site.source import SourcePage, in_footnote_definition
 from dom_site.sources import Citation, footnote_subject
 
@@ -42,7 +42,7 @@ PATTERNS = (
     ("percentage", re.compile(rf"(?P<n>{NUMBER})\s?(?:%|procent\b|percent\b|per cent\b)", re.I)),
     ("article", re.compile(r"\b(?:art\.|artikel|article)\s*(?P<raw>\d+(?:\.\d+)*[a-z]?)", re.I)),
     ("count", re.compile(rf"\b(?P<n>{NUMBER})\s+(?:{COUNTED})\b", re.I)),
-    ("year", re.compile(r"\b(?P<raw>(?:1[89]|20)\d\d)\b")),
+    ("year", re.compile(rf"\b(?P<raw>{YEAR})\b")),
 )
 KINDS = {"amount": ("het bedrag", "the amount"), "percentage": ("het percentage", "the percentage"),
          "article": ("het wetsartikel", "the legal article"), "count": ("het aantal", "the number"),
