@@ -16,6 +16,7 @@ from dom_site import source
 from dom_site.checks import external_links
 from dom_site.checks.common import Problem, beyond_unclosed_data, relative
 from dom_site.processes import run  # every step has a time limit and ends with its children
+from dom_site.rules.facts import NOT_PROSE
 
 MARKDOWNLINT = Path("node_modules") / ".bin" / "markdownlint-cli2"  # in the project folder (npm ci)
 FINDING = re.compile(
@@ -236,7 +237,9 @@ PLACEHOLDER = re.compile(r"\b(?:TODO|FIXME|TBD)\b")
 # Bold opened and never closed in its paragraph: the reader sees the two stars ("**Let op: …").
 # Not a mark: between two digits (2**3), a line of only stars or underscores (a rule, ***).
 BOLD = re.compile(r"(?<!\d)(?:\*\*|__)|(?:\*\*|__)(?!\d)")  # not between two digits: 2**3
-NOT_TEXT = re.compile(r"\]\([^)]*\)|<[^>]*>|https?://\S+|^\s{0,3}\[[^\]]+\]:\s*\S+")
+# What is no prose (the facts rule's: link targets, code, HTML tags, footnote marks), and bare
+# addresses and reference definitions, whose underscores are no bold either.
+NOT_TEXT = re.compile(rf"{NOT_PROSE.pattern}|https?://\S+|^\s{{0,3}}\[[^\]]+\]:\s*\S+")
 SINGLE_LINE_BLOCK = re.compile(r"^\s*(?:#|\|)")  # a heading or a table row ends where its line ends
 THEMATIC_BREAK = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:_\s*){3,}|(?:-\s*){3,})$")
 # Where a paragraph ends and a new block starts: bold cannot run on across it.
