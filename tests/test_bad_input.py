@@ -207,6 +207,13 @@ CASES = [
          "check codeblokken koppen citeren", f"{FIN}:@```text", "wordt nergens gesloten", alone=True),
     Case("amount without footnote", lambda p: insert_after(p / FIN, "\n", "\nDe gemeente geeft € 5.000 extra.\n"),
          "check feiten", f"{FIN}:3:", "€"),
+    # A figure whose footnote stands after the next sentence only: that source may say the next sentence only.
+    Case("fact sourced only by the next sentence",
+         lambda p: edit(p / "docs/draaiboek/organiseren.md", "€ 60,6 miljoen.[^rijksoverheid-fonds-cooperatief-wonen]",
+                        "€ 60,6 miljoen."),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten vertaling",
+         "docs/draaiboek/organiseren.md:@€ 60,6 miljoen.", "zegt [^rijksoverheid-fonds-cooperatief-wonen] het, zet dan",
+         alone=True),
     Case("footnote without source", lambda p: insert_after(p / FIN, "\n", "\nDit staat ergens.[^s99]\n"),
          "make build", f"{FIN}:3:", "[^s99] staat niet in het bronnenregister"),
     Case("home page as a source",

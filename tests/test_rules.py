@@ -139,8 +139,8 @@ def test_a_fact_without_a_footnote_is_reported_with_file_and_line(tmp_path: Path
     out = run(tmp_path)
     assert len(out) == 1, out
     assert out[0].startswith(f"{tmp_path / 'hoofdstuk.md'}:4: ")
-    assert f"is {kind_nl} zonder voetnoot in dezelfde alinea — zet er een voetnoot naar de bron achter" in out[0]
-    assert "(English: " in out[0] and f"is {kind_en} without a footnote in the same paragraph" in out[0]
+    assert f"is {kind_nl} zonder voetnoot in dezelfde zin — zet er een voetnoot naar de bron achter" in out[0]
+    assert "(English: " in out[0] and f"is {kind_en} without a footnote in the same sentence" in out[0]
 
 
 def test_a_footnote_in_another_paragraph_does_not_count(tmp_path: Path) -> None:
@@ -156,8 +156,29 @@ def test_each_list_item_and_table_row_needs_its_own_footnote(tmp_path: Path) -> 
 
 
 def test_a_list_item_may_continue_on_the_next_line(tmp_path: Path) -> None:
-    pair(tmp_path, f"# T\n\n- Tot € 10.000,\n  zegt de provincie.[^s1]\n\nTerm\n:   Ten minste 5 woningen.\n    Bron.[^s1]\n\n{SOURCE}")
+    pair(tmp_path, f"# T\n\n- Tot € 10.000,\n  zegt de provincie.[^s1]\n\nTerm\n:   Ten minste 5 woningen\n    in elk dorp.[^s1]\n\n{SOURCE}")
     assert run(tmp_path) == []
+
+
+def test_a_footnote_after_another_sentence_of_the_paragraph_does_not_count(tmp_path: Path) -> None:
+    """One sentence per line: the footnote of the next sentence may source that sentence only. The message
+    names it as the one to check, and never adds it by itself."""
+    write(tmp_path, "hoofdstuk.md", f"# T\n\nIn 2025 kreeg het fonds € 60,6 miljoen.\nDat geld is voor een fonds.[^s1]\n\n{SOURCE}")
+    write(tmp_path, "hoofdstuk.en.md", "# T\n")
+    assert run(tmp_path) == [
+        f"{tmp_path / 'hoofdstuk.md'}:3: '2025' is een jaartal zonder voetnoot in dezelfde zin — zet achter deze zin de "
+        "voetnoot van de bron die dit zegt; zegt [^s1] het, zet dan [^s1] ook hier (English: '2025' is a year without a "
+        "footnote in the same sentence — add the footnote of the source that says it after this sentence; if [^s1] does, "
+        "add [^s1] here too)"]
+
+
+@pytest.mark.parametrize("ending", [".", "?", "!", ":", ";", ".)", '."', ".**", ". <!-- x -->"])
+def test_a_sentence_ends_at_its_mark_and_a_sentence_without_one_goes_on(tmp_path: Path, ending: str) -> None:
+    # Ended: the next line's footnote is another sentence's. Not ended (a comma): it is this sentence's.
+    write(tmp_path, "hoofdstuk.md", f"# T\n\n(**Tot € 10.000{ending}\nzegt de provincie.[^s1]\n\n{SOURCE}")
+    write(tmp_path, "hoofdstuk.en.md", f"# T\n\nUp to € 10,000,\nsays the province.[^s1]\n\n{SOURCE}")
+    out = run(tmp_path)
+    assert len(out) == 1 and out[0].startswith(f"{tmp_path / 'hoofdstuk.md'}:3: '€' is een bedrag"), out
 
 
 def test_an_admonition_body_is_a_paragraph(tmp_path: Path) -> None:

@@ -1,11 +1,16 @@
-"""Every fact in the draaiboek has a source: a figure carries a footnote in its own paragraph.
+"""Every fact in the draaiboek has a source: a figure carries a footnote in its own sentence.
 
-A paragraph, list item, table row, heading or admonition title that names an
-amount (€, EUR), a percentage, a legal article, a year, a date, a number of weeks,
-years, homes and the like, a phone number or an e-mail address carries a footnote
-`[^key]` in that same unit. (That the key names a registered source is the sources
-rule's: dom_site.sources.) A phone number or address that no page of a source gives
-would send a resident to the wrong door.
+A sentence, table row, heading or admonition title that names an amount (€, EUR),
+a percentage, a legal article, a year, a date, a number of weeks, years, homes and
+the like, a phone number or an e-mail address carries a footnote `[^key]` in that
+same unit. (That the key names a registered source is the sources rule's:
+dom_site.sources.) A phone number or address that no page of a source gives would
+send a resident to the wrong door.
+
+Per sentence, not per paragraph: a council member checks a page line by line, and a
+footnote elsewhere in the paragraph may be the source of another sentence only. The
+pages have one sentence per line; a line that does not end a sentence (no full stop,
+question or exclamation mark, colon or semicolon at its end) goes on on the next.
 """
 from __future__ import annotations
 
@@ -51,15 +56,23 @@ FACTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 TABLE_ROW = re.compile(r"^\s*\|")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s")
+# What may follow a sentence's last mark on its line: closing quotes, brackets and emphasis.
+CLOSING = " \t*_)\"'’”»"
 # Text that is not prose: link targets, autolinks, attribute lists, code, HTML tags, footnote marks.
 NOT_PROSE = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|\{[^}]*\}|`[^`]*`|<[^>]*>|\[\^[^\]]*\]")
 
 
 @dataclass
 class Unit:
-    """A paragraph, list item, table row, heading or admonition title."""
+    """A sentence (of a paragraph, list item or admonition), a table row, a heading or an admonition title."""
 
     lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+def ends_sentence(line: str) -> bool:
+    """Does this line end a sentence? (A line with no prose at all, a tag or a footnote mark only, ends one too.)"""
+    prose = NOT_PROSE.sub(" ", line).rstrip(CLOSING)
+    return not prose.strip() or prose[-1] in ".!?:;"
 
 
 def units(page: SourcePage) -> list[Unit]:
@@ -90,6 +103,8 @@ def units(page: SourcePage) -> list[Unit]:
         if current is None:
             current = Unit()
         current.lines.append((number, line))
+        if ends_sentence(line):
+            close()
     close()
     return found
 
@@ -109,13 +124,38 @@ def check(context: Context) -> Iterator[Problem]:
     for page in context.model:
         if not any(page.path.startswith(folder) for folder in context.settings.facts):
             continue
-        for unit in units(page):
+        found = units(page)
+        for index, unit in enumerate(found):
             fact = first_fact(unit)
             if fact and not any(FOOTNOTE_REFERENCE.search(line) for _, line in unit.lines):
                 number, text, nl, en = fact
-                yield Problem(page.shown, number, f"'{text}' is {nl} zonder voetnoot in dezelfde alinea",
-                              "zet er een voetnoot naar de bron achter, met de sleutel uit registry/bronnen/, "
-                              "bijvoorbeeld [^drenthe-cpo-regeling]",
-                              f"'{text}' is {en} without a footnote in the same paragraph",
-                              "add a footnote with the source's key from registry/bronnen/, "
-                              "for example [^drenthe-cpo-regeling]", subject=f"fact:{page.shown}:{number}")
+                near = nearby_footnote(found, index)
+                if near:  # the source may be the one of the sentence beside it: say so, never assume it
+                    fix_nl = (f"zet achter deze zin de voetnoot van de bron die dit zegt; zegt {near} het, "
+                              f"zet dan {near} ook hier")
+                    fix_en = f"add the footnote of the source that says it after this sentence; if {near} does, add {near} here too"
+                else:
+                    fix_nl = ("zet er een voetnoot naar de bron achter, met de sleutel uit registry/bronnen/, "
+                              "bijvoorbeeld [^drenthe-cpo-regeling]")
+                    fix_en = ("add a footnote with the source's key from registry/bronnen/, "
+                              "for example [^drenthe-cpo-regeling]")
+                yield Problem(page.shown, number, f"'{text}' is {nl} zonder voetnoot in dezelfde zin", fix_nl,
+                              f"'{text}' is {en} without a footnote in the same sentence", fix_en,
+                              subject=f"fact:{page.shown}:{number}")
+
+
+def nearby_footnote(found: list[Unit], index: int) -> str | None:
+    """The first footnote of the sentence right after this one, else of the one right before it (on the next or
+    the previous line: the same paragraph)."""
+    unit = found[index]
+    beside = []
+    if index + 1 < len(found) and found[index + 1].lines[0][0] == unit.lines[-1][0] + 1:
+        beside.append(found[index + 1])
+    if index and found[index - 1].lines[-1][0] == unit.lines[0][0] - 1:
+        beside.append(found[index - 1])
+    for other in beside:
+        for _, line in other.lines:
+            mark = FOOTNOTE_REFERENCE.search(line)
+            if mark:
+                return mark.group(0)
+    return None
