@@ -61,35 +61,32 @@ def compare(source_words: list[str], found: list[str], markdown_file: Path, root
     if tag == "equal":
         return []
     want, got = quoted(source_words[i1:i2]), quoted(found[j1:j2])
+    # Where it is said (the word at which the text parts) and what, in both languages.
     if tag == "insert" and j1 >= len(source_words):
-        return [Problem(where, line_of_word(markdown_file, j1),
-                        f"na het einde van de ingediende tekst staat nog: {got}",
+        at, said = j1, (f"na het einde van de ingediende tekst staat nog: {got}",
                         "haal die woorden uit het blok; opmerkingen horen in de noot onder de tekst",
                         f"after the end of the submitted text there is more: {got}",
-                        "remove those words from the block; remarks belong in the note below the text")]
-    if tag == "insert":
-        return [Problem(where, line_of_word(markdown_file, j1),
-                        f"na woord {j1} staat {got}, dat niet in de ingediende tekst staat",
+                        "remove those words from the block; remarks belong in the note below the text")
+    elif tag == "insert":
+        at, said = j1, (f"na woord {j1} staat {got}, dat niet in de ingediende tekst staat",
                         f"haal {got} weg; opmerkingen horen in de noot onder de tekst",
                         f"after word {j1} there is {got}, which is not in the submitted text",
-                        f"remove {got}; remarks belong in the note below the text")]
-    if tag == "delete" and j1 >= len(found):
-        return [Problem(where, line_of_word(markdown_file, len(found)),
-                        f"de tekst houdt te vroeg op; er ontbreekt vanaf woord {len(found) + 1}: {want}",
-                        f"zet de ontbrekende woorden terug zoals in {SOURCE.name}",
-                        f"the text stops too early; missing from word {len(found) + 1}: {want}",
-                        f"restore the missing words as in {SOURCE.name}")]
-    if tag == "delete":
-        return [Problem(where, line_of_word(markdown_file, j1),
-                        f"na woord {j1} ontbreekt uit de ingediende tekst: {want}",
-                        f"zet het terug zoals in {SOURCE.name}",
+                        f"remove {got}; remarks belong in the note below the text")
+    elif tag == "delete" and j1 >= len(found):
+        at, said = len(found), (f"de tekst houdt te vroeg op; er ontbreekt vanaf woord {len(found) + 1}: {want}",
+                                f"zet de ontbrekende woorden terug zoals in {SOURCE.name}",
+                                f"the text stops too early; missing from word {len(found) + 1}: {want}",
+                                f"restore the missing words as in {SOURCE.name}")
+    elif tag == "delete":
+        at, said = j1, (f"na woord {j1} ontbreekt uit de ingediende tekst: {want}", f"zet het terug zoals in {SOURCE.name}",
                         f"after word {j1} this is missing from the submitted text: {want}",
-                        f"restore it as in {SOURCE.name}")]
-    return [Problem(where, line_of_word(markdown_file, j1),
-                    f"woord {j1 + 1} wijkt af van de ingediende tekst: {got} staat er, {want} hoort er",
-                    f"zet het woord terug zoals in {SOURCE.name}; opmerkingen horen in de noot onder de tekst",
-                    f"word {j1 + 1} differs from the submitted text: {got} is there, {want} belongs there",
-                    f"restore the word as in {SOURCE.name}; remarks belong in the note below the text")]
+                        f"restore it as in {SOURCE.name}")
+    else:
+        at, said = j1, (f"woord {j1 + 1} wijkt af van de ingediende tekst: {got} staat er, {want} hoort er",
+                        f"zet het woord terug zoals in {SOURCE.name}; opmerkingen horen in de noot onder de tekst",
+                        f"word {j1 + 1} differs from the submitted text: {got} is there, {want} belongs there",
+                        f"restore the word as in {SOURCE.name}; remarks belong in the note below the text")
+    return [Problem(where, line_of_word(markdown_file, at), *said)]
 
 
 def quoted(words: list[str]) -> str:
