@@ -84,6 +84,9 @@ def test_a_footnote_moved_to_another_part_is_one_message_where_it_stands(tmp_pat
     # A sentence left out is one message, with what it names.
     (("applies to 12 homes.[^c]", "applies."), "geld.en.md:11: in dit deel ontbreekt '[^c]', '12 woningen' van de "
      "Nederlandse tekst (geld.md:8) — vertaal ook de zin met '[^c]', '12 woningen'"),
+    # A part's first sentence left out (no figure of it before it): where that sentence stands, not at the heading.
+    (("Article 16.55 applies to 12 homes.[^c]", "This applies."), "geld.en.md:11: in dit deel ontbreekt '[^c]', "
+     "'Artikel 16.55', '12 woningen' van de Nederlandse tekst (geld.md:8)"),
     # Written in words: the sentence is there (its footnote is), the number is not in figures.
     (("12 homes", "twelve homes"), "geld.en.md:11: in dit deel ontbreekt het aantal '12 woningen' van de Nederlandse "
      "tekst (geld.md:8) — schrijf ook in het Engels het getal in cijfers: 12"),

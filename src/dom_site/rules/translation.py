@@ -126,6 +126,7 @@ class Part:
     written: list[Fact]     # the English part's
     heading: int            # the English heading's line (the body's first line before the first heading)
     end: int                # the English part's last line
+    dutch_heading: int      # the Dutch heading's line (likewise)
     pairs: dict[int, int] = field(init=False)   # Dutch fact's index → the English fact's that says it
     absent: list[Fact] = field(init=False)      # what the English part lacks
     added: list[Fact] = field(init=False)       # what the Dutch part lacks
@@ -140,7 +141,8 @@ class Part:
 
     def english_line(self, fact: Fact) -> int:
         """Where the English says what the Dutch says on the line of `fact`: the line of its other figures
-        and footnotes there, else as far from the last fact before it, else the heading."""
+        and footnotes there, else as far from the last fact before it, else as far from the heading
+        (one sentence per line: the English sentence stands about where the Dutch one does)."""
         index = self.said.index(fact)
         beside = [i for i, f in enumerate(self.said) if f.line == fact.line and i in self.pairs]
         if beside:
@@ -148,7 +150,7 @@ class Part:
         before = [i for i in range(index - 1, -1, -1) if i in self.pairs]
         if before:
             return min(self.written[self.pairs[before[0]]].line + fact.line - self.said[before[0]].line, self.end)
-        return self.heading
+        return min(self.heading + fact.line - self.dutch_heading, self.end)
 
 
 def spare(facts: list[Fact], keys: list[tuple[str, str]], others: list[tuple[str, str]], lined_up: set[int]) -> list[Fact]:
@@ -166,9 +168,10 @@ def spare(facts: list[Fact], keys: list[tuple[str, str]], others: list[tuple[str
 def differences(dutch: SourcePage, translation: SourcePage) -> Iterator[Problem]:
     """One message per figure or footnote that differs, at its English line."""
     heading_lines = [translation.body_first_line] + [heading.line for heading in translation.headings]
+    dutch_lines = [dutch.body_first_line] + [heading.line for heading in dutch.headings]
     ends = [line - 1 for line in heading_lines[1:]] + [len(translation.lines)]
-    parts_ = [Part(said, written, heading, end) for said, written, heading, end
-              in zip(parts(dutch), parts(translation), heading_lines, ends, strict=True)]
+    parts_ = [Part(said, written, heading, end, dutch_heading) for said, written, heading, end, dutch_heading
+              in zip(parts(dutch), parts(translation), heading_lines, ends, dutch_lines, strict=True)]
     absent = [(number, fact) for number, part in enumerate(parts_) for fact in part.absent]
     for number, part in enumerate(parts_):
         lone: list[Fact] = []
