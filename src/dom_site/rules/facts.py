@@ -1,4 +1,5 @@
-"""Every fact in the draaiboek has a source: a figure carries a footnote in its own sentence.
+"""Every fact has a source: in the folders dom-regels' `facts` names (the draaiboek and Maatwerk),
+a figure carries a footnote in its own sentence.
 
 A sentence, table row, heading or admonition title that names an amount (€, EUR),
 a percentage, a legal article, a year, a date, a number of weeks, years, homes and
