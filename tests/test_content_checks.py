@@ -634,6 +634,7 @@ def test_bold_left_open_in_its_paragraph_is_one_message_where_it_opens(tmp_path:
     "Reken 2**3 uit.\n", "Zie [p].\n\n[p]: https://example.org/pagina__oud\n", "Tekst.\n\n***\n\nMeer.\n",
     "| a | b |\n| --- | --- |\n| **x** | `a**b` |\n", "Zie https://example.org/a__b en meer.\n", "***Heel belangrijk.***\n",
     "Tot **€ 10.000** per woning.\n", "**18 jaar** of ouder, sinds **2027**.\n",  # bold that ends in a digit
+    "> **Let op.\n> Dit is belangrijk.**\n",  # a quote over two lines is one block
 ])
 def test_bold_that_renders_and_stars_that_are_no_bold_pass(tmp_path: Path, text: str) -> None:
     page = write(tmp_path, "vet.md", f"# Vet\n\n{text}")

@@ -94,6 +94,47 @@ def test_the_fence_nothing_closes_is_found(text: str, line: int) -> None:
     assert source.parse("x.md", f"# T\n\n{text}", "x.md").unclosed_fence == line
 
 
+BLOCKS_PAGE = """# Kop {#kop}
+
+Een zin
+die doorloopt.
+- Een punt
+  dat doorloopt.
+- Nog een punt.
+
+> Een citaat
+> over twee regels.
+
+| a | b |
+| --- | --- |
+
+!!! note "Titel"
+    De tekst van het blok.
+
+=== "Tab"
+
+    Tekst in de tab.
+
+***
+Na de lijn.[^s1]
+
+[^s1]: Bron, titel.
+    Nog een regel van de bron.
+
+*[DOM]: Dorpenoverleg Midden-Drenthe
+"""
+
+
+def test_the_source_model_splits_prose_into_the_blocks_the_reader_sees() -> None:
+    """One splitter for every rule that asks where a block ends (the facts rule's sentences, the bold
+    check): the same kinds and the same lines as Python-Markdown's blocks."""
+    page = source.parse("x.md", BLOCKS_PAGE, "x.md")
+    assert [(block.kind, [number for number, _ in block.lines]) for block in source.blocks(page.prose)] == [
+        ("heading", [1]), ("paragraph", [3, 4]), ("item", [5, 6]), ("item", [7]), ("quote", [9, 10]),
+        ("row", [12]), ("row", [13]), ("title", [15]), ("paragraph", [16]), ("title", [18]), ("paragraph", [20]),
+        ("paragraph", [23]), ("footnote", [25, 26]), ("abbreviation", [28])]
+
+
 # --- facts need a footnote (feiten) -----------------------------------------------------
 
 def test_a_clean_page_passes(tmp_path: Path) -> None:

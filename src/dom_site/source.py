@@ -40,6 +40,15 @@ FOOTNOTE_DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\n]+)\]:")
 FOOTNOTE_REFERENCE = re.compile(r"\[\^(?P<label>[^\]\n]+)\](?!:)")
 # `*[term]: definition`, the syntax of Python-Markdown's abbr extension: a glossary line.
 ABBREVIATION_DEFINITION = re.compile(r"\*\[(?P<term>[^\[\]\\]+)\]:[ \t]*(?P<definition>.*)")
+# Where Python-Markdown starts a block of its own (blocks()): a list item, a block quote, an
+# admonition's or a content tab's title, a table row, and a thematic break between blocks.
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+QUOTE = re.compile(r"^\s*>")
+TITLE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|===\+?)(?:\s|$)")
+TABLE_ROW = re.compile(r"^\s*\|")
+THEMATIC_BREAK = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:_\s*){3,}|(?:-\s*){3,})$")
+# Text in a line that is no prose: link targets, autolinks, attribute lists, code, HTML tags, footnote marks.
+NOT_PROSE = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|\{[^}]*\}|`[^`]*`|<[^>]*>|\[\^[^\]]*\]")
 # A citable ID: a document letter, a hyphen and a number without leading zero ("r-4", "d-41").
 CITABLE_ID = re.compile(r"^[a-z]-[1-9][0-9]*$")
 
@@ -354,6 +363,61 @@ def in_footnote_definition(lines: Iterable[str | None]) -> Iterator[bool]:
         elif inside and line.strip() and not line.startswith(("    ", "\t")):
             inside = False
         yield inside
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of Markdown as the reader sees it: bold cannot run on out of it, a sentence cannot go on
+    into the next one. kind is "heading", "row" (of a table), "title" (of an admonition or a tab),
+    "abbreviation" (a glossary line), "footnote" (a footnote's text), "item" (of a list), "quote" or
+    "paragraph"."""
+
+    kind: str
+    lines: tuple[tuple[int, str], ...]
+
+
+ONE_LINE = (("heading", HEADING), ("row", TABLE_ROW), ("title", TITLE), ("abbreviation", ABBREVIATION_DEFINITION))
+
+
+def blocks(prose: Sequence[tuple[int, str]]) -> list[Block]:
+    """The prose lines (number, line) split into blocks. A heading, a table row, a title and a glossary
+    line are one line each; a list item, a quote, a footnote's text and a paragraph run on until a
+    blank line, a thematic break or the start of another block."""
+    found: list[Block] = []
+    kind, lines = "", list[tuple[int, str]]()
+
+    def close() -> None:
+        nonlocal kind, lines
+        if lines:
+            found.append(Block(kind, tuple(lines)))
+        kind, lines = "", []
+
+    notes = in_footnote_definition(line for _, line in prose)
+    for (number, line), note in zip(prose, notes, strict=True):
+        if not line.strip() or THEMATIC_BREAK.match(line):
+            close()
+            continue
+        if note:
+            if kind != "footnote" or FOOTNOTE_DEFINITION.match(CODE_SPAN.sub("``", line)):
+                close()
+                kind = "footnote"
+            lines.append((number, line))
+            continue
+        one = next((name for name, pattern in ONE_LINE if pattern.match(line)), None)
+        if one:
+            close()
+            found.append(Block(one, ((number, line),)))
+            continue
+        start = "item" if LIST_ITEM.match(line) else "quote" if QUOTE.match(line) and kind != "quote" else ""
+        if start:
+            close()
+            kind = start
+        elif kind in ("", "footnote"):
+            close()
+            kind = "paragraph"
+        lines.append((number, line))
+    close()
+    return found
 
 
 def parse(path: str, text: str, shown: str) -> SourcePage:

@@ -16,7 +16,6 @@ from dom_site import source
 from dom_site.checks import external_links
 from dom_site.checks.common import Problem, beyond_unclosed_data, relative
 from dom_site.processes import run  # every step has a time limit and ends with its children
-from dom_site.rules.facts import NOT_PROSE
 
 MARKDOWNLINT = Path("node_modules") / ".bin" / "markdownlint-cli2"  # in the project folder (npm ci)
 FINDING = re.compile(
@@ -230,20 +229,16 @@ def admonitions(files: list[Path], root: Path) -> list[Problem]:
 TAB = re.compile(r'^(?P<indent>\s*)===\+?(?:\s+(?P<rest>.*))?$')
 # A task list's box written so that pymdownx.tasklist makes no box of it: "-[ ]", "- []", "- [v]".
 BROKEN_TASK = re.compile(r"^\s*(?:[-*+]\[[ xX]?\]|[-*+]\s+\[(?:|[vV✓✔/o-])\])(?:\s|$)")
-TABLE_LINE = re.compile(r"^\s*\|")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # A note to the writers left in the text; CONTRIBUTING: no placeholder text on a page.
 PLACEHOLDER = re.compile(r"\b(?:TODO|FIXME|TBD)\b")
 # Bold opened and never closed in its paragraph: the reader sees the two stars ("**Let op: …").
 # Not a mark: between two digits (2**3), a line of only stars or underscores (a rule, ***).
 BOLD = re.compile(r"(?<!\d)(?:\*\*|__)|(?:\*\*|__)(?!\d)")  # not between two digits: 2**3
-# What is no prose (the facts rule's: link targets, code, HTML tags, footnote marks), and bare
+# What is no prose (the source model's: link targets, code, HTML tags, footnote marks), and bare
 # addresses and reference definitions, whose underscores are no bold either.
-NOT_TEXT = re.compile(rf"{NOT_PROSE.pattern}|https?://\S+|^\s{{0,3}}\[[^\]]+\]:\s*\S+")
-SINGLE_LINE_BLOCK = re.compile(r"^\s*(?:#|\|)")  # a heading or a table row ends where its line ends
-THEMATIC_BREAK = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:_\s*){3,}|(?:-\s*){3,})$")
-# Where a paragraph ends and a new block starts: bold cannot run on across it.
-NEW_BLOCK = re.compile(r"^\s*(?:$|#|[-*+]\s|\d+[.)]\s|>|\||!!!|\?\?\?|===)")
+NOT_TEXT = re.compile(rf"{source.NOT_PROSE.pattern}|https?://\S+|^\s{{0,3}}\[[^\]]+\]:\s*\S+")
+
 
 
 def unrendered(files: list[Path], root: Path) -> list[Problem]:
@@ -274,10 +269,10 @@ def unrendered(files: list[Path], root: Path) -> list[Problem]:
                                         "taak die klaar is, met een spatie na het streepje",
                                         "this task list's box is written wrongly; the site shows no box",
                                         "write - [ ] for an open task or - [x] for a done one, with a space after the dash"))
-            is_table = bool(TABLE_LINE.match(line))
+            is_table = bool(source.TABLE_ROW.match(line))
             if is_table and not previous_table:
                 following = lines[number] if number < len(lines) else ""
-                if TABLE_LINE.match(following) and not TABLE_SEPARATOR.match(following):
+                if source.TABLE_ROW.match(following) and not TABLE_SEPARATOR.match(following):
                     columns = max(line.strip().strip("|").count("|") + 1, 1)
                     dashes = "| " + " | ".join(["---"] * columns) + " |"
                     problems.append(Problem(where, number + 1, "de tabel mist de regel met streepjes onder de "
@@ -296,27 +291,25 @@ def unrendered(files: list[Path], root: Path) -> list[Problem]:
 
 
 def bold_left_open(prose: list[tuple[int, str]], where: str) -> list[Problem]:
-    """Bold that its block (a paragraph, a list item, a heading, a table row) does not close.
+    """Bold that its block (dom_site.source.blocks: a paragraph, a list item, a heading, a table cell)
+    does not close.
 
     Bold closed in the next block is one mistake, one message; a block's marks that close each
     other are bold as the reader sees it.
     """
-    blocks: list[list[tuple[int, str]]] = [[]]
-    for number, line in prose:
-        if not line.strip() or NEW_BLOCK.match(line) or THEMATIC_BREAK.match(line):
-            blocks.append([])
-        if TABLE_LINE.match(line):
+    parts: list[list[tuple[int, str]]] = []
+    for block in source.blocks(prose):
+        if block.kind == "row":
             # Each cell of a table row is a block of its own: bold cannot run on into the next cell.
-            blocks += [[(number, cell)] for cell in re.split(r"(?<!\\)\|", source.CODE_SPAN.sub("", line))]
-        elif line.strip() and not THEMATIC_BREAK.match(line):
-            blocks[-1].append((number, line))
-        if SINGLE_LINE_BLOCK.match(line):
-            blocks.append([])
+            number, line = block.lines[0]
+            parts += [[(number, cell)] for cell in re.split(r"(?<!\\)\|", source.CODE_SPAN.sub("", line))]
+        else:
+            parts.append(list(block.lines))
     problems: list[Problem] = []
     pending: dict[str, int] = {}  # what the block before left open, and where
-    for block in (b for b in blocks if b):
+    for part in parts:
         left: dict[str, int] = {}
-        for number, line in block:
+        for number, line in part:
             for mark in BOLD.findall(NOT_TEXT.sub(" ", source.CODE_SPAN.sub("", line))):
                 if left.pop(mark, None) is None:
                     left[mark] = number

@@ -22,13 +22,7 @@ from dataclasses import dataclass, field
 from dom_site.data_file import MONTHS as DUTCH_MONTHS
 from dom_site.messages import Problem
 from dom_site.rules import Context
-from dom_site.source import (
-    ABBREVIATION_DEFINITION,
-    FOOTNOTE_REFERENCE,
-    HEADING,
-    SourcePage,
-    in_footnote_definition,
-)
+from dom_site.source import FOOTNOTE_REFERENCE, NOT_PROSE, SourcePage, blocks
 
 COUNTED = (
     r"weken|week|maanden|maand|jaren|jaar|dagen|dag|woningen|woning|huizen|huis|huishoudens|"
@@ -54,13 +48,10 @@ FACTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(rf"\b\d{{1,2}}\s+(?:{MONTHS})\b"), "een datum", "a date"),
     *CONTACTS,
 )
-TABLE_ROW = re.compile(r"^\s*\|")
-LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s")
 # What may follow a sentence's last mark on its line: closing quotes, brackets and emphasis.
 CLOSING = " \t*_)\"'’”»"
-# Text that is not prose: link targets, autolinks, attribute lists, code, HTML tags, footnote marks.
-NOT_PROSE = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|\{[^}]*\}|`[^`]*`|<[^>]*>|\[\^[^\]]*\]")
+# The kinds of block (dom_site.source.blocks) that are one unit, however their text ends.
+WHOLE = {"heading", "row", "title"}
 
 
 @dataclass
@@ -77,36 +68,22 @@ def ends_sentence(line: str) -> bool:
 
 
 def units(page: SourcePage) -> list[Unit]:
-    """The page's prose split into the units a footnote belongs to."""
+    """The page's prose split into the units a footnote belongs to: a heading, a table row or a title
+    whole, a paragraph, list item or quote sentence by sentence. A footnote's own text and a glossary
+    line are no units (the sources registry and the glossary say what they hold)."""
     found: list[Unit] = []
-    current: Unit | None = None
-
-    def close() -> None:
-        nonlocal current
-        if current is not None and current.lines:
-            found.append(current)
-        current = None
-
-    notes = in_footnote_definition(line for _, line in page.prose)
-    for (number, line), note in zip(page.prose, notes, strict=True):
-        if note:  # a footnote's text (with its indented lines) is no unit of its own
-            close()
-            continue
-        if not line.strip() or ABBREVIATION_DEFINITION.match(line):
-            close()
-            continue
-        if HEADING.match(line) or TABLE_ROW.match(line) or ADMONITION.match(line):
-            close()
-            found.append(Unit([(number, line)]))
-            continue
-        if LIST_ITEM.match(line):
-            close()
-        if current is None:
-            current = Unit()
-        current.lines.append((number, line))
-        if ends_sentence(line):
-            close()
-    close()
+    for block in blocks(page.prose):
+        if block.kind in WHOLE:
+            found.append(Unit(list(block.lines)))
+        elif block.kind not in ("footnote", "abbreviation"):
+            sentence = Unit()
+            for number, line in block.lines:
+                sentence.lines.append((number, line))
+                if ends_sentence(line):
+                    found.append(sentence)
+                    sentence = Unit()
+            if sentence.lines:
+                found.append(sentence)
     return found
 
 

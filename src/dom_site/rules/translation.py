@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from dom_site import translations
 from dom_site.messages import Problem
 from dom_site.rules import Context
-from dom_site.rules.facts import COUNTED, NOT_PROSE, YEAR, first_fact, units
-from dom_site.source import SourcePage, in_footnote_definition
+from dom_site.rules.facts import COUNTED, YEAR, first_fact, units
+from dom_site.source import NOT_PROSE, SourcePage, in_footnote_definition
 from dom_site.sources import Citation, footnote_subject
 
 # A separator is always followed by digits ("2017, people" is 2017); a space separates
