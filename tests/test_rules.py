@@ -157,6 +157,9 @@ def test_a_clean_page_passes(tmp_path: Path) -> None:
     [
         ("Een subsidie tot € 10.000.", "een bedrag", "an amount"),
         ("Een lening tot EUR 50.000.", "een bedrag", "an amount"),
+        # The translation rule's figures are the facts rule's: an amount in euro written out is one too.
+        ("Het fonds heeft 1,5 miljoen euro.", "een bedrag", "an amount"),
+        ("A loan of 10,000 euros.", "een bedrag", "an amount"),
         ("Rente van 3% per jaar.", "een percentage", "a percentage"),
         ("Dat staat in artikel 16.55 van de wet.", "een wetsartikel", "a legal article"),
         ("Zie art. 18a Woningwet.", "een wetsartikel", "a legal article"),
@@ -187,7 +190,7 @@ def test_a_fact_without_a_footnote_is_reported_with_file_and_line(tmp_path: Path
 def test_a_footnote_in_another_paragraph_does_not_count(tmp_path: Path) -> None:
     pair(tmp_path, f"# T\n\nTot € 10.000.\n\nBron.[^s1]\n\n{SOURCE}")
     out = run(tmp_path)
-    assert len(out) == 2 and all(":3: '€' is een bedrag" in line for line in out), out  # once per language
+    assert len(out) == 2 and all(":3: '€ 10.000' is een bedrag" in line for line in out), out  # once per language
 
 
 def test_each_list_item_and_table_row_needs_its_own_footnote(tmp_path: Path) -> None:
@@ -219,7 +222,7 @@ def test_a_sentence_ends_at_its_mark_and_a_sentence_without_one_goes_on(tmp_path
     write(tmp_path, "hoofdstuk.md", f"# T\n\n(**Tot € 10.000{ending}\nzegt de provincie.[^s1]\n\n{SOURCE}")
     write(tmp_path, "hoofdstuk.en.md", f"# T\n\nUp to € 10,000,\nsays the province.[^s1]\n\n{SOURCE}")
     out = run(tmp_path)
-    assert len(out) == 1 and out[0].startswith(f"{tmp_path / 'hoofdstuk.md'}:3: '€' is een bedrag"), out
+    assert len(out) == 1 and out[0].startswith(f"{tmp_path / 'hoofdstuk.md'}:3: '€ 10.000' is een bedrag"), out
 
 
 def test_an_admonition_body_is_a_paragraph(tmp_path: Path) -> None:

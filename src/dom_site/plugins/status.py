@@ -224,8 +224,9 @@ def _contacts_with_their_source(shown: str, text: str) -> None:
     """
     for number, line in enumerate(text.splitlines(), 1):
         prose = re.sub(r"\]\(https?://[^)]*\)", "]", line)  # a web address is no contact (a mailto: address is)
-        for pattern, nl, en in CONTACTS:
-            if (found := pattern.search(prose)) and not re.search(r"\]\(https://", line):
+        for contact in CONTACTS:
+            nl, en = contact.a
+            if (found := contact.pattern.search(prose)) and not re.search(r"\]\(https://", line):
                 raise PluginError(problem(
                     shown, number, f"dom-status: {nl} ('{found.group(0)}') zonder de pagina die het noemt",
                     "zet op dezelfde regel een link naar de pagina (https://…) waar het staat, of haal het weg",

@@ -33,21 +33,55 @@ COUNTED = (
 # Dutch month names are the data files' (they read "5 januari 2027" as a date); English ones beside them.
 MONTHS = "|".join([*DUTCH_MONTHS, "January", "February", "March", "April", "May", "June", "July", "August",
                    "September", "October", "November", "December"])
-YEAR = r"(?:1[89]|20)\d\d"  # also the translation rule's
-CONTACTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+YEAR = r"(?:1[89]|20)\d\d"
+# A separator is always followed by digits ("2017, people" is 2017); a space separates
+# thousands only before three digits ("€ 10 000").
+NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*"
+SCALES = r"miljoen|million|mln|duizend|thousand"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A kind of figure: how the pages write it, and its name in a message. The named groups of a
+    compared kind's pattern give its value (dom_site.rules.translation): n or n2 the number as written,
+    scale, scale2 or m its scale, raw a value written the same in both languages."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    noun_nl: str
+    het: bool                # the Dutch article: het bedrag, de datum
+    noun_en: str
+    compared: bool = True    # the translation names the same one (a date or a phone number is not compared)
+
+    @property
+    def a(self) -> tuple[str, str]:
+        return f"een {self.noun_nl}", f"{'an' if self.noun_en[0] in 'aeiou' else 'a'} {self.noun_en}"
+
+    @property
+    def the(self) -> tuple[str, str]:
+        return f"{'het' if self.het else 'de'} {self.noun_nl}", f"the {self.noun_en}"
+
+
+# Every figure a fact needs a footnote for, and that a translation must name the same; one list for both rules.
+FIGURES = (
+    # € 10.000, € 10.000,-, €1.5m, € 1,5 miljoen, EUR 50.000, 10,000 euros, 1,5 miljoen euro.
+    Figure("amount", re.compile(rf"(?:(?:€|\bEUR\b)\s?(?P<n>{NUMBER})(?:,-)?(?:\s*(?P<scale>{SCALES})\b|(?P<m>m)\b)?"
+                                rf"|\b(?P<n2>{NUMBER})(?:\s*(?P<scale2>{SCALES}))?\s*(?:euro|euros)\b)", re.I),
+           "bedrag", True, "amount"),
+    Figure("percentage", re.compile(rf"(?P<n>{NUMBER})\s?(?:%|procent\b|percent\b|per cent\b)", re.I),
+           "percentage", True, "percentage"),
+    Figure("article", re.compile(r"\b(?:art\.|artikel|article)\s*(?P<raw>\d+(?:\.\d+)*[a-z]?)", re.I),
+           "wetsartikel", True, "legal article"),
+    Figure("count", re.compile(rf"\b(?P<n>{NUMBER})\s+(?:{COUNTED})\b", re.I), "aantal", True, "number"),
+    Figure("year", re.compile(rf"\b(?P<raw>{YEAR})\b"), "jaartal", True, "year"),
+    Figure("date", re.compile(rf"\b\d{{1,2}}\s+(?:{MONTHS})\b"), "datum", False, "date", compared=False),
     # Dutch numbers have ten digits (0 and nine more), or +31 and nine.
-    (re.compile(r"(?:\+31[\s-]?(?:\(0\))?|\b0)\d(?:[\s-]?\d){8}\b"), "een telefoonnummer", "a phone number"),
-    (re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"), "een e-mailadres", "an e-mail address"),
+    Figure("phone", re.compile(r"(?:\+31[\s-]?(?:\(0\))?|\b0)\d(?:[\s-]?\d){8}\b"), "telefoonnummer", True,
+           "phone number", compared=False),
+    Figure("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"), "e-mailadres", True, "e-mail address",
+           compared=False),
 )
-FACTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"€|\bEUR\b"), "een bedrag", "an amount"),
-    (re.compile(r"\d\s?%|\bprocent\b|\bpercent\b", re.IGNORECASE), "een percentage", "a percentage"),
-    (re.compile(r"\b(?:art\.|artikel|article)\s*\d[\w.()]*", re.IGNORECASE), "een wetsartikel", "a legal article"),
-    (re.compile(rf"\b\d[\d.,]*\s+(?:{COUNTED})\b", re.IGNORECASE), "een aantal", "a number"),
-    (re.compile(rf"\b{YEAR}\b"), "een jaartal", "a year"),
-    (re.compile(rf"\b\d{{1,2}}\s+(?:{MONTHS})\b"), "een datum", "a date"),
-    *CONTACTS,
-)
+CONTACTS = tuple(figure for figure in FIGURES if figure.kind in ("phone", "email"))
 # What may follow a sentence's last mark on its line: closing quotes, brackets and emphasis.
 CLOSING = " \t*_)\"'’”»"
 # The kinds of block (dom_site.source.blocks) that are one unit, however their text ends.
@@ -91,7 +125,7 @@ def first_fact(unit: Unit) -> tuple[int, str, str, str] | None:
     """The first fact in a unit: its line, the matched text, and its kind in both languages."""
     for number, line in unit.lines:
         prose = NOT_PROSE.sub(" ", line)
-        hits = [(m.start(), m.group(0), nl, en) for pattern, nl, en in FACTS for m in [pattern.search(prose)] if m]
+        hits = [(m.start(), m.group(0), *figure.a) for figure in FIGURES for m in [figure.pattern.search(prose)] if m]
         if hits:
             _, text, nl, en = min(hits)
             return number, text.strip(), nl, en

@@ -23,30 +23,15 @@ from dataclasses import dataclass, field
 from dom_site import translations
 from dom_site.messages import Problem
 from dom_site.rules import Context
-from dom_site.rules.facts import COUNTED, YEAR, first_fact, units
+from dom_site.rules.facts import FIGURES, first_fact, units
 from dom_site.source import NOT_PROSE, SourcePage, in_footnote_definition
 from dom_site.sources import Citation, footnote_subject
 
-# A separator is always followed by digits ("2017, people" is 2017); a space separates
-# thousands only before three digits ("€ 10 000").
-NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*"
-DIGIT = re.compile(r"\d")  # every figure has one: a line without is skipped at once
 SCALE = {"miljoen": 10**6, "million": 10**6, "mln": 10**6, "m": 10**6, "duizend": 10**3, "thousand": 10**3}
 IN_ENGLISH = {"miljoen": "million", "mln": "million", "duizend": "thousand"}
-EURO = r"(?:\s*(?:euro|euros)\b)"
-PATTERNS = (
-    # € 10.000, € 10.000,-, €1.5m, € 1,5 miljoen, EUR 50.000, 10,000 euros, 1,5 miljoen euro.
-    ("amount", re.compile(rf"(?:(?:€|\bEUR\b)\s?(?P<n>{NUMBER})(?:,-)?(?:\s*(?P<scale>miljoen|million|mln|duizend|thousand)\b"
-                          rf"|(?P<m>m)\b)?|\b(?P<n2>{NUMBER})(?:\s*(?P<scale2>miljoen|million|mln|duizend|thousand))?{EURO})",
-                          re.I)),
-    ("percentage", re.compile(rf"(?P<n>{NUMBER})\s?(?:%|procent\b|percent\b|per cent\b)", re.I)),
-    ("article", re.compile(r"\b(?:art\.|artikel|article)\s*(?P<raw>\d+(?:\.\d+)*[a-z]?)", re.I)),
-    ("count", re.compile(rf"\b(?P<n>{NUMBER})\s+(?:{COUNTED})\b", re.I)),
-    ("year", re.compile(rf"\b(?P<raw>{YEAR})\b")),
-)
-KINDS = {"amount": ("het bedrag", "the amount"), "percentage": ("het percentage", "the percentage"),
-         "article": ("het wetsartikel", "the legal article"), "count": ("het aantal", "the number"),
-         "year": ("het jaartal", "the year"), "footnote": ("de voetnoot", "the footnote")}
+DIGIT = re.compile(r"\d")  # every figure has one: a line without is skipped at once
+COMPARED = tuple(figure for figure in FIGURES if figure.compared)
+KINDS = {**{figure.kind: figure.the for figure in COMPARED}, "footnote": ("de voetnoot", "the footnote")}
 
 
 @dataclass(frozen=True)
@@ -89,13 +74,13 @@ def facts(page: SourcePage) -> list[Fact]:
         if note or not DIGIT.search(line):
             continue  # a footnote's own text (the sources registry's), or no figure at all
         prose = NOT_PROSE.sub(" ", line)
-        for kind, pattern in PATTERNS:
-            for match in pattern.finditer(prose):
+        for figure in COMPARED:
+            for match in figure.pattern.finditer(prose):
                 groups = {key: text for key, text in match.groupdict().items() if text}
                 written = groups.get("n") or groups.get("n2") or ""
                 scale = groups.get("scale") or groups.get("scale2") or groups.get("m") or ""
                 meant = groups.get("raw") or value(written, page.language, scale)
-                found.append(Fact(number, match.group(0).strip(), kind, meant, written, scale))
+                found.append(Fact(number, match.group(0).strip(), figure.kind, meant, written, scale))
     return sorted(found, key=lambda fact: fact.line)
 
 
