@@ -1,5 +1,6 @@
 """Accessibility and privacy in a real browser, on every page: axe-core with the
-WCAG 2.1 A and AA rules finds nothing, and no request goes to another host or fails.
+WCAG 2.1 A and AA rules finds nothing, no request goes to another host or fails, and the
+page has one main heading and its two language alternates.
 
 Every content page in both languages in the light scheme, and the main kinds of
 page in the dark scheme (the palette must pass AA contrast in both).
@@ -66,6 +67,15 @@ class Checker:
         self.own, self.wrong = urlsplit(url).netloc, []
         self.page.goto(url, wait_until="load")
         found = self.page.evaluate("options => axe.run(document, options).then(result => result.violations)", WCAG_AA)
+        # One main heading, and the page's two language alternates as the build wrote them (Material's
+        # language probe once changed them: tests/test_language_browser.py).
+        headings, alternates = self.page.evaluate(
+            "() => [document.querySelectorAll('h1').length,"
+            " [...document.querySelectorAll('head link[hreflang]')].map(e => [...e.relList])]")
+        if headings != 1:
+            self.wrong.append(f"{headings} h1 headings instead of one")
+        if alternates != [["alternate"], ["alternate"]]:
+            self.wrong.append(f"language alternates {alternates}")
         # Requests of this page only: the next page's must not be blamed on it.
         self.page.goto("about:blank")
         return self.wrong + [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in found]
