@@ -23,3 +23,9 @@ def test_the_draaiboek_stays_plain(tmp_path: Path) -> None:
     # Release 1.0 measured 8.9 words a sentence and Flesch-Douma 72 with this measure.
     assert score.words_per_sentence <= 9.9, score
     assert score.flesch_douma >= 70, score
+
+
+def test_a_sentence_over_two_lines_is_one_and_a_block_title_is_no_sentence() -> None:
+    """The sentences are the source model's, as the facts rule reads them (dom_site.source.sentences)."""
+    score = score_text('# Kop\n\nEen zin die\ndoorloopt.\n\n!!! note "Let op"\n    Kort.\n\n*[DOM]: Dorpenoverleg\n')
+    assert (score.sentences, score.words) == (2, 5)

@@ -4,10 +4,12 @@
 
 Flesch-Douma (the Dutch Flesch reading ease) = 206.835 - 0.93 * words/sentence
 - 77 * syllables/word; 60-70 is plain text, higher is easier. Counted on prose
-only: headings, tables, code, front matter, footnote keys, link targets and HTML
-comments are left out. The project writes one sentence per line, so a line is a
-sentence unless it holds more than one full stop, question or exclamation mark.
-Syllables are vowel groups, which is close enough for Dutch to compare texts.
+only: headings, tables, titles of blocks, code, front matter, footnotes, glossary
+lines, link targets and HTML comments are left out. Sentences are the source
+model's (dom_site.source.sentences: one sentence per line, a line without a closing
+mark goes on on the next), and a line with two full stops, question or exclamation
+marks holds two. Syllables are vowel groups, which is close enough for Dutch to
+compare texts.
 """
 from __future__ import annotations
 
@@ -18,8 +20,7 @@ from pathlib import Path
 
 from dom_site import source
 
-_NOT_PROSE = re.compile(r"\]\([^)]*\)|<[^>]+>|\{[^}]*\}|\[\^[^\]]+\]|`[^`]*`|https?://\S+")
-_MARKUP = re.compile(r"^\s*(?:[-*+]|\d+[.)]|!!!|\?\?\?\+?|>)\s*")
+_MARKUP = re.compile(r"^\s*(?:[-*+]|\d+[.)]|>)\s*")  # a list item's or a quote's mark
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*")
 _VOWELS = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]+", re.IGNORECASE)
 _END = re.compile(r"[.!?](?:\s|$)")
@@ -44,21 +45,19 @@ class Score:
 
 def score_text(raw: str) -> Score:
     sentences = words = syllables = 0
-    # Prose as the source model reads it: no front matter, code blocks or comments, and no
-    # footnote texts (a source's title is no sentence of the page), their indented lines included.
-    prose = source.parse("", raw, "").prose
-    notes = source.in_footnote_definition(line for _, line in prose)
-    for (_, line), note in zip(prose, notes, strict=True):
-        stripped = line.strip()
-        if note or not stripped or stripped.startswith(("#", "|", "*[", "---")):
+    # Prose as the source model reads it: no front matter, code blocks or comments; of its blocks only
+    # paragraphs, list items and quotes (a source's title in a footnote is no sentence of the page).
+    for block in source.blocks(source.parse("", raw, "").prose):
+        if block.kind not in ("paragraph", "item", "quote"):
             continue
-        text = _NOT_PROSE.sub(" ", _MARKUP.sub("", stripped).strip('"'))
-        found = _WORD.findall(text)
-        if not found:
-            continue
-        sentences += max(1, len(_END.findall(text)))
-        words += len(found)
-        syllables += sum(max(1, len(_VOWELS.findall(word))) for word in found)
+        for sentence in source.sentences(block):
+            text = " ".join(source.NOT_TEXT.sub(" ", _MARKUP.sub("", line.strip())) for _, line in sentence)
+            found = _WORD.findall(text)
+            if not found:
+                continue
+            sentences += max(1, len(_END.findall(text)))
+            words += len(found)
+            syllables += sum(max(1, len(_VOWELS.findall(word))) for word in found)
     return Score(sentences, words, syllables)
 
 

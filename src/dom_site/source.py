@@ -49,6 +49,11 @@ TABLE_ROW = re.compile(r"^\s*\|")
 THEMATIC_BREAK = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:_\s*){3,}|(?:-\s*){3,})$")
 # Text in a line that is no prose: link targets, autolinks, attribute lists, code, HTML tags, footnote marks.
 NOT_PROSE = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|\{[^}]*\}|`[^`]*`|<[^>]*>|\[\^[^\]]*\]")
+# What is no readable text either: NOT_PROSE, bare addresses and reference definitions ([x]: https://…),
+# whose underscores are no bold and whose words are no sentence.
+NOT_TEXT = re.compile(rf"{NOT_PROSE.pattern}|https?://\S+|^\s{{0,3}}\[[^\]]+\]:\s*\S+")
+# What may follow a sentence's last mark on its line: closing quotes, brackets and emphasis.
+CLOSING = " \t*_)\"'’”»"
 # A citable ID: a document letter, a hyphen and a number without leading zero ("r-4", "d-41").
 CITABLE_ID = re.compile(r"^[a-z]-[1-9][0-9]*$")
 
@@ -418,6 +423,24 @@ def blocks(prose: Sequence[tuple[int, str]]) -> list[Block]:
         lines.append((number, line))
     close()
     return found
+
+
+def ends_sentence(line: str) -> bool:
+    """Does this line end a sentence? The pages have one sentence per line; a line without a full stop,
+    question or exclamation mark, colon or semicolon at its end goes on on the next. (A line with no
+    prose at all, a tag or a footnote mark only, ends one too.)"""
+    prose = NOT_PROSE.sub(" ", line).rstrip(CLOSING)
+    return not prose.strip() or prose[-1] in ".!?:;"
+
+
+def sentences(block: Block) -> list[list[tuple[int, str]]]:
+    """A block's lines grouped into sentences (ends_sentence); its last sentence ends with the block."""
+    found: list[list[tuple[int, str]]] = [[]]
+    for number, line in block.lines:
+        found[-1].append((number, line))
+        if ends_sentence(line):
+            found.append([])
+    return [sentence for sentence in found if sentence]
 
 
 def parse(path: str, text: str, shown: str) -> SourcePage:

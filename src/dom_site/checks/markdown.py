@@ -235,9 +235,6 @@ PLACEHOLDER = re.compile(r"\b(?:TODO|FIXME|TBD)\b")
 # Bold opened and never closed in its paragraph: the reader sees the two stars ("**Let op: …").
 # Not a mark: between two digits (2**3), a line of only stars or underscores (a rule, ***).
 BOLD = re.compile(r"(?<!\d)(?:\*\*|__)|(?:\*\*|__)(?!\d)")  # not between two digits: 2**3
-# What is no prose (the source model's: link targets, code, HTML tags, footnote marks), and bare
-# addresses and reference definitions, whose underscores are no bold either.
-NOT_TEXT = re.compile(rf"{source.NOT_PROSE.pattern}|https?://\S+|^\s{{0,3}}\[[^\]]+\]:\s*\S+")
 
 
 
@@ -310,7 +307,7 @@ def bold_left_open(prose: list[tuple[int, str]], where: str) -> list[Problem]:
     for part in parts:
         left: dict[str, int] = {}
         for number, line in part:
-            for mark in BOLD.findall(NOT_TEXT.sub(" ", source.CODE_SPAN.sub("", line))):
+            for mark in BOLD.findall(source.NOT_TEXT.sub(" ", source.CODE_SPAN.sub("", line))):
                 if left.pop(mark, None) is None:
                     left[mark] = number
         for mark in [m for m in left if m in pending]:

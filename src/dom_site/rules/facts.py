@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from dom_site.data_file import MONTHS as DUTCH_MONTHS
 from dom_site.messages import Problem
 from dom_site.rules import Context
-from dom_site.source import FOOTNOTE_REFERENCE, NOT_PROSE, SourcePage, blocks
+from dom_site.source import FOOTNOTE_REFERENCE, NOT_PROSE, SourcePage, blocks, sentences
 
 COUNTED = (
     r"weken|week|maanden|maand|jaren|jaar|dagen|dag|woningen|woning|huizen|huis|huishoudens|"
@@ -82,8 +82,6 @@ FIGURES = (
            compared=False),
 )
 CONTACTS = tuple(figure for figure in FIGURES if figure.kind in ("phone", "email"))
-# What may follow a sentence's last mark on its line: closing quotes, brackets and emphasis.
-CLOSING = " \t*_)\"'’”»"
 # The kinds of block (dom_site.source.blocks) that are one unit, however their text ends.
 WHOLE = {"heading", "row", "title"}
 
@@ -95,12 +93,6 @@ class Unit:
     lines: list[tuple[int, str]] = field(default_factory=list)
 
 
-def ends_sentence(line: str) -> bool:
-    """Does this line end a sentence? (A line with no prose at all, a tag or a footnote mark only, ends one too.)"""
-    prose = NOT_PROSE.sub(" ", line).rstrip(CLOSING)
-    return not prose.strip() or prose[-1] in ".!?:;"
-
-
 def units(page: SourcePage) -> list[Unit]:
     """The page's prose split into the units a footnote belongs to: a heading, a table row or a title
     whole, a paragraph, list item or quote sentence by sentence. A footnote's own text and a glossary
@@ -110,14 +102,7 @@ def units(page: SourcePage) -> list[Unit]:
         if block.kind in WHOLE:
             found.append(Unit(list(block.lines)))
         elif block.kind not in ("footnote", "abbreviation"):
-            sentence = Unit()
-            for number, line in block.lines:
-                sentence.lines.append((number, line))
-                if ends_sentence(line):
-                    found.append(sentence)
-                    sentence = Unit()
-            if sentence.lines:
-                found.append(sentence)
+            found += [Unit(sentence) for sentence in sentences(block)]
     return found
 
 
