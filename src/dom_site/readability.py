@@ -20,7 +20,6 @@ from pathlib import Path
 
 from dom_site import source
 
-_MARKUP = re.compile(r"^\s*(?:[-*+]|\d+[.)]|>)\s*")  # a list item's or a quote's mark
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*")
 _VOWELS = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]+", re.IGNORECASE)
 _END = re.compile(r"[.!?](?:\s|$)")
@@ -43,6 +42,11 @@ class Score:
         return 206.835 - 0.93 * self.words_per_sentence - 77 * self.syllables / self.words
 
 
+def marks_off(line: str) -> str:
+    """The line without a list item's or a quote's mark (- , 1. , >)."""
+    return source.LIST_ITEM.sub("", source.QUOTE.sub("", line).strip())
+
+
 def score_text(raw: str) -> Score:
     sentences = words = syllables = 0
     # Prose as the source model reads it: no front matter, code blocks or comments; of its blocks only
@@ -51,7 +55,7 @@ def score_text(raw: str) -> Score:
         if block.kind not in ("paragraph", "item", "quote"):
             continue
         for sentence in source.sentences(block):
-            text = " ".join(source.NOT_TEXT.sub(" ", _MARKUP.sub("", line.strip())) for _, line in sentence)
+            text = " ".join(source.NOT_TEXT.sub(" ", marks_off(line)) for _, line in sentence)
             found = _WORD.findall(text)
             if not found:
                 continue
