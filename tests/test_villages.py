@@ -220,9 +220,15 @@ def test_a_front_matter_fields_line_is_where_yaml_reads_the_field() -> None:
     assert page.field_line("ontbreekt") == 1  # the opening ---
 
 
-def test_slugify() -> None:
-    assert village_data.slugify("Nieuw-Balinge") == "nieuw-balinge"
-    assert village_data.slugify("Ée Dorp") == "ee-dorp"
+def test_every_rule_suggests_the_same_name() -> None:
+    """One slug for a village's file name, any file's name and a heading's ID: the file-name rule and the
+    village rule never tell the editor two different names for one file."""
+    from dom_site.rules import filenames, headings
+
+    assert source.slug("Nieuw-Balinge") == "nieuw-balinge"
+    assert source.slug("Ée Dorp") == "ee-dorp"
+    assert filenames.suggestion("d'Olde Veste") == source.slug("d'Olde Veste") == "d-olde-veste"
+    assert headings.slug("Coöperatie & financiën") == "cooperatie-financien"
 
 
 # --- The real pages ---------------------------------------------------------------

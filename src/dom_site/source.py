@@ -12,6 +12,7 @@ Languages: `x.md` is Dutch, `x.en.md` its English twin (static-i18n's suffix lay
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -54,6 +55,8 @@ NOT_PROSE = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|\{[^}]*\}|`[^`]*`|<[^>]*>|
 NOT_TEXT = re.compile(rf"{NOT_PROSE.pattern}|https?://\S+|^\s{{0,3}}\[[^\]]+\]:\s*\S+")
 # What may follow a sentence's last mark on its line: closing quotes, brackets and emphasis.
 CLOSING = " \t*_)\"'’”»"
+# A file name, a heading's ID or a source's key: lowercase letters and digits, joined by single hyphens.
+NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # A citable ID: a document letter, a hyphen and a number without leading zero ("r-4", "d-41").
 CITABLE_ID = re.compile(r"^[a-z]-[1-9][0-9]*$")
 
@@ -423,6 +426,13 @@ def blocks(prose: Sequence[tuple[int, str]]) -> list[Block]:
         lines.append((number, line))
     close()
     return found
+
+
+def slug(text: str) -> str:
+    """text as a NAME: lowercase ASCII without accents, one hyphen for each run of anything else
+    (Nieuw Balinge -> nieuw-balinge, Coöperatie & financiën -> cooperatie-financien); '' when nothing is left."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def ends_sentence(line: str) -> bool:

@@ -30,7 +30,7 @@ from dom_site import data_file
 from dom_site.dates import long_date, partial_date
 from dom_site.messages import Problem
 from dom_site.once import Once, fingerprint
-from dom_site.source import SourceModel, line_of
+from dom_site.source import NAME, SourceModel, line_of
 
 TEXT = {
     "nl": {"read": "gelezen op {date}", "copy": "uit een opgeslagen kopie", "site": "op deze site",
@@ -139,7 +139,7 @@ class Registry:
 
     def _entry(self, key: str, entry: Any, file: str, nodes: yaml.Node | None, schema: Path, root: Path) -> None:
         line = line_of(nodes, [key])
-        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", key):
+        if not NAME.fullmatch(key):
             self.problems.append(Problem(file, line, f"de sleutel '{key}' is ongeldig",
                                          "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld drenthe-cpo-regeling",
                                          f"the key '{key}' is not valid",

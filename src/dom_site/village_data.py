@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
@@ -79,12 +78,6 @@ def is_village_page(path: str, folder: str = FOLDER) -> bool:
     """A village's own page, Dutch or English: right in the villages' folder, and not its overview (index)."""
     folder = as_folder(folder) + "/"
     return path.startswith(folder) and "/" not in path[len(folder):] and source.dutch_path(path) != folder + "index.md"
-
-
-def slugify(name: str) -> str:
-    """File name for a village name: lowercase ASCII with hyphens (Nieuw-Balinge -> nieuw-balinge)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 @cache
@@ -164,13 +157,13 @@ def check_dutch_page(page: SourcePage, english: SourcePage | None,
 
     naam = data.get("naam")
     stem = page.path.rpartition("/")[2].removesuffix(".md")
-    if isinstance(naam, str) and naam.strip() and slugify(naam) != stem:
+    if isinstance(naam, str) and naam.strip() and source.slug(naam) != stem:
         problems.append(Problem(
             rel, page.field_line("naam"),
             f"de bestandsnaam past niet bij de naam '{naam}'",
-            f"noem het bestand {slugify(naam)}.md (en {slugify(naam)}.en.md), of pas de naam aan",
+            f"noem het bestand {source.slug(naam)}.md (en {source.slug(naam)}.en.md), of pas de naam aan",
             f"the file name does not match the name '{naam}'",
-            f"name the file {slugify(naam)}.md (and {slugify(naam)}.en.md), or correct the name"))
+            f"name the file {source.slug(naam)}.md (and {source.slug(naam)}.en.md), or correct the name"))
 
     bronnen: list[Any] = data["bronnen"] if isinstance(data.get("bronnen"), list) else []
     # A malformed key has its message from the schema; it is not also a missing footnote.

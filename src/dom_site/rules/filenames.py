@@ -11,17 +11,14 @@ An English page needs its Dutch page (Dutch is authoritative), and a village pag
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from dom_site import data_file
+from dom_site import data_file, source
 from dom_site.messages import Problem
 from dom_site.rules import Context
 from dom_site.village_data import VILLAGE_ONLY_KEYS
 
-NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
 ALLOWED_SUFFIXES = (".en.md", ".md", ".txt", ".css", *IMAGE_SUFFIXES)
 KNOWN = "Markdown (.md, .en.md), afbeeldingen (.png, .jpg, .webp, .svg), .txt of .css"
@@ -29,11 +26,8 @@ KNOWN_EN = "Markdown (.md, .en.md), images (.png, .jpg, .webp, .svg), .txt or .c
 
 
 def suggestion(name: str) -> str:
-    """The name as it should be: lowercase ASCII, hyphens for spaces and underscores."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    ascii_name = re.sub(r"[\s_.]+", "-", ascii_name.lower())
-    ascii_name = re.sub(r"[^a-z0-9-]", "", ascii_name)
-    return re.sub(r"-{2,}", "-", ascii_name).strip("-") or "naam"
+    """The name as it should be (dom_site.source.slug): the village rule suggests the same."""
+    return source.slug(name) or "naam"
 
 
 def split_suffix(name: str) -> tuple[str, str]:
@@ -51,7 +45,7 @@ def check(context: Context) -> Iterator[Problem]:
     villages = PurePosixPath(context.settings.villages)
     folders = sorted({parent for rel in model.files for parent in PurePosixPath(rel).parents if str(parent) != "."})
     for folder in folders:
-        if not NAME.fullmatch(folder.name):
+        if not source.NAME.fullmatch(folder.name):
             good = suggestion(folder.name)
             yield Problem(f"{docs}/{folder}", 1, f"de mapnaam '{folder.name}' mag alleen kleine letters, cijfers en streepjes hebben",
                           f"noem de map '{good}'",
@@ -67,7 +61,7 @@ def check(context: Context) -> Iterator[Problem]:
                           f"'{rel.name}' is not a kind of file that belongs in docs/",
                           f"only {KNOWN_EN} belong here; remove this file", subject=f"name:{rel}")
             continue
-        if not NAME.fullmatch(stem) or suffix != suffix.lower():
+        if not source.NAME.fullmatch(stem) or suffix != suffix.lower():
             good = suggestion(stem) + suffix.lower()
             yield Problem(where, 1, f"de bestandsnaam '{rel.name}' mag alleen kleine letters, cijfers en streepjes hebben "
                           "(geen spaties, hoofdletters of accenten)", f"noem het bestand '{good}'",

@@ -16,11 +16,10 @@ from collections import Counter
 from collections.abc import Iterator
 
 from dom_site import citation_registry as reg
+from dom_site import source
 from dom_site.messages import Problem
 from dom_site.rules import Context
 from dom_site.source import Heading, SourceModel, SourcePage
-
-GOOD_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def sections(page: SourcePage) -> list[Heading]:
@@ -28,7 +27,8 @@ def sections(page: SourcePage) -> list[Heading]:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "onderdeel"
+    """The ID to suggest for a heading (dom_site.source.slug)."""
+    return source.slug(text) or "onderdeel"
 
 
 def subject(page: SourcePage, anchor: str) -> str:
@@ -155,7 +155,7 @@ def page_problems(context: Context, page: SourcePage) -> Iterator[Problem]:
                                   f"heading:{page.path}:{heading.line}"))
             seen.setdefault(anchor, heading.line)
             continue
-        if not GOOD_ID.fullmatch(anchor):
+        if not source.NAME.fullmatch(anchor):
             if reg.LOOKS_LIKE_ID.match(anchor):
                 good = citable_form(anchor)
                 fix_nl = f"schrijf een kleine letter, een streepje en een getal zonder voorloopnul, zoals {{#{good}}}"
