@@ -22,6 +22,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
+from dom_site import dates
 from dom_site.messages import Problem
 from dom_site.source import DuplicateKey, FrontMatterLoader, SourcePage, compose, line_of
 
@@ -234,9 +235,8 @@ def choices(values: Sequence[Any]) -> Name:
 
 YES = {"ja", "yes", "waar", "wel", "j", "y"}
 NO = {"nee", "no", "onwaar", "niet", "n"}
-MONTHS = {name: number for number, name in enumerate(
-    ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-     "november", "december"), start=1)}
+# "5 januari 2027" read as a date: the Dutch month names, whatever their capitals.
+MONTHS = {name.lower(): number for number, name in enumerate(dates.MONTHS["nl"], start=1)}
 DAY_FIRST = re.compile(r"^(?P<day>\d{1,2})[-/. ](?P<month>\d{1,2}|[a-z]+)[-/. ](?P<year>\d{4})$")
 MARKDOWN_LINK = re.compile(r"^\[[^\]]*\]\((?P<url>https?://[^)\s]+)\)$|^<(?P<bare>https?://[^>\s]+)>$")
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from dom_site import village_data
+from dom_site.dates import long_date
 from dom_site.languages import build_language
 from dom_site.messages import Problem
 from dom_site.once import Once, fingerprint
@@ -50,13 +52,6 @@ def village_page(folder: str = FOLDER) -> re.Pattern[str]:
     """A page of the villages' folder: <slug>.md or <slug>.<lang>.md (index included)."""
     return re.compile(rf"^{re.escape(folder)}/(?P<slug>[a-z0-9-]+?)(?:\.(?P<lang>[a-z]{{2}}))?\.md$")
 
-
-MONTHS = {
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-}
 
 KINDS = {
     "nl": {
@@ -129,11 +124,6 @@ def _language(page: Page, config: MkDocsConfig) -> str:
     return language if language in TEXT else "nl"
 
 
-def _long_date(iso: str, language: str) -> str:
-    year, month, day = (int(part) for part in iso.split("-"))
-    return f"{day} {MONTHS[language][month - 1]} {year}"
-
-
 def fill_nav(nav: list[Any], pages: list[str], folder: str = FOLDER) -> bool:
     """Make the nav list that holds the overview page hold exactly the overview plus `pages`.
 
@@ -162,7 +152,7 @@ def fill_nav(nav: list[Any], pages: list[str], folder: str = FOLDER) -> bool:
 def notice(village: Village, language: str) -> str:
     """The status admonition, from the front matter, in the page's language."""
     text = TEXT[language]
-    reviewed = text["reviewed"].format(date=_long_date(village.laatst_bekeken, language))
+    reviewed = text["reviewed"].format(date=long_date(date.fromisoformat(village.laatst_bekeken), language))
     if village.paginastatus == "concept":
         kind, title, body = "warning", text["concept_title"], text["concept_body"]
     else:

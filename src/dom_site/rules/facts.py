@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from dom_site.data_file import MONTHS as DUTCH_MONTHS
+from dom_site.dates import MONTHS as MONTH_NAMES
 from dom_site.messages import Problem
 from dom_site.rules import Context
 from dom_site.source import FOOTNOTE_REFERENCE, NOT_PROSE, SourcePage, blocks, sentences
@@ -30,9 +30,9 @@ COUNTED = (
     r"weeks|months|month|years|year|days|day|homes|home|houses|house|households|"
     r"initiatives|initiative|inhabitants|residents|members|villages|village|projects|people"
 )
-# Dutch month names are the data files' (they read "5 januari 2027" as a date); English ones beside them.
-MONTHS = "|".join([*DUTCH_MONTHS, "January", "February", "March", "April", "May", "June", "July", "August",
-                   "September", "October", "November", "December"])
+# A date names its month in Dutch, with or without a capital ("5 januari", "5 Januari", as the data files
+# read it), or in English with one ("5 January"; "3 may apply" is no date).
+MONTHS = "(?i:" + "|".join(MONTH_NAMES["nl"]) + ")|" + "|".join(MONTH_NAMES["en"])
 YEAR = r"(?:1[89]|20)\d\d"
 # A separator is always followed by digits ("2017, people" is 2017); a space separates
 # thousands only before three digits ("€ 10 000").
