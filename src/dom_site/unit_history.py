@@ -97,8 +97,7 @@ class TextRenderer:
         return self._pages[page_text]
 
 
-# A heading whose ID looks citable ("r-4") opens a unit, as in dom_site.citation_registry.
-CITABLE_ID = re.compile(r"[a-z]-[1-9][0-9]*")
+# A heading whose ID looks citable ("r-4", dom_site.source.CITABLE_ID) opens a unit.
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements without content or end tag (the HTML standard's void elements).
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
@@ -148,7 +147,7 @@ class _Blocks(HTMLParser):
                 while self.open_units and self.open_units[-1][0] >= level:
                     self.open_units.pop()
                 anchor = values.get("id") or ""
-                if CITABLE_ID.fullmatch(anchor):
+                if source.CITABLE_ID.fullmatch(anchor):
                     self.open_units.append((level, anchor))
                     self.units[anchor] = []
             slot = len(self.kinds)

@@ -38,7 +38,7 @@ from dom_site.languages import build_language, language_prefix
 from dom_site.messages import problem
 from dom_site.plugins import Entries, setting_line
 from dom_site.rules.facts import CONTACTS
-from dom_site.source import dutch_path
+from dom_site.source import dutch_path, english_path
 from dom_site.unit_history import page_url
 
 KINDS = ("brief", "vertaling", "uitleg", "voorstel", "site")
@@ -110,14 +110,15 @@ class StatusPlugin(BasePlugin[StatusConfig]):
         if not self.config.respond:
             return
         root = Path(config.config_file_path).parent / "includes"
-        for lang, suffix in (("nl", ".md"), ("en", ".en.md")):
-            text_file = root / f"{self.config.respond}{suffix}"
+        dutch = f"{self.config.respond}.md"
+        for lang, name in (("nl", dutch), ("en", english_path(dutch))):
+            text_file = root / name
             shown = f"includes/{text_file.name}"
             if not text_file.is_file():
                 # Without it a page would silently lose how to respond (or show English readers Dutch).
-                names = sorted({f.name.removesuffix(".md").removesuffix(".en") for f in root.glob("*.md")})
-                like = closest(self.config.respond, names) if not (root / f"{self.config.respond}.md").is_file() \
-                    and not (root / f"{self.config.respond}.en.md").is_file() else None
+                names = sorted({dutch_path(f.name).removesuffix(".md") for f in root.glob("*.md")})
+                like = closest(self.config.respond, names) if not (root / dutch).is_file() \
+                    and not (root / english_path(dutch)).is_file() else None
                 raise PluginError(problem(
                     *setting_line(config, "dom-status", "respond"),
                     f"dom-status: het bestand {shown} ontbreekt; daarin staat hoe lezers kunnen reageren",
