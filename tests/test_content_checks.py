@@ -639,3 +639,11 @@ def test_bold_left_open_in_its_paragraph_is_one_message_where_it_opens(tmp_path:
 def test_bold_that_renders_and_stars_that_are_no_bold_pass(tmp_path: Path, text: str) -> None:
     page = write(tmp_path, "vet.md", f"# Vet\n\n{text}")
     assert check_markdown.unrendered([page], ROOT) == []
+
+
+def test_a_comment_to_the_writers_is_not_checked_as_text(tmp_path: Path) -> None:
+    """An HTML comment is not on the page: a TODO, an open ** or a !!! in it is the source model's comment,
+    not text (dom_site.source.parse leaves it out for every check)."""
+    page = write(tmp_path, "notitie.md", "# Notitie\n\n<!--\nTODO: bron zoeken, **nog niet af\n!!!\n-->\n\nTekst.\n")
+    assert check_markdown.unrendered([page], ROOT) == []
+    assert check_markdown.admonitions([page], ROOT) == []

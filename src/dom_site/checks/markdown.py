@@ -196,12 +196,13 @@ def admonitions(files: list[Path], root: Path) -> list[Problem]:
     """
     problems: list[Problem] = []
     for file in files:
-        lines = file.read_text(encoding="utf-8").splitlines()
-        for number, (line, code) in enumerate(zip(lines, source.in_fence(lines), strict=True), start=1):
-            match = None if code else ADMONITION.match(line)
+        text, where = file.read_text(encoding="utf-8"), relative(file, root)
+        lines = text.splitlines()
+        for number, line in source.parse(where, text, where).text_lines:  # no code, comments or front matter
+            match = ADMONITION.match(line)
             if not match:
                 continue
-            where, rest = relative(file, root), match["rest"] or ""
+            rest = match["rest"] or ""
             if not rest or not re.match(r"[a-z]", rest):
                 problems.append(Problem(where, number, "het blok (!!! of ???) heeft geen soort",
                                         "schrijf de soort erachter, zoals !!! note of !!! tip \"Titel\"",
@@ -244,10 +245,9 @@ def unrendered(files: list[Path], root: Path) -> list[Problem]:
     a table without its line of dashes, bold left open, and a note to the writers (TODO)."""
     problems: list[Problem] = []
     for file in files:
-        lines = file.read_text(encoding="utf-8").splitlines()
-        where = relative(file, root)
-        prose = [(number, line) for number, (line, code) in enumerate(zip(lines, source.in_fence(lines), strict=True),
-                                                                     start=1) if not code]
+        text, where = file.read_text(encoding="utf-8"), relative(file, root)
+        lines = text.splitlines()
+        prose = source.parse(where, text, where).text_lines  # no code, comments or front matter
         previous_table = False
         for number, line in prose:
             if (tab := TAB.match(line)):
