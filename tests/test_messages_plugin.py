@@ -100,3 +100,11 @@ def test_a_warning_said_in_dutch_is_not_printed_in_english_beside_it_and_still_c
     assert printed.getvalue() == "Something MkDocs says that we do not explain\n"
     assert EXPLAINED in capsys.readouterr().err
     assert counted.get_counts() == [("WARNING", 2)], "--strict still fails on both"
+
+
+def test_a_message_points_at_the_line_the_reader_sees_not_an_example_in_code(tmp_path: Path) -> None:
+    """The line of a page that holds what a message is about is the source model's (SourcePage.line_holding):
+    a link shown in a code block or left in a comment is not the link that broke."""
+    docs = tmp_path / "docs"
+    write(docs, {"p.md": "# P\n\n```markdown\nZie [kaart](kaart.md).\n```\n\n<!-- [kaart](kaart.md) -->\n\nZie [kaart](kaart.md).\n"})
+    assert build_log.find_line(docs, "p.md", "kaart.md") == ("docs/p.md", 9)

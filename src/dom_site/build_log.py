@@ -38,7 +38,7 @@ from pathlib import Path
 import yaml
 
 from dom_site.messages import Problem, locate, say
-from dom_site.source import ENGLISH_SUFFIX, dutch_path
+from dom_site.source import ENGLISH_SUFFIX, dutch_path, parse
 
 Explain = Callable[[re.Match[str]], tuple[str, str, str, str]]
 NOT_FOUND = re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but the target.* is not found")
@@ -90,15 +90,12 @@ OMITTED = re.compile(r"The following pages exist in the docs directory, but are 
 
 def find_line(docs_dir: Path, src: str, needle: str) -> tuple[str, int]:
     """The editor-facing path of a page and the first line that contains needle."""
-    path = docs_dir / src
     shown = f"{docs_dir.name}/{src}"
     try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if needle and needle in line:
-                return shown, number
+        text = (docs_dir / src).read_text(encoding="utf-8")
     except OSError:
-        pass
-    return shown, 1
+        return shown, 1
+    return shown, parse(src, text, shown).line_holding(needle) or 1
 
 
 def menu_slips(config_file: Path | None, docs_dir: Path) -> dict[str, str]:

@@ -242,6 +242,15 @@ class SourcePage:
     def front_matter(self) -> str | None:
         return "\n".join(self.front_matter_lines) if self.front_matter_end else None
 
+    def line_holding(self, *needles: str) -> int | None:
+        """The first line the reader's text holds the first needle on (code blocks, comments and front
+        matter are not searched: a link shown as an example is not the link that broke), else the next one."""
+        for needle in needles:
+            found = next((number for number, line in self.text_lines if needle and needle in line), None)
+            if found is not None:
+                return found
+        return None
+
     @property
     def body(self) -> str:
         return "\n".join(self.lines[self.front_matter_end:])

@@ -68,13 +68,8 @@ def place(site: Path, page: Path, *needles: str, root: Path) -> tuple[str, int]:
     markdown = source_of(site, page, root / "docs")
     if markdown is None:
         return relative(page, root), 1
-    lines = markdown.read_text(encoding="utf-8").splitlines()
-    for needle in needles:
-        if needle:
-            found = next((number for number, line in enumerate(lines, start=1) if needle in line), None)
-            if found is not None:
-                return relative(markdown, root), found
-    return relative(markdown, root), 1
+    shown = relative(markdown, root)
+    return shown, source.parse(shown, markdown.read_text(encoding="utf-8"), shown).line_holding(*needles) or 1
 
 
 def beyond_unclosed_data(problems: list[Problem], root: Path) -> list[Problem]:
