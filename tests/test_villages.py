@@ -305,6 +305,13 @@ def _village(**kwargs: object) -> village_data.Village:
     return village_data.Village(**base)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("title", ["# Elp {#top}", "#Elp {#top}"])
+def test_the_notice_comes_right_after_the_title_the_village_rule_reads(title: str) -> None:
+    """Python-Markdown and the source model read #Elp as the title too: the notice goes below it, never above."""
+    lines = villages._with_notice(f"{title}\n\nTekst.\n", _village(), "nl").split("\n")
+    assert lines[0] == title and lines[2].startswith("!!! warning")
+
+
 def test_notice_in_both_languages() -> None:
     assert '!!! warning "Concept — nog niet besproken met het dorp"' in villages.notice(_village(), "nl")
     assert "Laatst bekeken op 28 november 2026." in villages.notice(_village(), "nl")

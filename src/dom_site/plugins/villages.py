@@ -38,7 +38,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from dom_site import village_data
+from dom_site import source, village_data
 from dom_site.dates import long_date
 from dom_site.languages import build_language
 from dom_site.messages import Problem
@@ -162,9 +162,10 @@ def notice(village: Village, language: str) -> str:
 
 
 def _with_notice(markdown: str, village: Village, language: str) -> str:
-    """Put the notice right after the `# ` title (the title must stay the page's first heading)."""
+    """Put the notice right after the `# ` title (the title must stay the page's first heading), the title
+    the source model and so the village rule read (#Elp is one too, as Python-Markdown reads it)."""
     lines = markdown.split("\n")
-    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    at = next((h.line for h in source.parse("", markdown, "").headings if h.level == 1), 0)
     return "\n".join(lines[:at] + ["", notice(village, language), ""] + lines[at:])
 
 
