@@ -13,8 +13,8 @@ The glossary page itself holds the marker `<!-- begrippenlijst -->`, replaced by
 terms as a definition list, sorted by term. So an editor writes a definition in one
 place only.
 
-The language is that of the page's text: `page.file.locale` (set by
-mkdocs-static-i18n from the `.en.md` suffix), else the theme language. A Dutch
+The language is that of the page's text (dom_site.languages.source_language):
+`page.file.locale` (set by mkdocs-static-i18n from the `.en.md` suffix), else the build's. A Dutch
 page shown in the English build (fallback) therefore gets Dutch definitions,
 which match its Dutch words.
 
@@ -32,8 +32,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-
-from mkdocs.structure.pages import Page
 
 from dom_site.messages import Problem
 from dom_site.source import ABBREVIATION_DEFINITION
@@ -174,12 +172,6 @@ def load(path: Path, root: Path) -> list[Term]:
             "create it with one line *[Term]: definition per term",
         )) from error
     return parse(text, where)
-
-
-def page_language(page: Page, theme_language: str | None) -> str:
-    """The language of the page's text (see the module docstring)."""
-    locale = getattr(page.file, "locale", None)
-    return str(locale or theme_language or DEFAULT_LANGUAGE)
 
 
 def is_glossary_page(markdown: str) -> bool:

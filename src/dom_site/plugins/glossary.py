@@ -22,6 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from dom_site import glossary
+from dom_site.languages import build_language, source_language
 from dom_site.messages import problem
 from dom_site.once import Once, fingerprint
 from dom_site.plugins import setting_line
@@ -63,7 +64,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         hover: dict[str, str] = {}
         if page.meta.get("glossary") is not False:
             try:
-                terms = self.terms_for(config, glossary.page_language(page, config.theme.get("language")))
+                terms = self.terms_for(config, source_language(page, build_language(config)))
             except glossary.GlossaryError as error:
                 raise PluginError(str(error)) from error
             if glossary.is_glossary_page(markdown):

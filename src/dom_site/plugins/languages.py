@@ -52,7 +52,7 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs_redirects.plugin import get_html_path, get_relative_html_path, write_html  # type: ignore[import-untyped]
 
 from dom_site import build_log, github, side_by_side
-from dom_site.languages import build_language, language_prefix
+from dom_site.languages import build_language, language_prefix, source_language
 from dom_site.messages import Problem
 from dom_site.plugins import setting_line
 
@@ -82,11 +82,6 @@ def site_languages(config: MkDocsConfig) -> list[str]:
 
 
 # --- Pages not translated yet ------------------------------------------------------
-
-
-def source_language(page: Page, build: str) -> str:
-    """The language the page's text is written in (static-i18n's `file.locale`)."""
-    return str(getattr(page.file, "locale", None) or build)
 
 
 def is_untranslated(page: Page, config: MkDocsConfig) -> bool:

@@ -40,7 +40,7 @@ from mkdocs.structure.pages import Page
 
 from dom_site import source, village_data
 from dom_site.dates import long_date
-from dom_site.languages import build_language
+from dom_site.languages import build_language, source_language
 from dom_site.messages import Problem
 from dom_site.once import Once, fingerprint
 from dom_site.plugins import setting_line
@@ -120,7 +120,7 @@ TEXT: dict[str, dict[str, str]] = {
 
 def _language(page: Page, config: MkDocsConfig) -> str:
     """The page's language: static-i18n sets `file.locale`; the build's language is the fallback."""
-    language = getattr(page.file, "locale", None) or build_language(config)
+    language = source_language(page, build_language(config))
     return language if language in TEXT else "nl"
 
 
