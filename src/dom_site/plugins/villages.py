@@ -24,10 +24,9 @@ event reads the page's language from `page.file.locale`.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -44,14 +43,9 @@ from dom_site.languages import build_language, source_language
 from dom_site.messages import Problem
 from dom_site.once import Once, fingerprint
 from dom_site.plugins import setting_line
+from dom_site.source import dutch_path
 from dom_site.village_data import FOLDER, UNKNOWN, Village
 from dom_site.village_map import MapPoint, MapText, render_map
-
-
-def village_page(folder: str = FOLDER) -> re.Pattern[str]:
-    """A page of the villages' folder: <slug>.md or <slug>.<lang>.md (index included)."""
-    return re.compile(rf"^{re.escape(folder)}/(?P<slug>[a-z0-9-]+?)(?:\.(?P<lang>[a-z]{{2}}))?\.md$")
-
 
 KINDS = {
     "nl": {
@@ -130,13 +124,13 @@ def fill_nav(nav: list[Any], pages: list[str], folder: str = FOLDER) -> bool:
     Idempotent, because with static-i18n on_config runs once per language on the same
     config. Returns whether the overview page was found.
     """
-    index, pattern = f"{folder}/index.md", village_page(folder)
+    index = f"{folder}/index.md"
 
     def is_index(entry: Any) -> bool:
         return entry == index or (isinstance(entry, dict) and list(entry.values()) == [index])
 
     if any(is_index(entry) for entry in nav):
-        others = [e for e in nav if not (isinstance(e, str) and e != index and pattern.match(e))]
+        others = [e for e in nav if not (isinstance(e, str) and village_data.is_village_page(e, folder))]
         nav[:] = others + pages
         return True
     for item in nav:
@@ -238,14 +232,12 @@ class VillagesPlugin(BasePlugin[VillagesConfig]):
         self.villages: dict[str, Village] = {}
         self.loaded: Once[tuple[list[Village], list[Problem]]] = Once()
         self.folder = FOLDER
-        self.page_pattern = village_page(FOLDER)
         self.template = village_data.TEMPLATE_PATH
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).resolve().parent if config.config_file_path else docs_dir.parent
         self.folder = self.config.folder
-        self.page_pattern = village_page(self.folder)
         self.template = root / self.config.template
         self._refuse_missing_template(config)
         # Once for both languages' builds (static-i18n runs on_config per language); again when a page changed.
@@ -269,14 +261,14 @@ class VillagesPlugin(BasePlugin[VillagesConfig]):
                 "set template to the path of the village page template, from the folder of mkdocs.yml")))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        match = self.page_pattern.match(page.file.src_uri)
-        if not match:
+        # The overview and the village pages as the village rule knows them (village_data.is_village_page).
+        dutch = dutch_path(page.file.src_uri)
+        if dutch == f"{self.folder}/index.md":
+            return self._overview(markdown, page, files, _language(page, config))
+        if not village_data.is_village_page(dutch, self.folder):
             return markdown
         language = _language(page, config)
-        slug = match.group("slug")
-        if slug == "index":
-            return self._overview(markdown, page, files, language)
-        village = self.villages.get(slug)
+        village = self.villages.get(PurePosixPath(dutch).stem)
         if village is None:
             return markdown
         return _with_notice(markdown, village, language)
