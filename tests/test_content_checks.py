@@ -460,7 +460,8 @@ def test_images_pass_with_alt_text_local_files_and_small_sizes(tmp_path: Path) -
     docs = tmp_path / "docs"
     (docs / "a").mkdir(parents=True)
     (docs / "a" / "kaart.png").write_bytes(b"x" * 1000)
-    write(docs, "a/p.md", "# P\n\n![Kaart van Elp](kaart.png)\n<img src=\"kaart.png\" alt=\"Kaart\">\n"
+    (docs / "a" / "kaart elp.png").write_bytes(b"x" * 1000)  # a space: Markdown writes the address as <…>
+    write(docs, "a/p.md", "# P\n\n![Kaart van Elp](kaart.png)\n![Kaart](<kaart elp.png>)\n<img src=\"kaart.png\" alt=\"Kaart\">\n"
                           "<svg aria-hidden=\"true\"></svg>\n\n```markdown\n![](voorbeeld.png)\n```\n")
     assert messages(check_images.findings(tmp_path)) == []
 
@@ -471,6 +472,7 @@ def test_images_pass_with_alt_text_local_files_and_small_sizes(tmp_path: Path) -
     ('<img src="kaart.png">', "<img> heeft geen beschrijving (alt-tekst)"),
     ('<img src="kaart.png" alt="">', "<img> heeft geen beschrijving (alt-tekst)"),
     ("![Weg](weg.png)", "de afbeelding 'weg.png' bestaat niet"),
+    ("![Weg](<weg nu.png>)", "de afbeelding 'weg nu.png' bestaat niet"),
     ("![Pixel](https://tracker.example/p.png)", "komt van een andere website"),
     ("<svg><circle r=\"1\"/></svg>", "de tekening (<svg>) heeft geen naam voor schermlezers"),
 ])

@@ -35,6 +35,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from dom_site import source
 from dom_site.messages import Problem
 
 if TYPE_CHECKING:
@@ -75,8 +76,7 @@ FETCHING = {("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "sr
 CSS_FETCH = re.compile(r"url\(\s*['\"]?(?!#)|@import|expression\(", re.IGNORECASE)
 # In a stylesheet file local url()s are fine; another host, @import and old IE code are not.
 CSS_FILE_FETCH = re.compile(r"url\(\s*['\"]?\s*(?:[a-z]+:|//)|@import|expression\(|behavior\s*:", re.IGNORECASE)
-# Where Markdown itself puts a URL: [text](url), ![alt](url), <url>, [ref]: url, and { key=value }.
-MD_LINK_TARGET = re.compile(r"\]\(\s*<?([^)>\s]*)")
+# Where Markdown itself puts a URL: [text](url), ![alt](url) (source.LINK_TARGET), <url>, [ref]: url, and { key=value }.
 MD_AUTOLINK = re.compile(r"<([a-z][a-z0-9+.\-]*:[^>\s]*)>", re.IGNORECASE)
 MD_REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+)")
 # Python-Markdown's own autolink patterns (markdown.inlinepatterns AUTOLINK_RE, AUTOMAIL_RE).
@@ -168,7 +168,7 @@ def from_markdown_lines(text: str) -> Iterator[Finding]:
             yield element_finding(number, match.group(1).lower())
         for match in ON_HANDLER.finditer(line):
             yield handler_finding(number, match.group(1).lower())
-        targets = [m.group(1) for m in MD_LINK_TARGET.finditer(line)]
+        targets = [source.destination(m) or "" for m in source.LINK_TARGET.finditer(line)]
         targets += [m.group(1) for m in MD_AUTOLINK.finditer(line)]
         reference = MD_REFERENCE.match(line)
         if reference:

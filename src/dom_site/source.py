@@ -50,6 +50,10 @@ TABLE_ROW = re.compile(r"^\s*\|")
 THEMATIC_BREAK = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:_\s*){3,}|(?:-\s*){3,})$")
 # Text in a line that is no prose: link targets, autolinks, attribute lists, code, HTML tags, footnote marks.
 NOT_PROSE = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|\{[^}]*\}|`[^`]*`|<[^>]*>|\[\^[^\]]*\]")
+# Where Markdown puts a link's or an image's address, after its ]: (address "title"), or (<address>)
+# when it holds a space; destination() gives it.
+LINK_DESTINATION = r"\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<plain>[^)\s]*))"
+LINK_TARGET = re.compile(rf"\]{LINK_DESTINATION}")
 # What is no readable text either: NOT_PROSE, bare addresses and reference definitions ([x]: https://…),
 # whose underscores are no bold and whose words are no sentence.
 NOT_TEXT = re.compile(rf"{NOT_PROSE.pattern}|https?://\S+|^\s{{0,3}}\[[^\]]+\]:\s*\S+")
@@ -435,6 +439,11 @@ def blocks(prose: Sequence[tuple[int, str]]) -> list[Block]:
         lines.append((number, line))
     close()
     return found
+
+
+def destination(match: re.Match[str]) -> str | None:
+    """The address a LINK_DESTINATION match holds (None for a reference-style link, ![alt][ref])."""
+    return match["angled"] if match["angled"] is not None else match["plain"]
 
 
 def slug(text: str) -> str:

@@ -25,7 +25,7 @@ from dom_site.raw_html import without_autolinks
 MAX_BYTES = 300 * 1024
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"}
 # ![alt](src "title") and ![alt][ref]; the alt text may hold no unescaped ].
-MD_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\])*)\](?:\((?P<src>[^)\s]*)[^)]*\)|\[[^\]]*\])")
+MD_IMAGE = re.compile(rf"!\[(?P<alt>(?:\\.|[^\]\\])*)\](?:{source.LINK_DESTINATION}[^)]*\)|\[[^\]]*\])")
 
 
 def prose_lines(text: str) -> list[tuple[int, str]]:
@@ -70,8 +70,8 @@ def check_page(page: Path, root: Path) -> list[Problem]:
         for match in MD_IMAGE.finditer(line):
             if not match.group("alt").strip():
                 problems.append(missing_alt(where, number, "de afbeelding", "the image"))
-            if match.group("src") is not None:
-                problems += source_problems(where, number, page, match.group("src"), docs)
+            if (address := source.destination(match)) is not None:
+                problems += source_problems(where, number, page, address, docs)
     # The same lines for the HTML parser, with code blocks blanked so line numbers stay.
     kept = dict(prose)
     only_prose = "\n".join(kept.get(n, "") for n in range(1, len(text.splitlines()) + 1))
