@@ -605,6 +605,15 @@ def test_admonition_problems_are_named(tmp_path):
     assert all(line != 3 for line, _ in found)
 
 
+def test_an_admonition_without_a_space_after_its_marks_is_checked_too(tmp_path):
+    """Python-Markdown makes !!!note an admonition as well: its unquoted title is lost all the same."""
+    from dom_site.checks.markdown import admonitions
+
+    page = tmp_path / "p.md"
+    page.write_text('# P\n\n!!!note Let op\n\n    In het blok.\n', "utf-8")
+    assert [(p.line, p.fix_nl) for p in admonitions([page], tmp_path)] == [(3, 'schrijf !!! note "Let op"')]
+
+
 def test_an_admonition_shown_as_code_is_not_checked_whatever_the_fences_inside(tmp_path):
     from dom_site.checks.markdown import admonitions
 

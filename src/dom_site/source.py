@@ -45,7 +45,7 @@ ABBREVIATION_DEFINITION = re.compile(r"\*\[(?P<term>[^\[\]\\]+)\]:[ \t]*(?P<defi
 # admonition's or a content tab's title, a table row, and a thematic break between blocks.
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 QUOTE = re.compile(r"^\s*>")
-TITLE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|===\+?)(?:\s|$)")
+TITLE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|===\+?(?:\s|$))")  # !!!note is an admonition too
 TABLE_ROW = re.compile(r"^\s*\|")
 THEMATIC_BREAK = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:_\s*){3,}|(?:-\s*){3,})$")
 # Text in a line that is no prose: link targets, autolinks, attribute lists, code, HTML tags, footnote marks.

@@ -168,8 +168,9 @@ def check(files: list[Path], root: Path) -> list[Problem]:
     return problems
 
 
-# Material's admonitions and collapsible blocks: "!!! note", "??? tip "Titel"", "???+ info".
-ADMONITION = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)(?:\s+(?P<rest>.*))?$')
+# Material's admonitions and collapsible blocks: "!!! note", "??? tip "Titel"", "???+ info"; Python-Markdown
+# needs no space after the marks (!!!note is one too).
+ADMONITION = re.compile(r'^(?P<indent>\s*)(?P<marker>!!!|\?\?\?\+?)\s*(?P<rest>.*)$')
 # Words after the type that place the block (Material: !!! tip inline end), not a title.
 PLACEMENT = {"inline", "end"}
 
@@ -211,7 +212,7 @@ def admonitions(files: list[Path], root: Path) -> list[Problem]:
             kind, *words = rest.split()
             if '"' not in rest and any(word not in PLACEMENT for word in words):
                 # Admonition reads each word as a class: the title is lost, the type's English name shows.
-                marker = line.strip().split()[0]
+                marker = match["marker"]
                 title = " ".join(words)
                 problems.append(Problem(where, number, f"de titel '{title}' staat niet tussen aanhalingstekens; "
                                         "zo toont de site hem niet",
