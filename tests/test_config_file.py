@@ -129,3 +129,24 @@ def test_a_village_template_that_is_not_there_is_one_message_at_its_setting(tmp_
         config.plugins.on_config(config)
     at = line_holding(project / "mkdocs.yml", "template: sjablonen/dorpen.md")
     assert str(refused.value).startswith(f"mkdocs.yml:{at}: dom-dorpen: het sjabloon sjablonen/dorpen.md bestaat niet — "), refused
+
+
+@pytest.mark.parametrize(("text", "line"), [("a:\n  yes: 1\n  true: 2\n", 3), ("a:\n  1: x\n  '1': y\n", None),
+                                            ("naam: Elp\nnaam: Elp\n", 2)])
+def test_a_key_written_twice_is_a_key_as_yaml_reads_it_in_every_file(tmp_path: Path, text: str, line: int | None) -> None:
+    """One rule for mkdocs.yml and the data files (dom_site.source.key_written_twice): 'yes' and 'true' are one
+    key to YAML, which keeps the second and says nothing; 1 and "1" are two keys."""
+    import yaml
+
+    from dom_site import source
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text, "utf-8")
+    said = config_file.written_twice(config)
+    assert (said.line if said else None) == line, said
+    if line is None:
+        assert yaml.load(text, Loader=source.FrontMatterLoader) is not None  # noqa: S506 (a safe loader)
+    else:
+        with pytest.raises(source.DuplicateKey) as twice:
+            yaml.load(text, Loader=source.FrontMatterLoader)  # noqa: S506 (a safe loader)
+        assert twice.value.problem_mark.line + 1 == line

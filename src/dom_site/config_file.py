@@ -253,15 +253,14 @@ def written_twice(config_file: Path) -> Problem | None:
         root = source.compose(config_file.read_text("utf-8"))
     except (OSError, yaml.YAMLError):
         return None  # MkDocs says why it cannot read it (unloadable)
+    # Keys as YAML reads them ('yes' and 'true' are one key), the values left alone: they may hold !ENV.
+    reader = source.FrontMatterLoader("")
     for node in source.walk(root):
         if isinstance(node, yaml.MappingNode):
-            seen: dict[str, yaml.Mark] = {}
-            for key, _ in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value in seen:
-                    error = source.DuplicateKey(problem=key.value, problem_mark=key.start_mark,
-                                                context_mark=seen[key.value])
-                    return data_file.unreadable_file(error, config_file.name)
-                seen[key.value] = key.start_mark
+            twice = source.key_written_twice(node, lambda key: reader.construct_object(key)
+                                             if isinstance(key, yaml.ScalarNode) else id(key))
+            if twice is not None:
+                return data_file.unreadable_file(twice, config_file.name)
     return None
 
 

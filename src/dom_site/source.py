@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -110,13 +110,22 @@ class DuplicateKey(yaml.MarkedYAMLError):
     """A key that appears twice in one mapping."""
 
 
-def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+def key_written_twice(node: yaml.MappingNode, key_of: Callable[[yaml.Node], Any]) -> DuplicateKey | None:
+    """The first key of this mapping written twice, as YAML reads its keys (key_of): 'yes' and 'true' are
+    one key, 1 and "1" two. Its mark is the second, its context mark where it was written first."""
     seen: dict[Any, yaml.Mark] = {}
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:  # context_mark: where it was written first
-            raise DuplicateKey(problem=f"{key}", problem_mark=key_node.start_mark, context_mark=seen[key])
+        key = key_of(key_node)
+        if key in seen:
+            return DuplicateKey(problem=key_node.value if isinstance(key_node, yaml.ScalarNode) else f"{key}",
+                                problem_mark=key_node.start_mark, context_mark=seen[key])
         seen[key] = key_node.start_mark
+    return None
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    if (twice := key_written_twice(node, lambda key: loader.construct_object(key, deep=deep))) is not None:
+        raise twice
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
 
