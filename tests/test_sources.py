@@ -272,3 +272,15 @@ def test_a_key_with_a_space_or_a_capital_gets_the_key_to_write(tmp_path: Path) -
         "docs/index.md:3: de bron [^Drenthe-cpo-regeling] staat niet in het bronnenregister — bedoel je "
         "[^drenthe-cpo-regeling]? Anders: gebruik een sleutel uit registry/bronnen/ of voeg de bron daar toe "
         "(uitgever, titel, adres, gelezen)"]
+
+
+@pytest.mark.parametrize("text", ["Titel <b> en > x", "a_b [x] *y* `c` back\\slash", "R&D <nieuw>"])
+def test_registry_text_shows_as_written(text: str) -> None:
+    """A publisher, title or place from the registry is shown as written: no mark becomes formatting and
+    no backslash shows (Python-Markdown does not take \\< as an escape)."""
+    import html
+
+    import markdown
+
+    rendered = markdown.markdown(sources.escape(text))
+    assert html.unescape(rendered.removeprefix("<p>").removesuffix("</p>")) == text, rendered

@@ -39,7 +39,9 @@ TEXT = {
            "printed": "printed publication", "all": "All sources"},
 }
 LIST_ID = "alle-bronnen"
-_MARKDOWN_SPECIAL = re.compile(r"([*_\[\]<>`\\])")
+# Python-Markdown takes a backslash before these as an escape; a < it does not (it would show the backslash),
+# so that one becomes &lt;.
+_MARKDOWN_SPECIAL = re.compile(r"([*_\[\]>`\\])")
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ class Source:
 
 def escape(text: str) -> str:
     """Registry text as literal Markdown."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;")
 
 
 def is_home_page(address: str) -> bool:
