@@ -175,6 +175,13 @@ ADMONITION = re.compile(r'^(?P<indent>\s*)(?P<marker>!!!|\?\?\?\+?)\s*(?P<rest>.
 PLACEMENT = {"inline", "end"}
 
 
+def read(file: Path, root: Path) -> tuple[str, list[str], list[tuple[int, str]]]:
+    """A page as these checks read it: its name in a message, its lines, and the lines the reader's text
+    is on (the source model's: no code, comments or front matter)."""
+    text, where = file.read_text(encoding="utf-8"), relative(file, root)
+    return where, text.splitlines(), source.parse(where, text, where).text_lines
+
+
 def empty_body(lines: list[str], number: int, indent: int, where: str, what: tuple[str, str]) -> list[Problem]:
     """A block (admonition, tab) opened on line `number` whose next text is not indented 4 spaces
     deeper: the block ends at once, empty, and its text shows as ordinary text below it."""
@@ -197,9 +204,8 @@ def admonitions(files: list[Path], root: Path) -> list[Problem]:
     """
     problems: list[Problem] = []
     for file in files:
-        text, where = file.read_text(encoding="utf-8"), relative(file, root)
-        lines = text.splitlines()
-        for number, line in source.parse(where, text, where).text_lines:  # no code, comments or front matter
+        where, lines, text_lines = read(file, root)
+        for number, line in text_lines:
             match = ADMONITION.match(line)
             if not match:
                 continue
@@ -239,16 +245,13 @@ PLACEHOLDER = re.compile(r"\b(?:TODO|FIXME|TBD)\b")
 BOLD = re.compile(r"(?<!\d)(?:\*\*|__)|(?:\*\*|__)(?!\d)")  # not between two digits: 2**3
 
 
-
 def unrendered(files: list[Path], root: Path) -> list[Problem]:
     """What Python-Markdown shows as plain text without a word, and markdownlint lets pass: a tab's
     title without quotation marks or its text not indented, a task list's box written wrongly,
     a table without its line of dashes, bold left open, and a note to the writers (TODO)."""
     problems: list[Problem] = []
     for file in files:
-        text, where = file.read_text(encoding="utf-8"), relative(file, root)
-        lines = text.splitlines()
-        prose = source.parse(where, text, where).text_lines  # no code, comments or front matter
+        where, lines, prose = read(file, root)
         previous_table = False
         for number, line in prose:
             if (tab := TAB.match(line)):
