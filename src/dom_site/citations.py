@@ -23,11 +23,10 @@ from dom_site import citation_registry as reg
 from dom_site.dates import as_date
 from dom_site.editions import Edition
 from dom_site.languages import language_prefix
-from dom_site.source import CITABLE_ID
+from dom_site.source import CITABLE_ID_TEXT
 
 _LEVELS = "".join(str(level) for level in reg.CITABLE_LEVELS)
-_ID = CITABLE_ID.pattern.removeprefix("^").removesuffix("$")  # the one grammar of a citable ID
-CITABLE_HEADING = re.compile(rf'<(h[{_LEVELS}]) id="(?P<id>{_ID})"(?P<attrs>[^>]*)>(?P<inner>.*?)</\1>', re.S)
+CITABLE_HEADING = re.compile(rf'<(h[{_LEVELS}]) id="(?P<id>{CITABLE_ID_TEXT})"(?P<attrs>[^>]*)>(?P<inner>.*?)</\1>', re.S)
 HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
 TAG = re.compile(r"<[^>]+>")
 

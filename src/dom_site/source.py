@@ -62,7 +62,8 @@ CLOSING = " \t*_)\"'’”»"
 # A file name, a heading's ID or a source's key: lowercase letters and digits, joined by single hyphens.
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # A citable ID: a document letter, a hyphen and a number without leading zero ("r-4", "d-41").
-CITABLE_ID = re.compile(r"^[a-z]-[1-9][0-9]*$")
+CITABLE_ID_TEXT = r"[a-z]-[1-9][0-9]*"  # inside a larger pattern (an id="…" in HTML)
+CITABLE_ID = re.compile(rf"^{CITABLE_ID_TEXT}$")
 
 
 def language_of(path: str) -> str:

@@ -263,11 +263,12 @@ class VillagesPlugin(BasePlugin[VillagesConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # The overview and the village pages as the village rule knows them (village_data.is_village_page).
         dutch = dutch_path(page.file.src_uri)
-        if dutch == f"{self.folder}/index.md":
-            return self._overview(markdown, page, files, _language(page, config))
-        if not village_data.is_village_page(dutch, self.folder):
+        overview = dutch == f"{self.folder}/index.md"
+        if not overview and not village_data.is_village_page(dutch, self.folder):
             return markdown
         language = _language(page, config)
+        if overview:
+            return self._overview(markdown, page, files, language)
         village = self.villages.get(PurePosixPath(dutch).stem)
         if village is None:
             return markdown

@@ -93,6 +93,11 @@ def parts(page: SourcePage) -> list[list[Fact]]:
     return grouped
 
 
+def part_starts(page: SourcePage) -> list[int]:
+    """The first line of each part (parts()): the body's first line, then each heading's."""
+    return [page.body_first_line] + [heading.line for heading in page.headings]
+
+
 def check(context: Context) -> Iterator[Problem]:
     for dutch in sorted((page for page in context.model if page.language == "nl"), key=lambda page: page.path):
         translation = context.model.twin(dutch)
@@ -152,8 +157,7 @@ def spare(facts: list[Fact], keys: list[tuple[str, str]], others: list[tuple[str
 
 def differences(dutch: SourcePage, translation: SourcePage) -> Iterator[Problem]:
     """One message per figure or footnote that differs, at its English line."""
-    heading_lines = [translation.body_first_line] + [heading.line for heading in translation.headings]
-    dutch_lines = [dutch.body_first_line] + [heading.line for heading in dutch.headings]
+    heading_lines, dutch_lines = part_starts(translation), part_starts(dutch)
     ends = [line - 1 for line in heading_lines[1:]] + [len(translation.lines)]
     parts_ = [Part(said, written, heading, end, dutch_heading) for said, written, heading, end, dutch_heading
               in zip(parts(dutch), parts(translation), heading_lines, ends, dutch_lines, strict=True)]
