@@ -47,7 +47,9 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
+# mkdocs.yml first: a mistake in it is said once, at its line, in Dutch (MkDocs says it in English).
 serve: setup
+	$(BIN)/dom-site config
 	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
 
 # Build into site.tmp/ and move it into place only when everything succeeded,
@@ -56,6 +58,7 @@ serve: setup
 SITE ?= site
 build: setup chromium
 	rm -rf $(SITE) $(SITE).tmp
+	$(BIN)/dom-site config
 	$(MKDOCS) build --strict --clean -d $(SITE).tmp || { rm -rf $(SITE).tmp; exit 1; }
 	$(BIN)/dom-site pdfs --site $(SITE).tmp || { rm -rf $(SITE).tmp; exit 1; }
 	$(BIN)/dom-site editions --site $(SITE).tmp || { rm -rf $(SITE).tmp; exit 1; }

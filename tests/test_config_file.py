@@ -7,6 +7,7 @@ niet laden": two lines, neither at the mistake.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from conftest import ROOT
 from mkdocs.exceptions import PluginError
 
 from dom_site import cli, config_file
+from dom_site.processes import run
 
 
 def project_with(tmp_path: Path, old: str, new: str) -> Path:
@@ -150,3 +152,22 @@ def test_a_key_written_twice_is_a_key_as_yaml_reads_it_in_every_file(tmp_path: P
         with pytest.raises(source.DuplicateKey) as twice:
             yaml.load(text, Loader=source.FrontMatterLoader)  # noqa: S506 (a safe loader)
         assert twice.value.problem_mark.line + 1 == line
+
+
+@pytest.mark.parametrize("target", ["build", "serve"])
+def test_make_build_and_serve_say_the_mistake_in_mkdocs_yml_once_in_dutch(target: str, tmp_path: Path) -> None:
+    """The README's commands read mkdocs.yml first (`dom-site config`): MkDocs alone says
+    "Config value 'plugins': Plugin 'redirects' option …" in English, at no line."""
+    project = project_with(tmp_path, "      redirect_maps: {}", "      redirect_map: {}")
+    env = {**os.environ, "VENV": str(ROOT / ".venv")}
+    # -o: the copy links the project's node_modules; make must never reinstall it.
+    result = run(["make", "--no-print-directory", "-o", "node_modules/.installed", target], step=f"make {target}",
+                 cwd=project, env=env, timeout=120)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output[-3000:]
+    assert [line for line in output.splitlines() if line.startswith("mkdocs.yml:")] == [
+        f"mkdocs.yml:{line_holding(project / 'mkdocs.yml', 'redirect_map:')}: de plugin 'redirects' heeft geen "
+        "instelling 'redirect_map' — kijk de naam na, of haal de regel weg (English: the plugin 'redirects' has no "
+        "setting 'redirect_map' — check the name, or remove the line)"], output[-3000:]
+    assert "Config value" not in output and "Serving on" not in output, output[-3000:]
+    assert not (project / "site").exists() and not (project / "site.tmp").exists()

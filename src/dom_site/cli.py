@@ -5,6 +5,7 @@
     dom-site check --build            the sources, then a strict build (no PDFs) and every check of it
     dom-site check --site site        the sources and an already built site
     dom-site checks                   the list of checks, with what each one looks at
+    dom-site config                   can the build use mkdocs.yml? (make build and make serve ask first)
     dom-site pdfs --site site         print the PDFs of a built site (Chromium)
     dom-site editions --site site     build every release's frozen edition into the site (or copy it from the cache in .git/dom-site-cache)
     dom-site release 1.1              freeze a release in registry/ids.yml
@@ -99,6 +100,23 @@ def say_refused(refused: config_file.Refused) -> None:
     """mkdocs.yml's mistakes, each said once (on its line of the pull request in CI)."""
     for problem in refused.problems:
         say(problem, title=github.TITLES["mkdocs.yml"])
+
+
+def read_config(root: Path) -> int:
+    """0 when the build can use root's mkdocs.yml; else each mistake once, at its line, Dutch first.
+
+    `make build` and `make serve` ask this before MkDocs starts: MkDocs itself would say a
+    misspelt setting in English, at no line, and stop ("Aborted with a configuration error!").
+    """
+    from dom_site import config_file
+
+    try:
+        config_file.load(root / "mkdocs.yml")
+    except config_file.Refused as refused:
+        say_refused(refused)
+        print(_failed(len(refused.problems)))
+        return 1
+    return 0
 
 
 def build_site(root: Path, dest: Path) -> bool:
@@ -197,9 +215,10 @@ def one_per_subject(problems: list[tuple[str, Problem]]) -> list[tuple[str, Prob
     return kept
 
 
-def _failed(count: int, took: float) -> str:
+def _failed(count: int, took: float | None = None) -> str:
     return (f"\n{count} fout(en) — elke regel zegt waar en hoe je die oplost. "
-            f"({count} problem(s) — each line says where and how to fix it.) [{took:.1f} s]")
+            f"({count} problem(s) — each line says where and how to fix it.)"
+            + (f" [{took:.1f} s]" if took is not None else ""))
 
 
 def built_site(text: str) -> Path:
@@ -228,6 +247,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     where.add_argument("--site", type=built_site, help="ook deze gebouwde site controleren (also check this built site)")
     where.add_argument("--build", action="store_true", help="bouw de site en controleer haar (build and check it)")
     commands.add_parser("checks", help="de lijst van controles (the list of checks)")
+    commands.add_parser("config", help="kan de bouw mkdocs.yml gebruiken? (can the build use mkdocs.yml?)")
     pdfs = commands.add_parser("pdfs", help="de PDF's van een gebouwde site (the PDFs of a built site)")
     pdfs.add_argument("--site", type=built_site, default="site")
     release = commands.add_parser("release", help="een versie vastleggen (freeze a release)")
@@ -256,6 +276,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         for item in all_checks():
             print(f"{item.name:16} {item.about}{' (gebouwde site / built site)' if item.needs_site else ''}")
         return 0
+    if args.command == "config":
+        return read_config(root)
     if args.command == "pdfs":
         from dom_site import print_pdfs
         return print_pdfs.main(["--site", str(args.site)], root)
