@@ -261,6 +261,9 @@ def test_the_built_page_serves_a_unit_s_text_only_when_nothing_was_written_into_
     notes = "\n\n[^bron]: Bron, 2026.\n"
     assert uh.same_unit_texts(source, source.rstrip() + notes)
     assert uh.same_unit_texts(source, source + "\n## Alle bronnen {#bronnen}\n\n- Een bron\n" + notes)
+    # A heading as Python-Markdown (and every rule, dom_site.source.HEADING) reads one: no space needed.
+    assert uh.same_unit_texts(source, source + "\n##Alle bronnen\n\n- Een bron\n")
+    assert not uh.same_unit_texts(source, source + "\n#### Lijst\n\n- in r-1\n")
     assert not uh.same_unit_texts(source, source + "\nMeer tekst in r-1.\n")
     assert not uh.same_unit_texts(source, source + "\n### Lijst {#lijst}\n\n- in r-1\n")
     assert not uh.same_unit_texts(source, source.replace("Feit.", "Feit met een diagram."))

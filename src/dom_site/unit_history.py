@@ -17,7 +17,6 @@ text comes from the page the build rendered where that is the page's own Markdow
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,7 +30,7 @@ from dom_site import citation_registry, source
 from dom_site.dates import as_date, long_date
 from dom_site.languages import language_prefix, up_from_language
 from dom_site.processes import StepFailed, run
-from dom_site.source import FOOTNOTE_DEFINITION, english_path, without_footnotes
+from dom_site.source import FOOTNOTE_DEFINITION, HEADING, english_path, without_footnotes
 from dom_site.word_diff import Block, Kind, blocks_html, changed_words, compare, diff_html, same_words
 
 GIT_TIMEOUT = 30  # seconds for one git call; the build never hangs on git
@@ -207,8 +206,9 @@ def unit_blocks(page_html: str) -> dict[str, list[Block]]:
 
 
 # What plugins append to a page without adding words to a unit: footnote texts (dom-bronnen;
-# dom_site.source.FOOTNOTE_DEFINITION), one per line.
-_SECTION_LINE = re.compile(r"#{1,2}\s")
+# dom_site.source.FOOTNOTE_DEFINITION), one per line, and then perhaps a section of level 1
+# or 2 (its heading read as every rule reads one, dom_site.source.HEADING).
+SECTION_LEVELS = 2
 
 
 def same_unit_texts(source: str, built: str) -> bool:
@@ -224,7 +224,8 @@ def same_unit_texts(source: str, built: str) -> bool:
     for line in built[len(own):].splitlines():
         if not line.strip() or FOOTNOTE_DEFINITION.match(line):
             continue
-        return _SECTION_LINE.match(line) is not None
+        heading = HEADING.match(line)
+        return heading is not None and len(heading["hashes"]) <= SECTION_LEVELS
     return True
 
 
