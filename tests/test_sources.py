@@ -13,6 +13,7 @@ import pytest
 from small_build import build_project
 
 from dom_site import source, sources
+from dom_site.plugins.sources import not_converted
 from dom_site.processes import builder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -284,3 +285,13 @@ def test_registry_text_shows_as_written(text: str) -> None:
 
     rendered = markdown.markdown(sources.escape(text))
     assert html.unescape(rendered.removeprefix("<p>").removesuffix("</p>")) == text, rendered
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("<td>380[^bron]</td>", True), ('!!! note "Let op[^bron]"', True), ("!!!note", True), ("???+ tip Titel", True),
+    ('    === "Elp[^bron]"', True), ("Dat staat op Wikipedia.[^bron]", False), ("- 380 inwoners[^bron]", False),
+])
+def test_a_footnote_left_as_text_is_said_at_the_html_or_the_title_that_holds_it(line: str, expected: bool) -> None:
+    """The build points at the line where a [^key] stays text: raw HTML, or a block's title as every
+    rule reads one (source.TITLE: admonitions, details and tabs)."""
+    assert not_converted(line) is expected

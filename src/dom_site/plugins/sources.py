@@ -32,8 +32,11 @@ from dom_site.source import FOOTNOTE_REFERENCE, dutch_path
 log = logging.getLogger(f"{BasePlugin.__module__.partition('.')[0]}.plugins.{__name__}")
 # Code shows footnote syntax as code, on purpose: those are no footnotes that failed.
 CODE_HTML = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
-# A line Markdown does not convert: raw HTML, or the title of an admonition or a details block.
-NOT_CONVERTED = re.compile(r"^\s*(?:<|!!!|\?\?\?)")
+
+
+def not_converted(line: str) -> bool:
+    """Whether a line is raw HTML or a block's title (source.TITLE), where a footnote stays text."""
+    return line.lstrip().startswith("<") or source.TITLE.match(line) is not None
 
 
 class SourcesConfig(Config):
@@ -100,7 +103,7 @@ class SourcesPlugin(BasePlugin[SourcesConfig]):
             holding = [(number, text) for number, text in (page_source.text_lines if page_source else [])
                        if match.group(0) in text]
             # Where it is written in HTML or in a block's title, if anywhere; else its first line.
-            line = next((number for number, text in holding if NOT_CONVERTED.match(text)),
+            line = next((number for number, text in holding if not_converted(text)),
                         holding[0][0] if holding else 1)
             log.warning(str(Problem(
                 f"{Path(config.docs_dir).name}/{page.file.src_uri}", line,
