@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dom_site.checklists import name_checkboxes
+from dom_site.citations import plain
 from dom_site.pdfs import pdf_link
 from dom_site.plugins.languages import name_dialog, relabel
 from dom_site.repo_links import expand
@@ -13,6 +14,16 @@ def test_checklist_boxes_are_named_after_their_item() -> None:
             'Maak een <strong>plan</strong></li></ul>')
     assert 'aria-label="Maak een plan"' in name_checkboxes(html)
     assert name_checkboxes("<p>geen lijst</p>") == "<p>geen lijst</p>"
+
+
+def test_a_checkbox_and_a_cited_heading_read_their_html_as_one_text() -> None:
+    """One reading of an HTML fragment's words (dom_site.html_text) for the checkbox's name and the
+    citation's title: a word split by a tag stays one word, a line break is a space, &nbsp; stays."""
+    item = ('<ul class="task-list"><li class="task-list-item"><label class="task-list-control">'
+            '<input type="checkbox" disabled/></label> Vraag <em>om</em>gevings\nadvies &amp; art.&nbsp;2</li></ul>')
+    assert 'aria-label="Vraag omgevings advies &amp; art.\xa02"' in name_checkboxes(item)
+    heading = 'Vraag <em>om</em>gevings\nadvies &amp; art.&nbsp;2<a class="headerlink" href="#d-1">¶</a>'
+    assert plain(heading) == "Vraag omgevings advies & art.\xa02"
 
 
 def test_extension_labels_follow_the_page_language() -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import html
 import re
 
+from dom_site.html_text import text_of
+
 # The checkbox, then the item's text up to the next list item or the end of this one.
 BOX = re.compile(r'<input type="checkbox"(?P<attrs>[^>]*)/?>(?P<rest>.*?</label>(?P<text>.*?))(?=<li|</li>|<ul|<ol)', re.S)
-TAG = re.compile(r"<[^>]+>")
 
 
 def name_checkboxes(page_html: str) -> str:
@@ -23,7 +24,7 @@ def name_checkboxes(page_html: str) -> str:
     def name(match: re.Match[str]) -> str:
         if "aria-label" in match["attrs"]:
             return match.group(0)
-        text = " ".join(html.unescape(TAG.sub(" ", match["text"])).split())[:150]
+        text = text_of(match["text"])[:150]
         return f'<input type="checkbox"{match["attrs"].rstrip("/")} aria-label="{html.escape(text)}"/>{match["rest"]}'
 
     return BOX.sub(name, page_html)

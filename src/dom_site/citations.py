@@ -22,13 +22,13 @@ from dom_site import citation_formats
 from dom_site import citation_registry as reg
 from dom_site.dates import as_date
 from dom_site.editions import Edition
+from dom_site.html_text import text_of
 from dom_site.languages import language_prefix
 from dom_site.source import CITABLE_ID_TEXT
 
 _LEVELS = "".join(str(level) for level in reg.CITABLE_LEVELS)
 CITABLE_HEADING = re.compile(rf'<(h[{_LEVELS}]) id="(?P<id>{CITABLE_ID_TEXT})"(?P<attrs>[^>]*)>(?P<inner>.*?)</\1>', re.S)
 HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
-TAG = re.compile(r"<[^>]+>")
 
 TEXT: dict[str, dict[str, str]] = {
     "nl": {"cite": "Citeer", "aria": "Citeer {id}: {title}", "section": "§", "version": "versie",
@@ -49,7 +49,7 @@ FORMAT_NAMES = {"bibtex": "BibTeX", "ris": "RIS", "csl_json": "CSL-JSON"}
 
 def plain(fragment: str) -> str:
     """Heading HTML to plain text (drops the permalink ¶ and tags)."""
-    return html.unescape(TAG.sub("", HEADERLINK.sub("", fragment))).strip()
+    return text_of(HEADERLINK.sub("", fragment))
 
 
 def cited_release(registry: reg.Registry, edition: Edition | None) -> tuple[dict[str, Any] | None, bool]:
