@@ -108,3 +108,19 @@ def test_a_message_points_at_the_line_the_reader_sees_not_an_example_in_code(tmp
     docs = tmp_path / "docs"
     write(docs, {"p.md": "# P\n\n```markdown\nZie [kaart](kaart.md).\n```\n\n<!-- [kaart](kaart.md) -->\n\nZie [kaart](kaart.md).\n"})
     assert build_log.find_line(docs, "p.md", "kaart.md") == ("docs/p.md", 9)
+
+
+def test_a_page_left_out_of_the_menu_is_one_message_though_both_languages_warn(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The Dutch build warns of docs/over.md, the English one of docs/over.en.md: one mistake
+    (the menu names only the Dutch page), said once, at the Dutch page."""
+    write(tmp_path, {"mkdocs.yml": CONFIG + "validation:\n  omitted_files: warn\nnav:\n  - index.md\n", "docs/index.md": "# Thuis\n",
+                     "docs/index.en.md": "# Home\n", "docs/over.md": "# Over\n", "docs/over.en.md": "# About\n"})
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    said = [line for line in capsys.readouterr().err.splitlines() if "staat niet in het menu" in line]
+    assert len(said) == 1 and said[0].startswith("docs/over.md:1: deze pagina staat niet in het menu"), said

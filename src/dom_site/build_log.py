@@ -198,6 +198,10 @@ def explainable(message: str) -> bool:
             or ("\n" not in message and locate(message) is not None))
 
 
+# The editor's messages said in this build (EditorMessages), each once.
+SAID: set[str] = set()
+
+
 class EditorMessages(logging.Handler):
     """Prints the Dutch explanation of MkDocs' own warning, which is then not printed itself (Explained)."""
 
@@ -210,7 +214,11 @@ class EditorMessages(logging.Handler):
         message = record.getMessage()
         explained = explain(message, self.docs_dir, self.config_file)
         for line in explained:
-            say(line, title=TITLE, stream=sys.stderr)
+            # Two warnings can be one mistake: each language's build warns of a page left out of
+            # the menu (docs/x.md, docs/x.en.md), and both are said at the Dutch page.
+            if line not in SAID:
+                SAID.add(line)
+                say(line, title=TITLE, stream=sys.stderr)
         if explained:
             return
         # MkDocs printed it already; in a GitHub Actions run it also goes on its line.
@@ -261,6 +269,7 @@ EXPLAINED = Explained()
 def new_build() -> None:
     """A build starts (not a language's build inside it): every warning may be said again."""
     ONCE.said.clear()
+    SAID.clear()
 
 
 def _printing(logger: logging.Logger) -> list[logging.Handler]:
