@@ -171,3 +171,47 @@ def test_make_build_and_serve_say_the_mistake_in_mkdocs_yml_once_in_dutch(target
         "setting 'redirect_map' — check the name, or remove the line)"], output[-3000:]
     assert "Config value" not in output and "Serving on" not in output, output[-3000:]
     assert not (project / "site").exists() and not (project / "site.tmp").exists()
+
+
+REDIRECTS = {
+    # redirect_maps line: what the one message says (all at the line that holds the mistake)
+    "over/oud.md: over/privacyy.md": "de nieuwe pagina 'over/privacyy.md' bestaat niet in docs/ — bedoel je "
+                                     "'over/privacy.md'? Schrijf dan dat",
+    "over/oud.md: over/nieuw.md": "de nieuwe pagina 'over/nieuw.md' bestaat niet in docs/ — controleer de naam",
+    "over/oud: over/index.md": "het oude adres 'over/oud' in redirect_maps is geen .md-bestand — schrijf de pagina "
+                               "zoals ze in docs/ stond, bijvoorbeeld 'over/oud.md'",
+    "over/oud.md: /over/index.md": "de nieuwe pagina '/over/index.md' begint met / — bedoel je 'over/index.md'?",
+    # The redirects plugin says nothing of this one: the page would be replaced by "Redirecting...".
+    "over/privacy.md: over/index.md": "de pagina 'over/privacy.md' bestaat nog; de omleiding zou haar vervangen",
+}
+
+
+@pytest.mark.parametrize("line", REDIRECTS)
+def test_a_slip_in_a_redirect_is_one_message_at_its_line(line: str, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """The redirects plugin says three of these in English at no line, and the last not at all."""
+    project = project_with(tmp_path, "      redirect_maps: {}", f"      redirect_maps:\n        {line}")
+    assert cli.main(["check", "omleidingen"], project) == 1
+    said = [text for text in capsys.readouterr().out.splitlines() if text.startswith("mkdocs.yml:")]
+    assert len(said) == 1 and said[0].startswith(f"mkdocs.yml:{line_holding(project / 'mkdocs.yml', line)}: "), said
+    assert REDIRECTS[line] in said[0] and " (English: " in said[0], said
+
+
+@pytest.mark.parametrize("line", ["over/oud.md: over/index.md#doel", "over/oud.md: https://example.org/nieuw"])
+def test_a_redirect_to_a_page_or_an_address_is_fine(line: str, tmp_path: Path) -> None:
+    project = project_with(tmp_path, "      redirect_maps: {}", f"      redirect_maps:\n        {line}")
+    assert cli.main(["check", "omleidingen"], project) == 0
+
+
+def test_the_build_stops_on_a_redirect_that_would_replace_a_page(tmp_path: Path) -> None:
+    """Before, the strict build passed and over/privacy/ became a "Redirecting..." page."""
+    from builds import build, docs_copy
+
+    docs_copy(tmp_path / "p")
+    config = tmp_path / "p" / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "      redirect_maps: {}", "      redirect_maps:\n        over/privacy.md: over/index.md"), "utf-8")
+    built = build(config, tmp_path / "site")
+    assert built.returncode == 1
+    said = [text for text in built.stderr.splitlines() if text.startswith("mkdocs.yml:")]
+    assert len(said) == 1 and "de pagina 'over/privacy.md' bestaat nog" in said[0], built.stderr[-2000:]

@@ -63,6 +63,12 @@ def settings_of(config: MkDocsConfig, own: RulesConfig | None = None) -> rules.S
     glossary_plugin = config.plugins.get("dom-begrippen")
     if glossary_plugin is not None:
         found.update(glossary=glossary_plugin.config["file"])
+    redirects_plugin = config.plugins.get("redirects")
+    if redirects_plugin is not None:
+        found.update(redirects=tuple((str(old), str(new)) for old, new in
+                                     (redirects_plugin.config.get("redirect_maps") or {}).items()))
+    if config.config_file_path:
+        found.update(config_file=Path(config.config_file_path).name)
     return rules.Settings(**found)  # type: ignore[arg-type]
 
 
@@ -77,7 +83,7 @@ def inputs(context: rules.Context) -> list[Path]:
     ids_registry = context.path(settings.ids_registry)
     # The schemas as the rules find them (citation_registry, village_data), not a second name for them.
     found += [ids_registry, reg.schema_for(ids_registry), context.path(settings.sources_schema),
-              village_data.SCHEMA_PATH]
+              village_data.SCHEMA_PATH, context.path(settings.config_file)]  # the redirects
     return found
 
 

@@ -41,6 +41,9 @@ class Settings:
     villages: str = VILLAGE_FOLDER
     # The Dutch glossary (dom-begrippen's `file`); each other language's sits next to it.
     glossary: str = "includes/begrippen.md"
+    # The settings file, and its redirects (old page, new page) from the redirects plugin's redirect_maps.
+    config_file: str = "mkdocs.yml"
+    redirects: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -79,6 +82,7 @@ def _rules() -> dict[str, Named]:
         front_matter,
         glossary,
         headings,
+        redirects,
         sources,
         translation,
     )
@@ -99,6 +103,8 @@ def _rules() -> dict[str, Named]:
         "feiten": Named(facts.check, "een voetnoot bij elk feit (draaiboek, Maatwerk) — a footnote for every fact"),
         "begrippen": Named(glossary.check,
                            "een begrip van de begrippenlijst alleen daar uitgelegd — glossary terms explained once"),
+        "omleidingen": Named(redirects.check, "elke omleiding in mkdocs.yml van een oude naar een bestaande pagina "
+                             "— every redirect from an old page to one that exists"),
     }
 
 
