@@ -57,6 +57,7 @@ TITLES = {
     "feiten": "Voetnoot of bron",
     "vertaling": "Vertaling",
     "begrippen": "Begrippenlijst",
+    "omleidingen": "Omleiding (mkdocs.yml)",
     "spelling": "Spelling",
     "markdown": "Opmaak (Markdown)",
     "afbeeldingen": "Afbeelding",
