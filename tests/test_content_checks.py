@@ -614,6 +614,30 @@ def test_an_admonition_without_a_space_after_its_marks_is_checked_too(tmp_path):
     assert [(p.line, p.fix_nl) for p in admonitions([page], tmp_path)] == [(3, 'schrijf !!! note "Let op"')]
 
 
+@pytest.mark.parametrize(("first", "fix"), [
+    ('!!! waarschuwing "Let op"', 'schrijf !!! warning "Let op" (de soorten zijn Engelse woorden'),
+    ("??? opmerking Meer weten", 'schrijf ??? note "Meer weten" (de soorten'),
+    ('!!! warnin "Let op"', 'schrijf !!! warning "Let op" (de soorten'),
+])
+def test_an_admonition_of_a_type_material_does_not_know_is_one_message_with_the_type_to_write(
+        tmp_path: Path, first: str, fix: str) -> None:
+    """Python-Markdown takes any word as the type; Material styles only its own (English) types,
+    so "waarschuwing" was a plain grey box and no check said a word (found by a helper's probe)."""
+    from dom_site.checks.markdown import admonitions
+
+    page = write(tmp_path, "blok.md", f"# Blok\n\n{first}\n\n    Deze pagina verandert nog.\n")
+    [found] = admonitions([page], tmp_path)
+    assert found.line == 3 and found.fix_nl.startswith(fix), found
+
+
+def test_an_admonition_type_with_a_capital_is_fine(tmp_path: Path) -> None:
+    """Python-Markdown writes the type in small letters: `!!! Tip` is a tip (it was called typeless)."""
+    from dom_site.checks.markdown import admonitions
+
+    page = write(tmp_path, "blok.md", '# Blok\n\n!!! Tip "Let op"\n\n    Tekst.\n\n??? Note\n\n    Meer.\n')
+    assert admonitions([page], tmp_path) == []
+
+
 def test_an_admonition_shown_as_code_is_not_checked_whatever_the_fences_inside(tmp_path):
     from dom_site.checks.markdown import admonitions
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from dom_site import source
 from dom_site.checks import external_links
 from dom_site.checks.common import Problem, beyond_unclosed_data, relative
+from dom_site.data_file import closest
 from dom_site.processes import run  # every step has a time limit and ends with its children
 
 MARKDOWNLINT = Path("node_modules") / ".bin" / "markdownlint-cli2"  # in the project folder (npm ci)
@@ -173,6 +174,16 @@ def check(files: list[Path], root: Path) -> list[Problem]:
 ADMONITION = re.compile(r'^(?P<indent>\s*)(?P<marker>!!!|\?\?\?\+?)\s*(?P<rest>.*)$')
 # Words after the type that place the block (Material: !!! tip inline end), not a title.
 PLACEMENT = {"inline", "end"}
+# The types Material styles, with their other names (its admonition reference); any other
+# word renders as a plain grey box with the word as its English-looking title.
+TYPES = {"note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check",
+         "done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail", "missing",
+         "danger", "error", "bug", "example", "quote", "cite"}
+# What a Dutch writer types for them.
+DUTCH_TYPES = {"opmerking": "note", "notitie": "note", "let-op": "warning", "letop": "warning",
+               "waarschuwing": "warning", "informatie": "info", "belangrijk": "important", "gevaar": "danger",
+               "voorbeeld": "example", "vraag": "question", "citaat": "quote", "samenvatting": "abstract",
+               "fout": "failure", "gelukt": "success"}
 
 
 def read(file: Path, root: Path) -> tuple[str, list[str], list[tuple[int, str]]]:
@@ -210,13 +221,26 @@ def admonitions(files: list[Path], root: Path) -> list[Problem]:
             if not match:
                 continue
             rest = match["rest"] or ""
-            if not rest or not re.match(r"[a-z]", rest):
+            if not rest or not rest[0].isalpha():
                 problems.append(Problem(where, number, "het blok (!!! of ???) heeft geen soort",
                                         "schrijf de soort erachter, zoals !!! note of !!! tip \"Titel\"",
                                         "the block (!!! or ???) has no type", "add its type, like !!! note or !!! tip \"Title\""))
                 continue
             kind, *words = rest.split()
-            if '"' not in rest and any(word not in PLACEMENT for word in words):
+            if kind.lower() not in TYPES:
+                # Python-Markdown takes any word; Material styles only its own types (a capital is fine).
+                meant = DUTCH_TYPES.get(kind.lower()) or closest(kind.lower(), sorted(TYPES)) or "note"
+                after = rest[len(kind):].strip()
+                if after and '"' not in after and all(word not in PLACEMENT for word in words):
+                    after = f'"{after}"'  # the title it meant, quoted
+                write = " ".join([match["marker"], meant, *([after] if after else [])])
+                problems.append(Problem(where, number, f"het blok heeft de soort '{kind}', die de site niet kent",
+                                        f"schrijf {write} (de soorten zijn Engelse woorden: note, info, tip, "
+                                        "warning, danger, example, question, quote)",
+                                        f"the block has the type '{kind}', which the site does not know",
+                                        f"write {write} (the types are English words: note, info, tip, "
+                                        "warning, danger, example, question, quote)"))
+            elif '"' not in rest and any(word not in PLACEMENT for word in words):
                 # Admonition reads each word as a class: the title is lost, the type's English name shows.
                 marker = match["marker"]
                 title = " ".join(words)
