@@ -591,6 +591,27 @@ def test_links_offline_run_never_asks_a_website(monkeypatch: pytest.MonkeyPatch)
     assert links.main([], ROOT) == 0
 
 
+def test_a_tab_before_a_nested_list_item_is_one_message_the_tab(tmp_path: Path) -> None:
+    """markdownlint also calls the item "not indented by 4 spaces" (MD007): one mistake, one fix."""
+    page = write(tmp_path, "lijst.md", "# Lijst\n\n- eerste punt\n\t- tweede punt met tab\n")
+    [said] = check_markdown.check([page], ROOT)
+    assert (said.line, said.wrong_nl) == (4, "er staat een tab in de regel (MD010)"), said
+
+
+def test_a_code_block_never_closed_and_without_language_is_one_message(tmp_path: Path) -> None:
+    """The fence rule says the cause; markdownlint's "no language" (MD040) at the same line is not said besides."""
+    from dom_site import cli
+
+    docs = tmp_path / "docs"
+    page = write(docs, "blok.md", "# Blok\n\n```\nvoorbeeld zonder einde\n")
+    found = [("codeblokken", p) for p in rules.run(rules.Context(tmp_path, source.load(docs, shown=str(docs))),
+                                                    ["codeblokken"])]
+    found += [("markdown", p) for p in check_markdown.check([page], ROOT)]
+    assert [p.wrong_nl for _, p in found][1:] == ["bij het codeblok staat niet wat voor tekst het is (MD040)"]
+    [(name, said)] = cli.one_per_subject(found)
+    assert name == "codeblokken" and said.line == 3 and "nergens gesloten" in said.wrong_nl, said
+
+
 # --- Admonitions (Material's !!! and ??? blocks), checked beside markdownlint --------
 
 def test_admonition_problems_are_named(tmp_path):

@@ -17,6 +17,7 @@ from dom_site.checks import external_links
 from dom_site.checks.common import Problem, beyond_unclosed_data, relative
 from dom_site.data_file import closest
 from dom_site.processes import run  # every step has a time limit and ends with its children
+from dom_site.rules import fences
 
 MARKDOWNLINT = Path("node_modules") / ".bin" / "markdownlint-cli2"  # in the project folder (npm ci)
 FINDING = re.compile(
@@ -148,7 +149,8 @@ def problem_for(line: str, root: Path) -> Problem | None:
     else:
         wrong_nl, fix_nl = "de Markdown volgt een regel niet", f"lees de uitleg van {rule} bij markdownlint"
         wrong_en, fix_en = match["desc"], f"read markdownlint's explanation of {rule}"
-    return Problem(path, int(match["line"]), f"{wrong_nl} ({rule})", fix_nl, f"{wrong_en}{detail}", fix_en)
+    return Problem(path, int(match["line"]), f"{wrong_nl} ({rule})", fix_nl, f"{wrong_en}{detail}", fix_en,
+                   subject=fences.subject(path, int(match["line"])) if rule == "MD040" else None)
 
 
 def check(files: list[Path], root: Path) -> list[Problem]:
@@ -164,6 +166,9 @@ def check(files: list[Path], root: Path) -> list[Problem]:
     findings = [line for line in (result.stdout + "\n" + result.stderr).splitlines() if FINDING.match(line.strip())]
     # (A finding may be no problem here: problem_for says which.)
     problems = [p for p in (problem_for(line, root) for line in findings) if p is not None]
+    # A tab before a nested list item is also "not indented by 4 spaces": one mistake, said as the tab.
+    tabs = {(p.path, p.line) for p in problems if p.wrong_nl.endswith("(MD010)")}
+    problems = [p for p in problems if not (p.wrong_nl.endswith(("(MD007)", "(MD005)")) and (p.path, p.line) in tabs)]
     if result.returncode != 0 and not findings:
         raise RuntimeError(f"markdownlint-cli2 failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return problems

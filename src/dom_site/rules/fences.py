@@ -15,6 +15,12 @@ from dom_site.rules import Context
 from dom_site.source import FENCE
 
 
+def subject(path: str, line: int) -> str:
+    """What a message about the fence opened at path:line is about: markdownlint's "no language"
+    there (MD040) is the same mistake when the block is never closed, and is not said besides."""
+    return f"fence:{path}:{line}"
+
+
 def check(context: Context) -> Iterator[Problem]:
     for page in context.model:
         if page.unclosed_fence:
@@ -28,4 +34,4 @@ def check(context: Context) -> Iterator[Problem]:
                           f"a code block starts here ({fence}) but is never closed, so the site shows it as plain "
                           "text, and the code blocks further down too",
                           f"put {fence} on a line of its own where the code ends (or remove this line if no code "
-                          "was meant)")
+                          "was meant)", subject=subject(page.shown, page.unclosed_fence))
