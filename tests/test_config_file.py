@@ -76,6 +76,9 @@ CASES = {
     "key written twice": ("\nsite_url:", "\nsite_name: Tweede naam\nsite_url:", "site_name: Tweede",
                           "de naam 'site_name' staat twee keer in hetzelfde deel van dit bestand (ook op regel 5) — "
                           "houd één van de twee over"),
+    # MkDocs builds the page once and says nothing; the menu shows it twice.
+    "page twice in the menu": ("      - over/privacy.md\n", "      - over/privacy.md\n      - Nog eens: over/privacy.md\n",
+                               "Nog eens", "de pagina 'over/privacy.md' staat twee keer in het menu (ook op regel "),
     "plugin twice": ("  - dom-datums\n", "  - dom-datums\n  - dom-datums  # nog een keer\n", "nog een keer",
                      "de plugin 'dom-datums' staat twee keer onder plugins — haal deze regel weg"),
     "theme misspelt": ("  name: material\n", "  name: materal\n", "materal",

@@ -264,13 +264,39 @@ def written_twice(config_file: Path) -> Problem | None:
     return None
 
 
+def in_menu_twice(config_file: Path) -> Problem | None:
+    """A page the menu (nav) names twice: MkDocs builds it once, with two menu entries that
+    open the same page, and says nothing (the built page then holds Material's ids twice)."""
+    import yaml
+
+    from dom_site import source
+
+    try:
+        found = source.entry(source.compose(config_file.read_text("utf-8")), "nav")
+    except (OSError, yaml.YAMLError):
+        return None  # MkDocs says why it cannot read it (unloadable)
+    first: dict[str, int] = {}
+    for node in source.walk(found[1] if found else None):
+        if isinstance(node, yaml.ScalarNode) and node.value.endswith(".md"):
+            line = node.start_mark.line + 1
+            if node.value in first:
+                return Problem(config_file.name, line,
+                               f"de pagina '{node.value}' staat twee keer in het menu (ook op regel {first[node.value]})",
+                               "haal één van de twee regels weg",
+                               f"the page '{node.value}' is in the menu twice (also on line {first[node.value]})",
+                               "remove one of the two lines")
+            first[node.value] = line
+    return None
+
+
 def load(config_file: Path, **options: Any) -> MkDocsConfig:
     """MkDocs' load_config of config_file with options; raises Refused with the editor's
     messages when MkDocs finds anything wrong in it (a warning too: every build is strict)."""
     from mkdocs.config import load_config
 
-    if (twice := written_twice(config_file)) is not None:
-        raise Refused([twice])
+    for slip in (written_twice, in_menu_twice):
+        if (problem := slip(config_file)) is not None:
+            raise Refused([problem])
     with kept() as found:
         try:
             config = load_config(str(config_file), **options)
