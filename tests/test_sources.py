@@ -257,6 +257,9 @@ def test_one_build_reads_the_registry_once_for_the_rule_and_the_plugin(tmp_path:
     ("adres: https://lokaleregelgeving.overheid.nl/CVDR665206/1",
      'adres: "[CPO-regeling](https://lokaleregelgeving.overheid.nl/CVDR665206/1)"', 5,
      "schrijf het zo: 'adres: https://lokaleregelgeving.overheid.nl/CVDR665206/1'"),
+    # Not the schema's example (another source), but the editor's own address with its beginning.
+    ("adres: https://lokaleregelgeving.overheid.nl/CVDR665206/1", "adres: www.provincie.drenthe.nl/cpo", 5,
+     "schrijf het zo: 'adres: https://www.provincie.drenthe.nl/cpo'"),
 ])
 def test_the_fix_is_the_value_the_editor_meant(tmp_path: Path, old: str, new: str, line: int, fix: str) -> None:
     root = project(tmp_path, GOOD.replace(old, new), {"index.md": "A.[^drenthe-cpo-regeling]\n"})

@@ -243,7 +243,8 @@ MARKDOWN_LINK = re.compile(r"^\[[^\]]*\]\((?P<url>https?://[^)\s]+)\)$|^<(?P<bar
 
 def _meant(value: Any, schema: dict[str, Any]) -> str | None:
     """The value the editor meant, written as the schema wants it, where that is certain:
-    'ja' for true, 5-1-2027 or 5 januari 2027 for 2027-01-05, a Markdown link for its address.
+    'ja' for true, 5-1-2027 or 5 januari 2027 for 2027-01-05, a Markdown link for its address,
+    an address without https:// for the address with it.
     The schema's example would be a value of its own (another date, another address)."""
     if (schema.get("type") == "string" and isinstance(value, int | float) and not isinstance(value, bool)
             and "x-herstel" not in schema):  # a value a command writes: its own fix says how
@@ -259,8 +260,11 @@ def _meant(value: Any, schema: dict[str, Any]) -> str | None:
             return dt.date(int(match["year"]), month, int(match["day"])).isoformat()
         except ValueError:
             return None
-    if "https?://" in str(schema.get("pattern", "")) and (match := MARKDOWN_LINK.match(value.strip())):
+    pattern = str(schema.get("pattern", ""))
+    if "https?://" in pattern and (match := MARKDOWN_LINK.match(value.strip())):
         return match["url"] or match["bare"]
+    if "https?://" in pattern and "://" not in value and re.match(pattern, f"https://{value.strip()}"):
+        return f"https://{value.strip()}"  # the address without its beginning (www.…)
     return None
 
 
