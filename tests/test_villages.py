@@ -472,3 +472,12 @@ def test_a_mistake_on_a_villages_page_is_not_said_again_on_its_hamlets(tmp_path:
     beilen.write_text(BEILEN.replace("paginastatus: concept", "paginastatus: besproken"), "utf-8")
     problems = [str(p) for p in rules.run(rules.Context(tmp_path, source.load(docs)), ["dorpen"])]
     assert len(problems) == 1 and "beilen.md:4: " in problems[0] and "paginastatus" in problems[0], problems
+
+
+def test_the_dutch_data_pasted_into_the_english_page_is_one_message_naming_every_field(tmp_path: Path) -> None:
+    """One paste, one message at its first field (it was one message a field: six for a whole copy)."""
+    data = ELP.split("---\n", 2)[1]
+    said = [p for p in problems_for(tmp_path, en=f"---\n{data}---\n{ELP_EN}") if "elp.en.md" in p]
+    fields = [line.split(":")[0] for line in data.splitlines() if line and not line.startswith(" ")]
+    assert len(said) == 1 and said[0].split(": ", 1)[0].endswith("elp.en.md:2"), said
+    assert f"de velden {', '.join(repr(f) for f in fields)} horen alleen op de Nederlandse pagina" in said[0], said

@@ -209,14 +209,20 @@ def check_dutch_page(page: SourcePage, english: SourcePage | None,
 def _check_english(page: SourcePage) -> list[Problem]:
     """The English twin: text only (its ids are the heading rule's, dom_site.rules.headings)."""
     problems = _check_body(page)
-    for key in page.readable_meta:
-        if key not in ENGLISH_KEYS:
-            problems.append(Problem(
-                page.shown, page.field_line(key),
-                f"het veld '{key}' hoort alleen op de Nederlandse pagina",
-                "haal de regel hier weg; de site leest de gegevens van de Nederlandse pagina",
-                f"the field '{key}' belongs on the Dutch page only",
-                "remove the line here; the site reads the data from the Dutch page"))
+    # One paste of the Dutch data is one mistake: said once, at its first field, naming them all.
+    dutch_only = [key for key in page.readable_meta if key not in ENGLISH_KEYS]
+    if dutch_only:
+        names = ", ".join(f"'{key}'" for key in dutch_only)
+        one = len(dutch_only) == 1
+        problems.append(Problem(
+            page.shown, page.field_line(dutch_only[0]),
+            (f"het veld {names} hoort" if one else f"de velden {names} horen") + " alleen op de Nederlandse pagina",
+            ("haal de regel hier weg" if one else "haal die velden hier weg, met wat eronder hoort")
+            + "; de site leest de gegevens van de Nederlandse pagina",
+            (f"the field {names}" if one else f"the fields {names}") + " belong" + ("s" if one else "")
+            + " on the Dutch page only",
+            ("remove the line here" if one else "remove those fields here, with what belongs under them")
+            + "; the site reads the data from the Dutch page"))
     return problems
 
 
