@@ -703,3 +703,22 @@ def test_a_comment_to_the_writers_is_not_checked_as_text(tmp_path: Path) -> None
     page = write(tmp_path, "notitie.md", "# Notitie\n\n<!--\nTODO: bron zoeken, **nog niet af\n!!!\n-->\n\nTekst.\n")
     assert check_markdown.unrendered([page], ROOT) == []
     assert check_markdown.admonitions([page], ROOT) == []
+
+
+def test_a_footnote_written_on_the_page_is_one_message_not_also_an_unused_definition(tmp_path: Path,
+                                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """The sources rule says it; markdownlint's "unused reference definition" (MD053) at that line is
+    the same mistake and is not said besides (found by a helper's probe)."""
+    from project_copy import copy_project
+
+    from dom_site import cli
+
+    project = copy_project(tmp_path / "p")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    page = project / "docs" / "draaiboek" / "beheer.md"
+    page.write_text(page.read_text("utf-8") + "\n[^opmerking]: Dit is een opmerking.\n", "utf-8")
+    line = len(page.read_text("utf-8").splitlines())
+    assert cli.main(["check", "bronnen", "markdown"], project) == 1
+    said = [text for text in capsys.readouterr().out.splitlines() if text.startswith("docs/")]
+    assert said == [text for text in said if text.startswith(f"docs/draaiboek/beheer.md:{line}: ")] and len(said) == 1, said
+    assert "de pagina schrijft de bron [^opmerking] zelf uit" in said[0], said

@@ -258,6 +258,12 @@ def meant_key(key: str, registry: Registry) -> str | None:
     return close[0] if close else None
 
 
+def definition_subject(path: str, line: int) -> str:
+    """What a message about a footnote text written on the page (path:line) is about: markdownlint
+    calls the same line an unused reference definition (MD053), which is not said besides."""
+    return f"footnote-definition:{path}:{line}"
+
+
 def check(registry: Registry, refs: list[Citation], defs: list[Citation], strict: bool,
           listing: Callable[[str], bool] = lambda page: False) -> list[Problem]:
     """Every problem of the registry and of the pages' citations, each once.
@@ -307,7 +313,8 @@ def check(registry: Registry, refs: list[Citation], defs: list[Citation], strict
                 fix_en = ("remove this line and add the source to registry/bronnen/ under a key "
                           "(publisher, title, address, date read); then cite it with [^key]")
             problems.append(Problem(d.file, d.line, f"de pagina schrijft de bron [^{d.key}] zelf uit", fix_nl,
-                                    f"the page writes out the source [^{d.key}] itself", fix_en))
+                                    f"the page writes out the source [^{d.key}] itself", fix_en,
+                                    subject=definition_subject(d.file, d.line)))
         # A miswritten key ([^Drenthe-cpo-regeling]) is that footnote's one message, above.
         cited = {ref.key for ref in refs} | {meant for ref in refs if (meant := meant_key(ref.key, registry))}
         for source in registry.sources.values():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dom_site import source
+from dom_site import source, sources
 from dom_site.checks import external_links
 from dom_site.checks.common import Problem, beyond_unclosed_data, relative
 from dom_site.data_file import closest
@@ -150,7 +150,9 @@ def problem_for(line: str, root: Path) -> Problem | None:
         wrong_nl, fix_nl = "de Markdown volgt een regel niet", f"lees de uitleg van {rule} bij markdownlint"
         wrong_en, fix_en = match["desc"], f"read markdownlint's explanation of {rule}"
     return Problem(path, int(match["line"]), f"{wrong_nl} ({rule})", fix_nl, f"{wrong_en}{detail}", fix_en,
-                   subject=fences.subject(path, int(match["line"])) if rule == "MD040" else None)
+                   subject=fences.subject(path, int(match["line"])) if rule == "MD040"
+                   else sources.definition_subject(path, int(match["line"])) if rule == "MD053" and '"^' in detail
+                   else None)
 
 
 def check(files: list[Path], root: Path) -> list[Problem]:
