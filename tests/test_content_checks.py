@@ -522,7 +522,7 @@ def test_an_address_twice_on_a_line_is_one_problem() -> None:
 
 def test_a_bare_http_address_is_one_message_from_the_two_checks_that_see_it() -> None:
     """markdownlint's bare address (MD034) and the addresses check's http: one subject, one
-    fix for both; an e-mail address or www. address stays markdownlint's alone."""
+    fix for both; a www. address stays markdownlint's alone (an e-mail address too, with its own fix)."""
     from dom_site import cli
 
     def md034(path: str, url: str) -> Problem:
@@ -536,7 +536,8 @@ def test_a_bare_http_address_is_one_message_from_the_two_checks_that_see_it() ->
     [http] = links.form_problems(links.extract_links("# x\n\nZie http://a.nl voor meer.\n", "docs/x.md"))
     assert bare.subject == http.subject is not None
     assert cli.one_per_subject([("markdown", bare), ("adressen", http)]) == [("markdown", bare)]
-    for url in ("info@dorpenoverleg.nl", "www.middendrenthe.nl", "https://a.nl", "http://example.com/"):
+    assert md034("docs/x.md", "info@dorpenoverleg.nl").subject is None
+    for url in ("www.middendrenthe.nl", "https://a.nl", "http://example.com/"):
         plain = md034("docs/x.md", url)
         assert plain.subject is None and "zet het tussen < en >" in str(plain), url
 
@@ -722,3 +723,12 @@ def test_a_footnote_written_on_the_page_is_one_message_not_also_an_unused_defini
     said = [text for text in capsys.readouterr().out.splitlines() if text.startswith("docs/")]
     assert said == [text for text in said if text.startswith(f"docs/draaiboek/beheer.md:{line}: ")] and len(said) == 1, said
     assert "de pagina schrijft de bron [^opmerking] zelf uit" in said[0], said
+
+
+def test_a_bare_e_mail_address_gets_a_mailto_link_as_its_fix(tmp_path: Path) -> None:
+    """markdownlint calls it a bare URL; an https:// link would be the wrong fix (found by a helper's probe)."""
+    page = write(tmp_path, "mail.md", "# Mail\n\nMail naar info@example.org voor vragen.\n")
+    [said] = check_markdown.check([page], ROOT)
+    assert (said.line, said.wrong_nl, said.fix_nl) == (
+        3, "er staat een los e-mailadres in de tekst (MD034)",
+        "maak er een link van: [info@example.org](mailto:info@example.org)"), said

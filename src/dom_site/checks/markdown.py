@@ -139,6 +139,12 @@ def problem_for(line: str, root: Path) -> Problem | None:
                        f"there is a bare web address in the text, and it does not start with https:// [{context}]",
                        "make it a link with the source's https:// address: [text](https://…)",
                        subject=external_links.subject(path, int(match["line"]), context))
+    if rule == "MD034" and "@" in context and "://" not in context:
+        # markdownlint says "bare URL" of an e-mail address too: its fix is a mailto: link, not https://.
+        return Problem(path, int(match["line"]), "er staat een los e-mailadres in de tekst (MD034)",
+                       f"maak er een link van: [{context}](mailto:{context})",
+                       f"there is a bare e-mail address in the text [{context}]",
+                       f"make it a link: [{context}](mailto:{context})")
     if rule == "MD052" and '"^' in (match["detail"] or ""):
         # Two footnotes side by side ([^a][^b]) look like a reference link to markdownlint; Python-Markdown
         # renders both, and whether a footnote's key exists is the sources rule's.
