@@ -119,9 +119,10 @@ def _extra(error: ValidationError) -> list[str]:
     return [str(key) for key in error.instance if str(key) not in allowed] if isinstance(error.instance, dict) else []
 
 
-def closest(name: str, allowed: list[str]) -> str | None:
-    """The allowed key an unknown key most likely means ('titel' → 'title'), if any."""
-    close = difflib.get_close_matches(name, allowed, n=1)
+def closest(name: str, allowed: list[str], cutoff: float = 0.6) -> str | None:
+    """The allowed key an unknown key most likely means ('titel' → 'title'), if any; a higher
+    cutoff keeps to a slip of the keyboard."""
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=cutoff)
     return close[0] if close else None
 
 

@@ -15,7 +15,6 @@ The rules (each problem one message, at the line an editor fixes):
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import posixpath
 import re
 from collections.abc import Callable, Iterable
@@ -254,8 +253,7 @@ def meant_key(key: str, registry: Registry) -> str | None:
     plain = "-".join(key.split()).lower()
     if plain in registry.sources:
         return plain
-    close = difflib.get_close_matches(plain, list(registry.sources), n=1, cutoff=0.8)
-    return close[0] if close else None
+    return data_file.closest(plain, list(registry.sources), cutoff=0.8)
 
 
 def definition_subject(path: str, line: int) -> str:

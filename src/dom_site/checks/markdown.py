@@ -171,13 +171,15 @@ def check(files: list[Path], root: Path) -> list[Problem]:
         # Only these files, not also the globs in the config.
         cmd += ["--no-globs", *(str(f.resolve()) for f in files)]
     result = run(cmd, step="markdownlint", cwd=root, timeout=300)
-    findings = [line for line in (result.stdout + "\n" + result.stderr).splitlines() if FINDING.match(line.strip())]
-    # (A finding may be no problem here: problem_for says which.)
-    problems = [p for p in (problem_for(line, root) for line in findings) if p is not None]
+    found = [(line, match) for line in (result.stdout + "\n" + result.stderr).splitlines()
+             if (match := FINDING.match(line.strip()))]
     # A tab before a nested list item is also "not indented by 4 spaces": one mistake, said as the tab.
-    tabs = {(p.path, p.line) for p in problems if p.wrong_nl.endswith("(MD010)")}
-    problems = [p for p in problems if not (p.wrong_nl.endswith(("(MD007)", "(MD005)")) and (p.path, p.line) in tabs)]
-    if result.returncode != 0 and not findings:
+    tabs = {(match["path"], match["line"]) for _, match in found if match["rule"] == "MD010"}
+    kept = [line for line, match in found
+            if not (match["rule"] in ("MD007", "MD005") and (match["path"], match["line"]) in tabs)]
+    # (A finding may be no problem here: problem_for says which.)
+    problems = [p for p in (problem_for(line, root) for line in kept) if p is not None]
+    if result.returncode != 0 and not found:
         raise RuntimeError(f"markdownlint-cli2 failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return problems
 

@@ -12,19 +12,15 @@ build, and a slip is one message at its line in mkdocs.yml:
 """
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
+from dom_site.data_file import closest
 from dom_site.messages import Problem
 from dom_site.rules import Context
 
 EXTERNAL = ("http://", "https://")
-
-
-def _meant(path: str, pages: list[str]) -> str | None:
-    """The page a slip of the keyboard means ('over/privacyy.md'), not any page that looks alike."""
-    close = difflib.get_close_matches(path, pages, n=1, cutoff=0.85)
-    return close[0] if close else None
+# A slip of the keyboard ('over/privacyy.md'), not any page whose name looks alike.
+SLIP = 0.85
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -49,18 +45,18 @@ def check(context: Context) -> Iterator[Problem]:
                           f"the page '{old}' still exists; the redirect would replace it with a forwarding page",
                           "remove this line, or first move or rename the page itself", subject=subject)
             continue
-        target = str(new).partition("#")[0]
-        if str(new).startswith(EXTERNAL) or target in pages:
+        target = new.partition("#")[0]
+        if new.startswith(EXTERNAL) or target in pages:
             continue
         written = target.lstrip("/")
-        meant = written if written in pages else _meant(written, pages)
+        meant = written if written in pages else closest(written, pages, cutoff=SLIP)
         if target.startswith("/"):
             wrong_nl = f"de nieuwe pagina '{new}' begint met /"
             wrong_en = f"the new page '{new}' starts with /"
         else:
             wrong_nl = f"de nieuwe pagina '{new}' bestaat niet in docs/"
             wrong_en = f"the new page '{new}' does not exist in docs/"
-        yield Problem(*setting_line_in(config, "redirects", "redirect_maps", holding=str(new)), wrong_nl,
+        yield Problem(*setting_line_in(config, "redirects", "redirect_maps", holding=new), wrong_nl,
                       f"bedoel je '{meant}'? Schrijf dan dat" if meant
                       else "controleer de naam: schrijf het pad van een bestaande pagina binnen docs/, zoals "
                       "'over/index.md'",
