@@ -698,6 +698,34 @@ def test_bold_that_renders_and_stars_that_are_no_bold_pass(tmp_path: Path, text:
     assert check_markdown.unrendered([page], ROOT) == []
 
 
+@pytest.mark.parametrize("text, line, tag", [
+    # Found by a helper's probe: the citable section below folded away in the <details>, without a word.
+    ("<details markdown>\n<summary>Meer</summary>\n\nTekst.\n\n## Kop {#d-1}\n\nNog tekst.\n", 3, "details"),
+    # Without markdown the rest of the page shows as raw text, its headings included.
+    ('Zin.\n\n<div class="tip">\nTekst.\n\n## Kop\n\nNa.\n', 5, "div"),
+    # A nested <div> closed, the outer one not.
+    ("<div markdown>\n<div>binnen</div>\n\nTekst.\n", 3, "div"),
+])
+def test_an_html_block_never_closed_is_one_message_at_its_opening_tag(tmp_path: Path, text: str, line: int,
+                                                                       tag: str) -> None:
+    page = write(tmp_path, "html.md", f"# Html\n\n{text}")
+    found = check_markdown.unrendered([page], ROOT)
+    only(found, relative(page, ROOT), line, f"het HTML-blok <{tag}> op deze regel wordt nergens gesloten")
+    assert f" — zet </{tag}> op een eigen regel waar het blok eindigt" in str(found[0])
+
+
+@pytest.mark.parametrize("text", [
+    '<div class="grid cards" markdown>\n\n-   Kaart\n\n</div>\n\nNa.\n',
+    "<details markdown>\n<summary>Meer</summary>\n<div>\nbinnen\n</div>\n</details>\n",
+    "Een zin met <div> erin is geen HTML-blok.\n\nNa.\n",  # inline: Python-Markdown keeps it in the paragraph
+    "```html\n<div>\n```\n\nNa.\n", "Zie `<div>` hier.\n",  # code shows HTML, it opens nothing
+    "- punt\n\n    <div>\n\nNa.\n",  # inside a list item the item ends it
+])
+def test_closed_html_blocks_and_html_that_is_no_block_pass(tmp_path: Path, text: str) -> None:
+    page = write(tmp_path, "html.md", f"# Html\n\n{text}")
+    assert check_markdown.unrendered([page], ROOT) == []
+
+
 def test_a_comment_to_the_writers_is_not_checked_as_text(tmp_path: Path) -> None:
     """An HTML comment is not on the page: a TODO, an open ** or a !!! in it is the source model's comment,
     not text (dom_site.source.parse leaves it out for every check)."""
