@@ -234,6 +234,10 @@ CASES = [
                                 "\n<table>\n<tr><th>Jaar</th><th>Inwoners</th></tr>\n"
                                 "<tr><td>2023</td><td>380[^wikipedia-midden-drenthe]</td></tr>\n</table>\n"),
          "make build", f"{ELP}:@380[^", "komt als tekst op de pagina, niet als voetnoot"),
+    # Raw HTML keeps Markdown as text: readers saw the stars, and no check followed the link (found by a helper's probe).
+    Case("Markdown inside an HTML block without markdown",
+         lambda p: insert_after(p / PRIVACY, "\n", '\n<div class="tip">\nZie **bij** en [Begrippen](../draaiboek/begrippen.md).\n</div>\n'),
+         "make build", f"{PRIVACY}:3:", 'schrijf markdown in de tag die het blok opent: <div class="tip" markdown>'),
     Case("glossary term explained again on a page", lambda p: insert_after(p / PRIVACY, "\n", "*[woonvisie]: Iets anders.\n"),
          "make build", f"{PRIVACY}:2:", "staat al in de begrippenlijst"),
     Case("village page in the wrong folder", rename(ELP, "docs/maatwerk/elp.md"),

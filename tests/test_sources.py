@@ -13,7 +13,7 @@ import pytest
 from small_build import build_project
 
 from dom_site import source, sources
-from dom_site.plugins.sources import not_converted
+from dom_site.left_as_text import not_converted
 from dom_site.processes import builder
 
 ROOT = Path(__file__).resolve().parent.parent

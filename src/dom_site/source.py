@@ -396,6 +396,53 @@ def in_footnote_definition(lines: Iterable[str | None]) -> Iterator[bool]:
         yield inside
 
 
+# A block of raw HTML as Python-Markdown reads it: a block-level tag that starts a block (after a blank
+# line, up to three spaces in) opens it, and it runs on to that tag's matching closing tag, or to the end
+# of the page when there is none. Inside it Markdown stays text unless the tag says `markdown`.
+HTML_BLOCK_TAGS = {"address", "article", "aside", "blockquote", "center", "details", "div", "dl", "fieldset",
+                   "figure", "footer", "header", "main", "nav", "ol", "p", "section", "summary", "table", "ul"}
+HTML_BLOCK_START = re.compile(r"^ {0,3}<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?=[\s>/])")
+HTML_TAG = re.compile(r"<(?P<end>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?=[\s>/])[^>]*?(?P<empty>/?)>")
+
+
+@dataclass(frozen=True)
+class HtmlBlock:
+    """A block of raw HTML in a page: its tag, the line that opens it and the line that closes it (None:
+    never closed, it runs to the end of the page)."""
+
+    tag: str
+    start: int
+    end: int | None
+    opening: str  # the opening tag as written
+
+    def holds(self, line: int) -> bool:
+        return self.start <= line and (self.end is None or line <= self.end)
+
+
+def html_blocks(prose: Sequence[tuple[int, str]]) -> list[HtmlBlock]:
+    """The raw HTML blocks in the prose lines (number, line): code spans and code blocks open none."""
+    found: list[HtmlBlock] = []
+    opened: tuple[int, str, str] | None = None  # line, tag, opening tag
+    depth, after_blank = 0, True
+    for number, line in prose:
+        text = CODE_SPAN.sub("", line)
+        if opened is None and after_blank and (start := HTML_BLOCK_START.match(text)) \
+                and start["tag"].lower() in HTML_BLOCK_TAGS:
+            first = HTML_TAG.search(text)
+            opened, depth = (number, start["tag"].lower(), first.group(0) if first else ""), 0
+        if opened is not None:
+            for tag in HTML_TAG.finditer(text):
+                if tag["tag"].lower() == opened[1] and not tag["empty"]:
+                    depth += -1 if tag["end"] else 1
+            if depth <= 0:
+                found.append(HtmlBlock(opened[1], opened[0], number, opened[2]))
+                opened = None
+        after_blank = not line.strip()
+    if opened is not None:
+        found.append(HtmlBlock(opened[1], opened[0], None, opened[2]))
+    return found
+
+
 @dataclass(frozen=True)
 class Block:
     """A block of Markdown as the reader sees it: bold cannot run on out of it, a sentence cannot go on

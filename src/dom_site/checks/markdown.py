@@ -332,40 +332,16 @@ def unrendered(files: list[Path], root: Path) -> list[Problem]:
     return problems
 
 
-# An HTML tag that opens a block of raw HTML (Python-Markdown's block-level elements) at the start of a
-# block, up to three spaces in: Python-Markdown keeps everything up to its closing tag as that block.
-BLOCK_TAGS = {"address", "article", "aside", "blockquote", "center", "details", "div", "dl", "fieldset", "figure",
-              "footer", "header", "main", "nav", "ol", "p", "section", "summary", "table", "ul"}
-BLOCK_START = re.compile(r"^ {0,3}<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?=[\s>/])")
-TAG = re.compile(r"<(?P<end>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?=[\s>/])[^>]*?(?P<empty>/?)>")
-
-
 def unclosed_html(prose: list[tuple[int, str]], where: str) -> list[Problem]:
     """An HTML block (<div>, <details>, a pasted <table>) that the page never closes: Python-Markdown
     takes the rest of the page into it, so its headings and text vanish into the block or show as HTML."""
-    problems: list[Problem] = []
-    opened: tuple[int, str] | None = None  # the line and tag of the HTML block the text is in
-    depth, after_blank = 0, True
-    for number, line in prose:
-        text = source.CODE_SPAN.sub("", line)
-        if opened is None and after_blank and (start := BLOCK_START.match(text)) and start["tag"].lower() in BLOCK_TAGS:
-            opened, depth = (number, start["tag"].lower()), 0
-        if opened is not None:
-            for found in TAG.finditer(text):
-                if found["tag"].lower() == opened[1] and not found["empty"]:
-                    depth += -1 if found["end"] else 1
-            if depth <= 0:
-                opened = None
-        after_blank = not line.strip()
-    if opened is not None:
-        number, tag = opened
-        problems.append(Problem(where, number, f"het HTML-blok <{tag}> op deze regel wordt nergens gesloten; "
-                                "zo valt de rest van de pagina erin (koppen en tekst verdwijnen of staan er als HTML)",
-                                f"zet </{tag}> op een eigen regel waar het blok eindigt",
-                                f"the HTML block <{tag}> on this line is never closed; so the rest of the page falls "
-                                "into it (headings and text vanish or show as HTML)",
-                                f"put </{tag}> on a line of its own where the block ends"))
-    return problems
+    return [Problem(where, block.start, f"het HTML-blok <{block.tag}> op deze regel wordt nergens gesloten; "
+                    "zo valt de rest van de pagina erin (koppen en tekst verdwijnen of staan er als HTML)",
+                    f"zet </{block.tag}> op een eigen regel waar het blok eindigt",
+                    f"the HTML block <{block.tag}> on this line is never closed; so the rest of the page falls "
+                    "into it (headings and text vanish or show as HTML)",
+                    f"put </{block.tag}> on a line of its own where the block ends")
+            for block in source.html_blocks(prose) if block.end is None]
 
 
 def bold_left_open(prose: list[tuple[int, str]], where: str) -> list[Problem]:

@@ -11,9 +11,14 @@ IDs, sources, facts, villages) over the source model in on_files, the first even
 that sees the pages, so `mkdocs serve`, `make build` and CI all stop there with the
 editor's messages, one per mistake, and no page, browser or PDF printer ever gets
 unsafe content. `dom-site check` runs the same rules without building.
+
+Then, on each page as Python-Markdown converted it, what it left as text: Markdown
+inside raw HTML, a footnote in a block's title (dom_site.left_as_text). Only the
+renderer knows that, so only the build says it (a strict build fails on it).
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -22,12 +27,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from dom_site import citation_registry as reg
-from dom_site import rules, village_data
+from dom_site import left_as_text, rules, source, village_data
 from dom_site.messages import Problem
 from dom_site.once import Once, fingerprint
 
+# Under the builder's own logger ("mkdocs" or "properdocs", whichever BasePlugin comes from):
+# its strict mode counts the warnings there, also when ProperDocs builds in this process.
+log = logging.getLogger(f"{BasePlugin.__module__.partition('.')[0]}.plugins.{__name__}")
 _DEFAULTS = rules.Settings()  # the defaults are written once, in dom_site.rules.Settings
 
 
@@ -90,12 +99,14 @@ def inputs(context: rules.Context) -> list[Path]:
 class RulesPlugin(BasePlugin[RulesConfig]):
     def __init__(self) -> None:
         self.checked: Once[list[Problem]] = Once()
+        self.model: source.SourceModel | None = None
 
     @event_priority(100)  # before every other plugin looks at the files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent
         context = rules.Context.of(root, Path(config.docs_dir), settings_of(config, self.config))
         only = list(self.config.only) or None
+        self.model = context.model
         # Once for both languages' builds; again when an input changed (mkdocs serve).
         problems = self.checked.get(fingerprint(inputs(context), only),
                                     lambda: rules.run(context, only))
@@ -105,3 +116,10 @@ class RulesPlugin(BasePlugin[RulesConfig]):
                               f"(the content has {count} problem(s); each line says where and how to fix it):\n"
                               + "\n".join(map(str, problems)))
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page_source = self.model.get(page.file.src_uri) if self.model else None
+        where = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        for problem in left_as_text.problems(html, page_source, where):
+            log.warning(str(problem))
+        return html

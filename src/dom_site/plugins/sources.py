@@ -11,8 +11,6 @@ each page gets the footnote texts of the keys it cites, in its language.
 """
 from __future__ import annotations
 
-import logging
-import re
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -24,19 +22,7 @@ from mkdocs.structure.pages import Page
 
 from dom_site import source, sources
 from dom_site.languages import build_language
-from dom_site.messages import Problem
-from dom_site.source import FOOTNOTE_REFERENCE, dutch_path
-
-# Under the builder's own logger ("mkdocs" or "properdocs", whichever BasePlugin comes from):
-# its strict mode counts the warnings there, also when ProperDocs builds in this process.
-log = logging.getLogger(f"{BasePlugin.__module__.partition('.')[0]}.plugins.{__name__}")
-# Code shows footnote syntax as code, on purpose: those are no footnotes that failed.
-CODE_HTML = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
-
-
-def not_converted(line: str) -> bool:
-    """Whether a line is raw HTML or a block's title (source.TITLE), where a footnote stays text."""
-    return line.lstrip().startswith("<") or source.TITLE.match(line) is not None
+from dom_site.source import dutch_path
 
 
 class SourcesConfig(Config):
@@ -87,30 +73,3 @@ class SourcesPlugin(BasePlugin[SourcesConfig]):
         if notes:
             extra.append(notes)
         return markdown if not extra else markdown.rstrip("\n") + "\n\n" + "\n\n".join(extra) + "\n"
-
-
-
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A footnote the reader would see as text, [^key]: Markdown inside raw HTML (a pasted
-        <table>) or in a block's title is not converted, so the fact would lose its source."""
-        page_source = self.model.get(page.file.src_uri) if self.model else None
-        said: set[str] = set()
-        for match in FOOTNOTE_REFERENCE.finditer(CODE_HTML.sub("", html)):
-            label = match["label"]
-            if label in said:
-                continue
-            said.add(label)
-            holding = [(number, text) for number, text in (page_source.text_lines if page_source else [])
-                       if match.group(0) in text]
-            # Where it is written in HTML or in a block's title, if anywhere; else its first line.
-            line = next((number for number, text in holding if not_converted(text)),
-                        holding[0][0] if holding else 1)
-            log.warning(str(Problem(
-                f"{Path(config.docs_dir).name}/{page.file.src_uri}", line,
-                f"de voetnoot [^{label}] komt als tekst op de pagina, niet als voetnoot",
-                "een voetnoot werkt niet binnen HTML (zoals <table>) of in de titel van een blok: zet hem "
-                "achter een zin in gewone tekst, of schrijf de tabel in Markdown",
-                f"the footnote [^{label}] shows as text on the page, not as a footnote",
-                "a footnote does not work inside HTML (such as <table>) or in a block's title: put it after "
-                "a sentence in plain text, or write the table in Markdown")))
-        return html
