@@ -592,6 +592,15 @@ def test_links_offline_run_never_asks_a_website(monkeypatch: pytest.MonkeyPatch)
     assert links.main([], ROOT) == 0
 
 
+@pytest.mark.parametrize("block", ["| a | b |\n| --- | --- |\n| 1 | 2 |\n", "- een\n- twee\n"])
+def test_a_heading_straight_above_a_table_or_list_is_one_message_at_the_heading(tmp_path: Path, block: str,
+                                                                                node_tools: None) -> None:
+    """One blank line missing, not also the table's or the list's own message at the next line (found by a
+    helper's probe)."""
+    page = write(tmp_path, "kop.md", f"# Kop\n\n## Onder\n{block}\nNa.\n")
+    only(check_markdown.check([page], ROOT), relative(page, ROOT), 3, "boven of onder de kop ontbreekt een lege regel")
+
+
 def test_a_tab_before_a_nested_list_item_is_one_message_the_tab(tmp_path: Path) -> None:
     """markdownlint also calls the item "not indented by 4 spaces" (MD007): one mistake, one fix."""
     page = write(tmp_path, "lijst.md", "# Lijst\n\n- eerste punt\n\t- tweede punt met tab\n")

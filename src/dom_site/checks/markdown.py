@@ -161,6 +161,10 @@ def problem_for(line: str, root: Path) -> Problem | None:
                    else None)
 
 
+# markdownlint's rules that want a blank line around a block: headings, code blocks, lists, tables.
+BLANK_LINE_RULES = {"MD022", "MD031", "MD032", "MD058"}
+
+
 def check(files: list[Path], root: Path) -> list[Problem]:
     """markdownlint-cli2 with the project's settings on files (none: the globs of its config)."""
     tool = root / MARKDOWNLINT
@@ -175,8 +179,12 @@ def check(files: list[Path], root: Path) -> list[Problem]:
              if (match := FINDING.match(line.strip()))]
     # A tab before a nested list item is also "not indented by 4 spaces": one mistake, said as the tab.
     tabs = {(match["path"], match["line"]) for _, match in found if match["rule"] == "MD010"}
+    # One blank line missing between two blocks (a heading straight above a table or a list) is one
+    # mistake, though each block's rule says it: said once, at the first of the two lines.
+    blank = {(match["path"], int(match["line"])) for _, match in found if match["rule"] in BLANK_LINE_RULES}
     kept = [line for line, match in found
-            if not (match["rule"] in ("MD007", "MD005") and (match["path"], match["line"]) in tabs)]
+            if not (match["rule"] in ("MD007", "MD005") and (match["path"], match["line"]) in tabs)
+            and not (match["rule"] in BLANK_LINE_RULES and (match["path"], int(match["line"]) - 1) in blank)]
     # (A finding may be no problem here: problem_for says which.)
     problems = [p for p in (problem_for(line, root) for line in kept) if p is not None]
     if result.returncode != 0 and not found:
