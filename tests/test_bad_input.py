@@ -243,7 +243,13 @@ CASES = [
     Case("village page in the wrong folder", rename(ELP, "docs/maatwerk/elp.md"),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", "docs/maatwerk/elp.md:1:", "staat niet in docs/maatwerk/dorpen/"),
     Case("uppercase file name", rename("docs/over/privacy.en.md", "docs/over/Privacy.en.md"),
-         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", "docs/over/Privacy.en.md:1:", "kleine letters"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", "docs/over/Privacy.en.md:1:", "kleine letters",
+         alone=True),
+    # Only the Dutch page renamed: it lost its translation, the translation lost it, and the registry's
+    # eleven IDs their page. All one mistake (found by a helper's probe: it was 14 messages).
+    Case("only the Dutch page renamed with a capital", rename("docs/draaiboek/beheer.md", "docs/draaiboek/Beheer.md"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten vertaling", "docs/draaiboek/Beheer.md:1:",
+         "noem het bestand 'beheer.md'", alone=True),
     Case("file name with a space", rename("docs/over/privacy.en.md", "docs/over/privacy beleid.en.md"),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", "docs/over/privacy beleid.en.md:1:", "kleine letters"),
     Case("word changed in the submitted response",

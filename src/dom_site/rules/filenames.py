@@ -63,10 +63,14 @@ def check(context: Context) -> Iterator[Problem]:
             continue
         if not source.NAME.fullmatch(stem) or suffix != suffix.lower():
             good = suggestion(stem) + suffix.lower()
+            # Renamed wrongly, the page has lost its twin and its twin has lost it: that is this one
+            # mistake, said here (the rules after this one name those pages by these subjects).
+            pages = {rel_text, source.twin_path(rel_text), str(rel.parent / good), source.twin_path(str(rel.parent / good))}
             yield Problem(where, 1, f"de bestandsnaam '{rel.name}' mag alleen kleine letters, cijfers en streepjes hebben "
                           "(geen spaties, hoofdletters of accenten)", f"noem het bestand '{good}'",
                           f"the file name '{rel.name}' may only have lowercase letters, digits and hyphens "
-                          "(no spaces, capitals or accents)", f"name the file '{good}'", subject=f"name:{rel}")
+                          "(no spaces, capitals or accents)", f"name the file '{good}'", subject=f"name:{rel}",
+                          covers=tuple(sorted(f"page:{page.removeprefix('./')}" for page in pages)))
         page = model.get(rel_text)
         if page is None:
             continue
