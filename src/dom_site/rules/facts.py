@@ -132,10 +132,12 @@ def check(context: Context) -> Iterator[Problem]:
                               f"zet dan {near} ook hier")
                     fix_en = f"add the footnote of the source that says it after this sentence; if {near} does, add {near} here too"
                 else:
-                    fix_nl = ("zet er een voetnoot naar de bron achter, met de sleutel uit registry/bronnen/, "
-                              "bijvoorbeeld [^drenthe-cpo-regeling]")
-                    fix_en = ("add a footnote with the source's key from registry/bronnen/, "
-                              "for example [^drenthe-cpo-regeling]")
+                    # No real key as an example: copied as it stands, it would cite a source that says
+                    # something else (found by a helper's probe).
+                    fix_nl = ("zet er een voetnoot naar de bron achter: [^sleutel], met de sleutel van de bron die "
+                              "dit zegt uit registry/bronnen/ (staat die bron er niet in, voeg hem daar toe)")
+                    fix_en = ("add a footnote to the source after it: [^key], with the key of the source that says it "
+                              "from registry/bronnen/ (if that source is not there, add it)")
                 yield Problem(page.shown, number, f"'{text}' is {nl} zonder voetnoot in dezelfde zin", fix_nl,
                               f"'{text}' is {en} without a footnote in the same sentence", fix_en,
                               subject=f"fact:{page.shown}:{number}")
