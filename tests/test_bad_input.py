@@ -63,6 +63,12 @@ CASES = [
     # MkDocs shows the data as text: markdownlint saw no title and the spelling saw words; one mistake.
     Case("data block never closed", lambda p: edit(p / ELP, "laatst_bekeken: 2026-12-02\n---\n", "laatst_bekeken: 2026-12-02\n"),
          "check gegevens dorpen spelling markdown", f"{ELP}:1:", "hebben geen regel --- eronder", alone=True),
+    # A second block above the first: MkDocs read the title only and showed the village's data as a heading;
+    # the village rule missed six fields, spelling and markdownlint saw text (found by a probe: 17 messages).
+    Case("data block written twice",
+         lambda p: (p / ELP).write_text("---\ntitle: Elp\n---\n" + (p / ELP).read_text("utf-8"), "utf-8"),
+         "check gegevens dorpen spelling markdown feiten", f"{ELP}:4:", "haal de regels --- op regel 3 en 4 weg",
+         alone=True),
     Case("mistyped field", lambda p: edit(p / ELP, "soort: esdorp", "sort: esdorp"),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", f"{ELP}:@sort: esdorp", "sort"),
     Case("kind not allowed", lambda p: edit(p / ELP, "soort: esdorp", "soort: stad"),

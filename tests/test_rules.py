@@ -660,3 +660,16 @@ def test_the_rules_read_the_glossary_file_where_dom_begrippen_reads_it(tmp_path:
                                   "plugins:\n  - dom-begrippen:\n      file: woorden/lijst.md\n")
     assert settings_of(load_config(str(tmp_path / "mkdocs.yml"))).glossary == "woorden/lijst.md"
     assert settings_of(load_config(str(ROOT / "mkdocs.yml"))).glossary == "includes/begrippen.md"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("---\ntitle: A\n---\n---\nnaam: Elp\n---\n\n# Elp\n", (4, 6)),
+    ("---\ntitle: A\n---\n\n---\nnaam: Elp\nsoort: esdorp\n---\n", (5, 8)),
+    ("---\ntitle: A\n---\n\n---\n\nTekst.\n", (0, 0)),  # a thematic break under the data
+    ("---\ntitle: A\n---\n---\nnaam: Elp\n", (0, 0)),  # never closed: text under a rule, no data
+    ("# Titel\n\n---\nnaam: x\n---\n", (0, 0)),  # no front matter: no second block either
+])
+def test_a_second_data_block_is_found_only_straight_below_the_front_matter(text: str, expected: tuple[int, int]) -> None:
+    page = source.parse("p.md", text, "docs/p.md")
+    assert page.second_data == expected
+    assert all(not (expected[0] <= number <= expected[1]) for number, _ in page.prose)

@@ -399,6 +399,15 @@ def front_matter(page: SourcePage) -> tuple[dict[str, Any] | None, list[Problem]
                               "zet een regel --- onder de laatste regel met gegevens",
                               "the data at the top of this page has no --- line below it",
                               "put a --- line below the last line of data")]
+    opens, _ = page.second_data
+    if opens:
+        end = page.front_matter_end
+        return None, [Problem(page.shown, opens, "hier begint een tweede blok gegevens tussen regels ---; de site "
+                              "leest alleen het eerste en toont dit blok als tekst",
+                              f"zet alle gegevens in één blok: haal de regels --- op regel {end} en {opens} weg",
+                              "a second block of data between --- lines starts here; the site reads only the first "
+                              "and shows this block as text",
+                              f"put all the data in one block: remove the --- lines on lines {end} and {opens}")]
     try:
         data = page.meta if page.front_matter is not None else {}
     except yaml.YAMLError as error:

@@ -193,6 +193,23 @@ def front_matter_end(lines: list[str]) -> int:
     return 0
 
 
+DATA_FIELD = re.compile(r"^[A-Za-z_][\w-]*\s*:")
+
+
+def second_data_block(lines: list[str], end: int) -> tuple[int, int]:
+    """A second block of data between --- lines straight below the front matter (closed at line `end`):
+    the lines of its opening and closing ---, else (0, 0). MkDocs reads only the first block and shows
+    this one as text (its closing --- even makes the fields a heading)."""
+    if not end:
+        return 0, 0
+    index = next((i for i in range(end, len(lines)) if lines[i].strip()), None)
+    if index is None or lines[index].strip() != "---" or index + 1 >= len(lines) \
+            or not DATA_FIELD.match(lines[index + 1]):
+        return 0, 0
+    close = next((i for i in range(index + 1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    return (0, 0) if close is None else (index + 1, close + 1)
+
+
 # --- One page -------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -226,6 +243,9 @@ class SourcePage:
     definitions: list[Footnote] = field(repr=False)
     # The line of a ``` (or ~~~) that nothing closes (in_fence): the site shows it as text; 0 without one.
     unclosed_fence: int = 0
+    # The lines of the --- that open and close a second data block below the front matter
+    # (second_data_block); its lines are no prose: the front matter rule says where they belong.
+    second_data: tuple[int, int] = (0, 0)
 
     @property
     def language(self) -> str:
@@ -539,8 +559,9 @@ def parse(path: str, text: str, shown: str) -> SourcePage:
     definitions: list[Footnote] = []
     in_comment = False
     fenced, open_at = _fences(lines[end:])
+    second = second_data_block(lines, end)
     for index, code in zip(range(end, len(lines)), fenced, strict=True):
-        if code:
+        if code or second[0] <= index + 1 <= second[1]:
             continue
         number, line = index + 1, lines[index]
         stripped = line.strip()
@@ -566,7 +587,7 @@ def parse(path: str, text: str, shown: str) -> SourcePage:
             visible = visible[definition.end():]
         references.extend(Footnote(number, m["label"]) for m in FOOTNOTE_REFERENCE.finditer(visible))
     return SourcePage(path, shown, text, lines, end, headings, prose, text_lines, references, definitions,
-                      0 if open_at is None else end + open_at + 1)
+                      0 if open_at is None else end + open_at + 1, second)
 
 
 def without_footnotes(text: str) -> str:

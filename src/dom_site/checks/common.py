@@ -74,13 +74,15 @@ def place(site: Path, page: Path, *needles: str, root: Path) -> tuple[str, int]:
 
 def beyond_unclosed_data(problems: list[Problem], root: Path) -> list[Problem]:
     """Problems of the text checks (spelling, Markdown) without those in a page whose data at the
-    top has no closing ---: MkDocs then shows the data as text, the front matter rule says that
-    one mistake (dom_site.data_file.front_matter), and the data's words are no misspellings."""
+    top has no closing ---, or is split in two blocks: MkDocs then shows data as text, the front
+    matter rule says that one mistake (dom_site.data_file.front_matter), and the data's words are
+    no misspellings."""
     def unclosed(path: str) -> bool:
         file = root / path
         if file.suffix != ".md" or not file.is_file():
             return False
-        return source.parse(path, file.read_text("utf-8", errors="replace"), path).front_matter_unclosed
+        page = source.parse(path, file.read_text("utf-8", errors="replace"), path)
+        return page.front_matter_unclosed or bool(page.second_data[0])
 
     verdicts: dict[str, bool] = {}
     return [p for p in problems if not verdicts.setdefault(p.path, unclosed(p.path))]
