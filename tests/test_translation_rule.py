@@ -134,3 +134,56 @@ def test_the_fix_writes_the_dutch_figure_in_english(dutch: str, written: str) ->
     """Not the Dutch words: 'write 3,000', never 'write 3,000 inwoners' or '60.6 miljoen'."""
     [fact] = [f for f in translation.facts(source.parse("x.md", f"# X\n\nTekst {dutch}.\n", "x.md")) if f.kind != "year"]
     assert translation.english(fact) == written
+
+
+# --- A stamp that no version of the Dutch page ever had (found by a helper's probe) ------
+
+def committed(tmp_path: Path) -> tuple[Path, str]:
+    """A repository with docs/geld.md in two versions and geld.en.md stamped with the first; the first's hash."""
+    from git_repo import git
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    git(tmp_path, "init", "-q", "-b", "main")
+    (docs / "geld.md").write_text(NL, "utf-8")
+    first = translations.dutch_hash(NL)
+    (docs / "geld.en.md").write_text(f'---\nvertaald_van: "{first}"\n---\n{EN}', "utf-8")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "vertaald")
+    (docs / "geld.md").write_text(NL + "\nNieuwe zin.\n", "utf-8")
+    git(tmp_path, "commit", "-q", "-am", "Nederlands bijgewerkt")
+    return docs, first
+
+
+def stamp_messages(tmp_path: Path) -> list[str]:
+    context = rules.Context(tmp_path, source.load(tmp_path / "docs", shown="docs"))
+    return [str(p) for p in rules.run(context, ["vertaling"])]
+
+
+def test_a_stamp_of_an_older_dutch_text_is_the_reports_not_a_message(tmp_path: Path) -> None:
+    committed(tmp_path)
+    assert stamp_messages(tmp_path) == []
+
+
+def test_a_committed_stamp_no_dutch_version_had_is_one_message_with_the_stamp_it_likely_meant(tmp_path: Path) -> None:
+    from git_repo import git
+
+    docs, first = committed(tmp_path)
+    slip = first[:-1] + ("0" if first[-1] != "0" else "1")
+    page = docs / "geld.en.md"
+    page.write_text(page.read_text("utf-8").replace(first, slip), "utf-8")
+    assert stamp_messages(tmp_path) == []  # not committed yet: it may be of a Dutch text never committed
+    git(tmp_path, "commit", "-q", "-am", "stempel")
+    [said] = stamp_messages(tmp_path)
+    assert said.startswith(f'docs/geld.en.md:2: vertaald_van "{slip}" is van geen enkele versie van docs/geld.md; '
+                           "zo vergelijkt de controle deze vertaling niet met het Nederlands — "
+                           f'bedoel je "{first}"? Zet dat terug; past de vertaling bij het Nederlands van nu, '
+                           "draai dan 'dom-site translations --stamp docs/geld.en.md' (English: "), said
+
+
+def test_without_git_history_a_stamp_is_not_judged(tmp_path: Path) -> None:
+    docs, first = committed(tmp_path)
+    page = docs / "geld.en.md"
+    page.write_text(page.read_text("utf-8").replace(first, "0" * 12), "utf-8")
+    shutil.rmtree(tmp_path / ".git")
+    assert stamp_messages(tmp_path) == []

@@ -24,3 +24,28 @@ def output(cwd: Path, *args: str, timeout: float = TIMEOUT) -> str | None:
     except StepFailed:
         return None
     return result.stdout if result.returncode == 0 else None
+
+
+def blobs(cwd: Path, specs: list[str], timeout: float = TIMEOUT) -> list[bytes | None] | None:
+    """The contents of each `revision:path` in specs, from one `git cat-file --batch` (None for one git
+    does not have); None instead of the list when git is missing, fails or takes too long."""
+    try:
+        result = run(["git", "cat-file", "--batch"], step="git", about="cat-file --batch", cwd=cwd, timeout=timeout,
+                     stdin_text="".join(f"{spec}\n" for spec in specs).encode("utf-8"), text=False)
+    except StepFailed:
+        return None
+    if result.returncode != 0:
+        return None
+    out: bytes = result.stdout
+    found: list[bytes | None] = []
+    at = 0
+    for _ in specs:
+        end = out.index(b"\n", at)
+        header, at = out[at:end].split(), end + 1
+        if not header or header[-1] == b"missing" or len(header) != 3:  # "<spec> missing"
+            found.append(None)
+            continue
+        size = int(header[2])
+        found.append(out[at:at + size])
+        at += size + 1  # the content, then a newline
+    return found

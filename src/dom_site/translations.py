@@ -28,7 +28,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from dom_site import data_file, source
+from dom_site import data_file, git, source
 from dom_site.messages import Problem, say
 
 FIELD = "vertaald_van"
@@ -66,6 +66,52 @@ def _digest(normalised: str, data: dict[str, object], body_start: int) -> str:
     body = "\n".join(normalised.split("\n")[body_start:]) if body_start else normalised
     words = [str(data.get(key, "")) for key in TRANSLATED_FIELDS] + [body]
     return hashlib.sha256("\n\x00".join(words).encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def unknown_stamps(docs: Path, stamped: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
+    """The English pages (paths in docs/) whose committed stamp no version of their Dutch page in the git
+    history ever had: a slip of the keyboard, a copied stamp. stamped: English page → (its Dutch page,
+    its stamp), for pages whose stamp is not the Dutch text's of now. The answer: English page → the
+    hashes its Dutch page did have, newest first.
+
+    Nothing is said where the history cannot tell: no git, a shallow clone, or a stamp not committed
+    yet (it may be of a Dutch text that was never committed). One git log and one git cat-file for all.
+    """
+    top = git.output(docs, "rev-parse", "--show-toplevel") if stamped else None
+    if top is None:
+        return {}
+    repo = Path(top.strip())
+    if (git.output(repo, "rev-parse", "--is-shallow-repository") or "").strip() != "false":
+        return {}
+    folder = docs.resolve().relative_to(repo.resolve()).as_posix() if docs.resolve().is_relative_to(repo.resolve()) \
+        else None
+    log = git.output(repo, "log", "--name-only", "--format=%x1e%H", "--", folder) if folder is not None else None
+    if not log:
+        return {}
+    wanted = {f"{folder}/{dutch}" for dutch, _ in stamped.values()}
+    versions: dict[str, list[str]] = {}  # Dutch page (in the repository) → its commits, newest first
+    for record in log.split("\x1e")[1:]:
+        commit, *names = [line for line in record.splitlines() if line.strip()]
+        for name in wanted.intersection(names):
+            versions.setdefault(name, []).append(commit)
+    english = list(stamped)
+    specs = [f"HEAD:{folder}/{page}" for page in english]
+    specs += [f"{commit}:{name}" for name, commits in versions.items() for commit in commits]
+    blobs = git.blobs(repo, specs)
+    if blobs is None:
+        return {}
+    heads, contents = blobs[:len(english)], iter(blobs[len(english):])
+    had = {name: [dutch_hash(blob.decode("utf-8-sig", "replace")) for _ in commits
+                  if (blob := next(contents)) is not None] for name, commits in versions.items()}
+    found: dict[str, list[str]] = {}
+    for page, head in zip(english, heads, strict=True):
+        dutch, stamp = stamped[page]
+        committed = source.parse(page, head.decode("utf-8-sig", "replace"), page).readable_meta.get(FIELD) \
+            if head is not None else None
+        hashes = list(dict.fromkeys(had.get(f"{folder}/{dutch}", [])))
+        if str(committed) == stamp and hashes and stamp not in hashes:
+            found[page] = hashes
+    return found
 
 
 @dataclass(frozen=True)

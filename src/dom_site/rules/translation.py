@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from dom_site import translations
+from dom_site.data_file import closest
 from dom_site.messages import Problem
 from dom_site.rules import Context
 from dom_site.rules.facts import FIGURES, first_fact, units
@@ -99,13 +100,37 @@ def part_starts(page: SourcePage) -> list[int]:
 
 
 def check(context: Context) -> Iterator[Problem]:
+    behind: dict[str, tuple[str, str]] = {}
     for dutch in sorted((page for page in context.model if page.language == "nl"), key=lambda page: page.path):
         translation = context.model.twin(dutch)
-        if translation is None or str(translation.readable_meta.get(translations.FIELD)) != translations.page_hash(dutch):
-            continue  # not translated, or behind the Dutch text: the translations report's
+        stamp = translation.readable_meta.get(translations.FIELD) if translation is not None else None
+        if translation is None or stamp is None:
+            continue  # not translated, or not stamped: the translations report's
+        if str(stamp) != translations.page_hash(dutch):
+            behind[translation.path] = (dutch.path, str(stamp))
+            continue  # behind the Dutch text: the translations report's, unless its stamp never was
         if [h.level for h in dutch.headings] != [h.level for h in translation.headings]:
             continue  # the parts do not line up: the heading rule's one message
         yield from differences(dutch, translation)
+    for page, hashes in translations.unknown_stamps(context.model.docs_dir, behind).items():
+        yield unknown_stamp(context.model.get(page), behind[page], hashes, context.model.shown)
+
+
+def unknown_stamp(translation: SourcePage | None, stamped: tuple[str, str], hashes: list[str], docs: str) -> Problem:
+    """A stamp no version of the Dutch page had: this translation is compared with nothing, without a word."""
+    assert translation is not None
+    dutch, stamp = f"{docs}/{stamped[0]}", stamped[1]
+    command = f"dom-site translations --stamp {translation.shown}"
+    meant = closest(stamp, hashes, cutoff=0.8)
+    fix_nl = (f"bedoel je \"{meant}\"? Zet dat terug; " if meant else "") + \
+        f"past de vertaling bij het Nederlands van nu, draai dan '{command}'"
+    fix_en = (f"did you mean \"{meant}\"? Put that back; " if meant else "") + \
+        f"if the translation matches the Dutch text of now, run '{command}'"
+    return Problem(translation.shown, translation.field_line(translations.FIELD),
+                   f"vertaald_van \"{stamp}\" is van geen enkele versie van {dutch}; zo vergelijkt de controle deze "
+                   "vertaling niet met het Nederlands", fix_nl,
+                   f"vertaald_van \"{stamp}\" is of no version of {dutch}; so the check does not compare this "
+                   "translation with the Dutch text", fix_en)
 
 
 @dataclass
