@@ -213,6 +213,11 @@ CASES = [
          "check codeblokken koppen citeren", f"{FIN}:@```text", "wordt nergens gesloten", alone=True),
     Case("amount without footnote", lambda p: insert_after(p / FIN, "\n", "\nDe gemeente geeft € 5.000 extra.\n"),
          "check feiten", f"{FIN}:3:", "€"),
+    # The home page and the pages about the site state facts too (only the letter itself is DOM's text).
+    Case("amount without footnote on the home page",
+         lambda p: insert_after(p / "docs/index.md", "DOM is een vereniging.[^welzijnswerk-dorpenoverleg]\n",
+                                "De contributie is € 25 per jaar.\n"),
+         "check feiten", "docs/index.md:@De contributie is € 25", "'€ 25' is een bedrag zonder voetnoot", alone=True),
     # A figure whose footnote stands after the next sentence only: that source may say the next sentence only.
     Case("fact sourced only by the next sentence",
          lambda p: edit(p / "docs/draaiboek/organiseren.md", "€ 60,6 miljoen.[^rijksoverheid-fonds-cooperatief-wonen]",

@@ -673,3 +673,14 @@ def test_a_second_data_block_is_found_only_straight_below_the_front_matter(text:
     page = source.parse("p.md", text, "docs/p.md")
     assert page.second_data == expected
     assert all(not (expected[0] <= number <= expected[1]) for number, _ in page.prose)
+
+
+def test_a_page_the_facts_setting_names_counts_with_its_english_twin(tmp_path: Path) -> None:
+    """mkdocs.yml names the home page (index.md) and the response's introduction (reactie/index.md): their
+    English pages need the footnotes too; the letter itself (reactie/zoals-ingediend.md) is DOM's text."""
+    for name in ("index", "reactie/index", "reactie/zoals-ingediend"):
+        pair(tmp_path, "# T\n\nWe hebben 3.000 inwoners.\n", "# T\n\nWe have 3,000 inhabitants.\n", name=name)
+    settings = rules.Settings(translated=(), facts=("reactie/index.md", "index.md"), extra_dirs=())
+    context = rules.Context(tmp_path.parent, source.load(tmp_path, shown="docs"), settings)
+    said = sorted(p.path for p in rules.run(context, ["feiten"]))
+    assert said == ["docs/index.en.md", "docs/index.md", "docs/reactie/index.en.md", "docs/reactie/index.md"]

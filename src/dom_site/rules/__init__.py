@@ -100,7 +100,7 @@ def _rules() -> dict[str, Named]:
         "koppen": Named(headings.check, "elke kop een vast {#id}, gelijk in beide talen — heading IDs in both languages"),
         "citeren": Named(citable.check, "citeerbare ID's tegen registry/ids.yml — citable IDs against the registry"),
         "bronnen": Named(sources.check, "voetnoten uit registry/bronnen/ — footnotes from the sources registry"),
-        "feiten": Named(facts.check, "een voetnoot bij elk feit (draaiboek, Maatwerk) — a footnote for every fact"),
+        "feiten": Named(facts.check, "een voetnoot bij elk feit (de pagina's die mkdocs.yml noemt) — a footnote for every fact"),
         "begrippen": Named(glossary.check,
                            "een begrip van de begrippenlijst alleen daar uitgelegd — glossary terms explained once"),
         "omleidingen": Named(redirects.check, "elke omleiding in mkdocs.yml van een oude naar een bestaande pagina "

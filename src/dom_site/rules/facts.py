@@ -1,5 +1,7 @@
-"""Every fact has a source: in the folders dom-regels' `facts` names (the draaiboek and Maatwerk),
-a figure carries a footnote in its own sentence.
+"""Every fact has a source: in the folders and pages dom-regels' `facts` names (the draaiboek,
+Maatwerk, the pages about the site and the response, and the home page; not the response
+itself, which is DOM's letter as submitted), a figure carries a footnote in its own sentence.
+A page named there counts with its English twin.
 
 A sentence, table row, heading or admonition title that names an amount (€, EUR),
 a percentage, a legal article, a year, a date, a number of weeks, years, homes and
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 from dom_site.dates import MONTHS as MONTH_NAMES
 from dom_site.messages import Problem
 from dom_site.rules import Context
-from dom_site.source import FOOTNOTE_REFERENCE, NOT_PROSE, SourcePage, blocks, sentences
+from dom_site.source import FOOTNOTE_REFERENCE, NOT_PROSE, SourcePage, blocks, dutch_path, sentences
 
 COUNTED = (
     r"weken|week|maanden|maand|jaren|jaar|dagen|dag|woningen|woning|huizen|huis|huishoudens|"
@@ -119,7 +121,7 @@ def first_fact(unit: Unit) -> tuple[int, str, str, str] | None:
 
 def check(context: Context) -> Iterator[Problem]:
     for page in context.model:
-        if not any(page.path.startswith(folder) for folder in context.settings.facts):
+        if not any(dutch_path(page.path).startswith(folder) for folder in context.settings.facts):
             continue
         found = units(page)
         for index, unit in enumerate(found):
