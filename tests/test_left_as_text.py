@@ -55,3 +55,18 @@ def test_markdown_in_an_html_block_never_closed_is_left_to_the_markdown_checks_o
     """The fix is to close the block (dom-site check markdown says so); writing markdown in its tag
     would hide that the rest of the page is in it."""
     assert said('# X\n\n<div class="tip">\nZie **bij**.\n\n## Kop\n\nNa.\n') == []
+
+
+def test_markdown_in_a_block_inside_a_block_with_markdown_is_said_at_the_inner_tag() -> None:
+    """The outer block converts its Markdown; the inner one, without markdown, keeps it as text (found by
+    a helper's probe: the message named the outer tag, with markdown twice)."""
+    found = said('# X\n\n<div class="kader" markdown>\n\nBuiten **goed**.\n\n<div class="tip">\n'
+                 "Binnen **vet**.\n</div>\n\n</div>\n")
+    assert len(found) == 1, found
+    assert found[0].startswith("docs/x.md:7: in het HTML-blok <div> wordt Markdown niet omgezet; de lezer ziet "
+                               '**vet** als tekst — schrijf markdown in de tag die het blok opent: <div class="tip" '
+                               "markdown> (English: "), found
+
+
+def test_a_comment_holding_a_tag_and_markdown_is_not_on_the_page() -> None:
+    assert said('# X\n\nTekst.\n\n<!-- <div class="oud"> **niet af** -->\n\nNa.\n') == []

@@ -18,6 +18,8 @@ from dom_site.source import FOOTNOTE_REFERENCE
 
 # Code shows Markdown as code, on purpose: that is no Markdown that failed.
 CODE_HTML = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
+# A comment is not on the page, whatever it holds.
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 LINK = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
 BOLD = re.compile(r"(\*\*|__)(?=[^\s*_])[^*\n]*?[^\s*_]\1")
 # The HTML blocks inside which md_in_html converts Markdown when the tag says `markdown`.
@@ -34,19 +36,21 @@ def problems(page_html: str, page: source.SourcePage | None, where: str) -> list
     """The messages for the Markdown that stays text in page_html (a page's content), whose source is
     page (its lines give the places) and which messages name `where` (docs/…)."""
     lines = page.text_lines if page else []
-    shown = html.unescape(html_text.TAG.sub("", CODE_HTML.sub("", page_html)))
+    shown = html.unescape(html_text.TAG.sub("", CODE_HTML.sub("", COMMENT.sub("", page_html))))
     found = _footnotes(shown, lines, where)
     blocks = source.html_blocks(lines)
     by_place: dict[int, list[str]] = {}
     marks = sorted((m.start(), m.group(0)) for pattern in (LINK, BOLD) for m in pattern.finditer(shown))
     for snippet in dict.fromkeys(text for _, text in marks):  # in the order the reader meets them
         line = next((number for number, text in lines if snippet in text), 1)
-        block = next((b for b in blocks if b.holds(line)), None)
-        if block is not None and block.end is None:
+        holding = [b for b in blocks if b.holds(line)]
+        if any(b.end is None for b in holding):
             continue  # a block never closed: its one message is the Markdown check's (close it)
+        # The innermost block that holds it (blocks come outer first) and keeps Markdown as text.
+        block = next((b for b in reversed(holding) if not b.markdown), None)
         by_place.setdefault(block.start if block else line, []).append(snippet)
     for line, snippets in by_place.items():
-        block = next((b for b in blocks if b.start == line), None)
+        block = next((b for b in blocks if b.start == line and not b.markdown), None)
         found.append(_markup(where, line, block, snippets))
     return sorted(found, key=lambda problem: problem.line)
 

@@ -416,13 +416,15 @@ def in_footnote_definition(lines: Iterable[str | None]) -> Iterator[bool]:
         yield inside
 
 
-# A block of raw HTML as Python-Markdown reads it: a block-level tag that starts a block (after a blank
-# line, up to three spaces in) opens it, and it runs on to that tag's matching closing tag, or to the end
-# of the page when there is none. Inside it Markdown stays text unless the tag says `markdown`.
+# A block of raw HTML as Python-Markdown reads it: a block-level tag at the start of a line (up to
+# three spaces in) opens it, and it runs on to that tag's matching closing tag, or to the end of
+# the page when there is none. Inside it Markdown stays text unless the tag says `markdown`; then
+# its lines are Markdown again, and a tag at the start of one of them opens a block of its own.
 HTML_BLOCK_TAGS = {"address", "article", "aside", "blockquote", "center", "details", "div", "dl", "fieldset",
                    "figure", "footer", "header", "main", "nav", "ol", "p", "section", "summary", "table", "ul"}
 HTML_BLOCK_START = re.compile(r"^ {0,3}<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?=[\s>/])")
 HTML_TAG = re.compile(r"<(?P<end>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?=[\s>/])[^>]*?(?P<empty>/?)>")
+MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown(?:\s*=\s*[\"']?(?:1|block|span)[\"']?)?(?=[\s/>])")
 
 
 @dataclass(frozen=True)
@@ -435,32 +437,37 @@ class HtmlBlock:
     end: int | None
     opening: str  # the opening tag as written
 
+    @property
+    def markdown(self) -> bool:
+        """Whether its tag says `markdown` (md_in_html): then Markdown inside it is converted."""
+        return MARKDOWN_ATTRIBUTE.search(self.opening) is not None
+
     def holds(self, line: int) -> bool:
         return self.start <= line and (self.end is None or line <= self.end)
 
 
 def html_blocks(prose: Sequence[tuple[int, str]]) -> list[HtmlBlock]:
-    """The raw HTML blocks in the prose lines (number, line): code spans and code blocks open none."""
+    """The raw HTML blocks in the prose lines (number, line), inner ones (inside a block with
+    `markdown`) after the block that holds them; code spans and code blocks open none."""
     found: list[HtmlBlock] = []
-    opened: tuple[int, str, str] | None = None  # line, tag, opening tag
-    depth, after_blank = 0, True
+    stack: list[tuple[HtmlBlock, int]] = []  # the open blocks and the depth of their tag, innermost last
     for number, line in prose:
         text = CODE_SPAN.sub("", line)
-        if opened is None and after_blank and (start := HTML_BLOCK_START.match(text)) \
+        if (not stack or stack[-1][0].markdown) and (start := HTML_BLOCK_START.match(text)) \
                 and start["tag"].lower() in HTML_BLOCK_TAGS:
             first = HTML_TAG.search(text)
-            opened, depth = (number, start["tag"].lower(), first.group(0) if first else ""), 0
-        if opened is not None:
-            for tag in HTML_TAG.finditer(text):
-                if tag["tag"].lower() == opened[1] and not tag["empty"]:
-                    depth += -1 if tag["end"] else 1
+            stack.append((HtmlBlock(start["tag"].lower(), number, None, first.group(0) if first else ""), 0))
+        for tag in HTML_TAG.finditer(text):
+            if not stack or tag["tag"].lower() != stack[-1][0].tag or tag["empty"]:
+                continue
+            block, depth = stack.pop()
+            depth += -1 if tag["end"] else 1
             if depth <= 0:
-                found.append(HtmlBlock(opened[1], opened[0], number, opened[2]))
-                opened = None
-        after_blank = not line.strip()
-    if opened is not None:
-        found.append(HtmlBlock(opened[1], opened[0], None, opened[2]))
-    return found
+                found.append(HtmlBlock(block.tag, block.start, number, block.opening))
+            else:
+                stack.append((block, depth))
+    found += [block for block, _ in stack]
+    return sorted(found, key=lambda block: block.start)
 
 
 @dataclass(frozen=True)
