@@ -727,12 +727,24 @@ def test_an_html_block_never_closed_is_one_message_at_its_opening_tag(tmp_path: 
     assert f" — zet </{tag}> op een eigen regel waar het blok eindigt" in str(found[0])
 
 
+@pytest.mark.parametrize("text, line", [
+    # Found by a helper's probe: the W3C checker's message at line 1, with "remove markdown" as its fix.
+    ('- Stap een.\n\n    <div class="tip" markdown>\n\n    Een **tip**.\n\n    </div>\n', 5),
+    ('!!! tip "Let op"\n\n    <div class="tip">\n    Lees **dit**.\n    </div>\n', 5),
+])
+def test_an_html_block_inside_a_list_item_or_a_block_is_one_message_at_its_tag(tmp_path: Path, text: str,
+                                                                               line: int) -> None:
+    page = write(tmp_path, "html.md", f"# Html\n\n{text}")
+    only(check_markdown.unrendered([page], ROOT), relative(page, ROOT), line,
+         "een HTML-blok (<div>) binnen een lijstpunt of een blok (!!!) zet de site niet goed om")
+
+
 @pytest.mark.parametrize("text", [
     '<div class="grid cards" markdown>\n\n-   Kaart\n\n</div>\n\nNa.\n',
     "<details markdown>\n<summary>Meer</summary>\n<div>\nbinnen\n</div>\n</details>\n",
     "Een zin met <div> erin is geen HTML-blok.\n\nNa.\n",  # inline: Python-Markdown keeps it in the paragraph
     "```html\n<div>\n```\n\nNa.\n", "Zie `<div>` hier.\n",  # code shows HTML, it opens nothing
-    "- punt\n\n    <div>\n\nNa.\n",  # inside a list item the item ends it
+    "Tekst.\n\n    <div>code</div>\n\nNa.\n",  # indented under a paragraph: a code block, shown as code
 ])
 def test_closed_html_blocks_and_html_that_is_no_block_pass(tmp_path: Path, text: str) -> None:
     page = write(tmp_path, "html.md", f"# Html\n\n{text}")

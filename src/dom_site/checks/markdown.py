@@ -337,6 +337,7 @@ def unrendered(files: list[Path], root: Path) -> list[Problem]:
                                         "finish the text, or remove the sentence until it is finished"))
         problems += bold_left_open(prose, where)
         problems += unclosed_html(prose, where)
+        problems += html_in_container(prose, where)
     return problems
 
 
@@ -350,6 +351,36 @@ def unclosed_html(prose: list[tuple[int, str]], where: str) -> list[Problem]:
                     "into it (headings and text vanish or show as HTML)",
                     f"put </{block.tag}> on a line of its own where the block ends")
             for block in source.html_blocks(prose) if block.end is None]
+
+
+INDENTED_HTML = re.compile(r"^(?P<indent>\s{4,})<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?=[\s>/])")
+
+
+def html_in_container(prose: list[tuple[int, str]], where: str) -> list[Problem]:
+    """An HTML block inside a list item or a block (!!!, ???, ===): Python-Markdown reads HTML blocks
+    only at the start of a line, so there it puts the tags inside paragraphs (HTML no browser should get)
+    and ignores `markdown` in them."""
+    problems: list[Problem] = []
+    for index, (number, line) in enumerate(prose):
+        found = INDENTED_HTML.match(source.CODE_SPAN.sub("", line))
+        if not found or found["tag"].lower() not in source.HTML_BLOCK_TAGS:
+            continue
+        indent = len(found["indent"].expandtabs(4))
+        # The line it belongs to: the nearest one above it that is indented less.
+        above = next((text for _, text in reversed(prose[:index])
+                      if text.strip() and len(text) - len(text.lstrip()) < indent), "")
+        if not (source.LIST_ITEM.match(above) or source.TITLE.match(above)):
+            continue  # not in a list item or a block: not this rule's
+        tag = found["tag"].lower()
+        problems.append(Problem(where, number, f"een HTML-blok (<{tag}>) binnen een lijstpunt of een blok (!!!) "
+                                "zet de site niet goed om: de tags komen midden in een alinea",
+                                f"haal <{tag}> en </{tag}> weg en schrijf de tekst in Markdown; wil je een kader, "
+                                "gebruik dan een blok: !!! tip met de tekst 4 spaties verder",
+                                f"an HTML block (<{tag}>) inside a list item or a block (!!!) is not converted "
+                                "properly: its tags end up inside a paragraph",
+                                f"remove <{tag}> and </{tag}> and write the text in Markdown; for a box, use a block: "
+                                "!!! tip with its text 4 spaces further in"))
+    return problems
 
 
 def bold_left_open(prose: list[tuple[int, str]], where: str) -> list[Problem]:
