@@ -187,3 +187,14 @@ def test_without_git_history_a_stamp_is_not_judged(tmp_path: Path) -> None:
     page.write_text(page.read_text("utf-8").replace(first, "0" * 12), "utf-8")
     shutil.rmtree(tmp_path / ".git")
     assert stamp_messages(tmp_path) == []
+
+
+def test_a_stamp_of_the_wrong_length_is_left_to_the_data_rule(tmp_path: Path) -> None:
+    """The rule `gegevens` refuses what is no stamp at all (twelve hex digits): one message, not also this one."""
+    from git_repo import git
+
+    docs, first = committed(tmp_path)
+    page = docs / "geld.en.md"
+    page.write_text(page.read_text("utf-8").replace(first, first[:-1]), "utf-8")
+    git(tmp_path, "commit", "-q", "-am", "stempel")
+    assert stamp_messages(tmp_path) == []

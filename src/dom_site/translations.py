@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from dom_site.messages import Problem, say
 FIELD = "vertaald_van"
 TRANSLATED_FIELDS = ("title", "description")  # front matter a translator translates
 HASH_LENGTH = 12
+STAMP = re.compile(rf"[0-9a-f]{{{HASH_LENGTH}}}")  # as --stamp writes it (schemas/pagina.schema.json: the same)
 SUFFIX = source.ENGLISH_SUFFIX
 
 def front_matter(text: str) -> tuple[dict[str, object], int]:

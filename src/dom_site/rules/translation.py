@@ -107,7 +107,8 @@ def check(context: Context) -> Iterator[Problem]:
         if translation is None or stamp is None:
             continue  # not translated, or not stamped: the translations report's
         if str(stamp) != translations.page_hash(dutch):
-            behind[translation.path] = (dutch.path, str(stamp))
+            if translations.STAMP.fullmatch(str(stamp)):  # else not a stamp at all: the rule `gegevens` says so
+                behind[translation.path] = (dutch.path, str(stamp))
             continue  # behind the Dutch text: the translations report's, unless its stamp never was
         if [h.level for h in dutch.headings] != [h.level for h in translation.headings]:
             continue  # the parts do not line up: the heading rule's one message
