@@ -218,6 +218,18 @@ CASES = [
          lambda p: insert_after(p / "docs/index.md", "DOM is een vereniging.[^welzijnswerk-dorpenoverleg]\n",
                                 "De contributie is € 25 per jaar.\n"),
          "check feiten", "docs/index.md:@De contributie is € 25", "'€ 25' is een bedrag zonder voetnoot", alone=True),
+    # The facts rule wants a source, markdownlint a link: one message with both (found by a helper's probe).
+    Case("bare e-mail address without a source",
+         lambda p: insert_after(p / "docs/index.md", "DOM is een vereniging.[^welzijnswerk-dorpenoverleg]\n",
+                                "Mail naar info@dorpenoverleg.example met vragen.\n"),
+         "check feiten markdown", "docs/index.md:@Mail naar info@", "maak er een link van, "
+         "[info@dorpenoverleg.example](mailto:info@dorpenoverleg.example); en zet achter deze zin de voetnoot",
+         alone=True),
+    # A figure the Dutch text does not have: remove it, not also "give it a source" (found by a helper's probe).
+    Case("date added to the English page only",
+         lambda p: edit(p / "docs/reactie/index.en.md", "\n## ", "\nThe meeting was on 12 March 2024.\n\n## "),
+         "check vertaling feiten", "docs/reactie/index.en.md:@The meeting was on", "staat niet in de Nederlandse "
+         "tekst van dit deel", alone=True),
     # A figure whose footnote stands after the next sentence only: that source may say the next sentence only.
     Case("fact sourced only by the next sentence",
          lambda p: edit(p / "docs/draaiboek/organiseren.md", "€ 60,6 miljoen.[^rijksoverheid-fonds-cooperatief-wonen]",
@@ -261,6 +273,11 @@ CASES = [
     Case("only the Dutch page renamed with a capital", rename("docs/draaiboek/beheer.md", "docs/draaiboek/Beheer.md"),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten vertaling", "docs/draaiboek/Beheer.md:1:",
          "noem het bestand 'beheer.md'", alone=True),
+    # A village page's name and its file name then differ too: still the one file name message.
+    Case("village page renamed with a capital",
+         rename("docs/maatwerk/dorpen/balinge.md", "docs/maatwerk/dorpen/Balinge.md"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten vertaling",
+         "docs/maatwerk/dorpen/Balinge.md:1:", "noem het bestand 'balinge.md'", alone=True),
     Case("file name with a space", rename("docs/over/privacy.en.md", "docs/over/privacy beleid.en.md"),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", "docs/over/privacy beleid.en.md:1:", "kleine letters"),
     Case("word changed in the submitted response",

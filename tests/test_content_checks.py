@@ -522,7 +522,8 @@ def test_an_address_twice_on_a_line_is_one_problem() -> None:
 
 def test_a_bare_http_address_is_one_message_from_the_two_checks_that_see_it() -> None:
     """markdownlint's bare address (MD034) and the addresses check's http: one subject, one
-    fix for both; a www. address stays markdownlint's alone (an e-mail address too, with its own fix)."""
+    fix for both; a www. address stays markdownlint's alone. A bare e-mail address has its own fix and
+    the facts rule's subject: where that rule also wants a source, its one message has both fixes."""
     from dom_site import cli
 
     def md034(path: str, url: str) -> Problem:
@@ -536,7 +537,7 @@ def test_a_bare_http_address_is_one_message_from_the_two_checks_that_see_it() ->
     [http] = links.form_problems(links.extract_links("# x\n\nZie http://a.nl voor meer.\n", "docs/x.md"))
     assert bare.subject == http.subject is not None
     assert cli.one_per_subject([("markdown", bare), ("adressen", http)]) == [("markdown", bare)]
-    assert md034("docs/x.md", "info@dorpenoverleg.nl").subject is None
+    assert md034("docs/x.md", "info@dorpenoverleg.nl").subject == "fact:docs/x.md:3"
     for url in ("www.middendrenthe.nl", "https://a.nl", "http://example.com/"):
         plain = md034("docs/x.md", url)
         assert plain.subject is None and "zet het tussen < en >" in str(plain), url

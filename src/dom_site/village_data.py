@@ -163,7 +163,9 @@ def check_dutch_page(page: SourcePage, english: SourcePage | None,
             f"de bestandsnaam past niet bij de naam '{naam}'",
             f"noem het bestand {source.slug(naam)}.md (en {source.slug(naam)}.en.md), of pas de naam aan",
             f"the file name does not match the name '{naam}'",
-            f"name the file {source.slug(naam)}.md (and {source.slug(naam)}.en.md), or correct the name"))
+            f"name the file {source.slug(naam)}.md (and {source.slug(naam)}.en.md), or correct the name",
+            # A name with a capital (Balinge.md) is the file name rule's one message, with the right name.
+            subject=f"name:{page.path}"))
 
     bronnen: list[Any] = data["bronnen"] if isinstance(data.get("bronnen"), list) else []
     # A malformed key has its message from the schema; it is not also a missing footnote.

@@ -144,7 +144,8 @@ def problem_for(line: str, root: Path) -> Problem | None:
         return Problem(path, int(match["line"]), "er staat een los e-mailadres in de tekst (MD034)",
                        f"maak er een link van: [{context}](mailto:{context})",
                        f"there is a bare e-mail address in the text [{context}]",
-                       f"make it a link: [{context}](mailto:{context})")
+                       f"make it a link: [{context}](mailto:{context})",
+                       subject=f"fact:{path}:{match['line']}")  # the facts rule's, where it also wants a source
     if rule == "MD052" and '"^' in (match["detail"] or ""):
         # Two footnotes side by side ([^a][^b]) look like a reference link to markdownlint; Python-Markdown
         # renders both, and whether a footnote's key exists is the sources rule's.

@@ -140,6 +140,10 @@ def check(context: Context) -> Iterator[Problem]:
                               "dit zegt uit registry/bronnen/ (staat die bron er niet in, voeg hem daar toe)")
                     fix_en = ("add a footnote to the source after it: [^key], with the key of the source that says it "
                               "from registry/bronnen/ (if that source is not there, add it)")
+                if "@" in text and "mailto:" not in "".join(line for _, line in unit.lines):
+                    # A bare address is markdownlint's too (MD034, the same subject): one fix for both, said once.
+                    fix_nl = f"maak er een link van, [{text}](mailto:{text}); en {fix_nl}"
+                    fix_en = f"make it a link, [{text}](mailto:{text}); and {fix_en}"
                 yield Problem(page.shown, number, f"'{text}' is {nl} zonder voetnoot in dezelfde zin", fix_nl,
                               f"'{text}' is {en} without a footnote in the same sentence", fix_en,
                               subject=f"fact:{page.shown}:{number}")

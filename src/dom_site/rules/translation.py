@@ -258,8 +258,10 @@ def extra(translation: SourcePage, part: Part, facts_: list[Fact]) -> Problem:
               else "remove it, or add it to the Dutch text first (it is the authoritative text)")
     notes = tuple(footnote_subject(Citation(translation.path, translation.shown, f.line, f.value))
                   for f in facts_ if f.kind == "footnote")
+    # Nor is it also "a figure without footnote" (the facts rule): the fix is to remove it, not to source it.
     return Problem(translation.shown, facts_[0].line, wrong_nl, fix_nl, wrong_en, fix_en,
-                   subject=notes[0] if notes else None, covers=notes[1:])
+                   subject=notes[0] if notes else None,
+                   covers=(*notes[1:], f"fact:{translation.shown}:{facts_[0].line}"))
 
 
 def left_out(dutch: SourcePage, translation: SourcePage, absent: list[tuple[int, Fact]],
