@@ -278,8 +278,11 @@ CASES = [
          rename("docs/maatwerk/dorpen/balinge.md", "docs/maatwerk/dorpen/Balinge.md"),
          "check bestandsnamen veilig dorpen koppen citeren bronnen feiten vertaling",
          "docs/maatwerk/dorpen/Balinge.md:1:", "noem het bestand 'balinge.md'", alone=True),
+    # The name to give it is its Dutch page's twin, not 'privacy-beleid.en.md', which would pair with nothing (and
+    # "privacy.md has no translation" was a second message; found by a helper's probe).
     Case("file name with a space", rename("docs/over/privacy.en.md", "docs/over/privacy beleid.en.md"),
-         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten", "docs/over/privacy beleid.en.md:1:", "kleine letters"),
+         "check bestandsnamen veilig dorpen koppen citeren bronnen feiten vertaling", "docs/over/privacy beleid.en.md:1:",
+         "noem het bestand 'privacy.en.md'", alone=True),
     Case("word changed in the submitted response",
          lambda p: edit(p / "docs/reactie/zoals-ingediend.md", "Met veel waardering", "Met grote waardering"),
          "check --build site-letterlijk", "docs/reactie/zoals-ingediend.md:", "woord 2 wijkt af van de ingediende tekst: \"grote\" staat er, \"veel\" hoort er"),

@@ -39,6 +39,18 @@ def split_suffix(name: str) -> tuple[str, str]:
     return name, ""
 
 
+def twin_name(model: source.SourceModel, rel: PurePosixPath, good: str) -> str:
+    """The name a wrongly named page should have: `good`, unless no page has it as its twin while one page
+    beside it in the other language has lost its twin. Then this page is that one's twin, renamed
+    (beheer.en.md → 'beheer nieuw.en.md' is to become beheer.en.md again, not beheer-nieuw.en.md)."""
+    if model.get(source.twin_path(str(rel.parent / good).removeprefix("./"))) is not None:
+        return good
+    language = source.language_of(rel.name)
+    orphans = [page for page in model if page.language != language and page.path != str(rel)
+               and PurePosixPath(page.path).parent == rel.parent and model.twin(page) is None]
+    return PurePosixPath(orphans[0].twin).name if len(orphans) == 1 else good
+
+
 def check(context: Context) -> Iterator[Problem]:
     model = context.model
     docs = model.shown
@@ -63,6 +75,8 @@ def check(context: Context) -> Iterator[Problem]:
             continue
         if not source.NAME.fullmatch(stem) or suffix != suffix.lower():
             good = suggestion(stem) + suffix.lower()
+            if suffix.lower() == ".md" or suffix.lower() == source.ENGLISH_SUFFIX:
+                good = twin_name(model, rel, good)
             # Renamed wrongly, the page has lost its twin and its twin has lost it: that is this one
             # mistake, said here (the rules after this one name those pages by these subjects).
             pages = {rel_text, source.twin_path(rel_text), str(rel.parent / good), source.twin_path(str(rel.parent / good))}
