@@ -204,3 +204,28 @@ def test_short_link_pages(tmp_path: Path) -> None:
     assert 'content="0; url=../../reactie/#r-4"' in page and 'lang="nl"' in page
     note = citations.retired_page("en", "r-3", "r-2", "../../reactie/#r-2", "x.css")
     assert "R-3 has been retired." in note and '<a href="../../reactie/#r-2">R-2</a>' in note
+
+
+def test_an_id_retired_the_way_ids_yml_says_passes_every_check_and_its_short_link_names_the_new_one(
+        tmp_path: Path) -> None:
+    """Retire d-2 for d-106 as the comment at the top of registry/ids.yml says. No ID was retired yet, and a
+    helper's probe found the built site refused: the retired short link pages had no language alternates."""
+    import builds
+    from project_copy import copy_project, edit
+
+    project = copy_project(tmp_path / "p")
+    for page in ("docs/draaiboek/index.md", "docs/draaiboek/index.en.md"):
+        edit(project / page, "{#d-2}", "{#d-106}")
+    registry = project / "registry" / "ids.yml"
+    old = 'd-2: {page: draaiboek/index.md, status: active, since: "1.0", checksums: {"1.0": "d6437c44f9c0"}}'
+    edit(registry, old, old.replace("status: active", "status: retired, replaced_by: d-106"))
+    edit(registry, '  d-105: {page: draaiboek/bouwen-en-opleveren.md, status: active, since: "1.1"}\n',
+         '  d-105: {page: draaiboek/bouwen-en-opleveren.md, status: active, since: "1.1"}\n'
+         '  d-106: {page: draaiboek/index.md, status: active, since: "1.1"}\n')
+    done = builds.command(["check", "--build", "citeren", "koppen", "site-html", "site-links"], project)
+    assert done.returncode == 0, done.stderr[-3000:]
+    built = builds.build(project / "mkdocs.yml", site_dir=tmp_path / "site")
+    assert built.returncode == 0, built.stderr[-3000:]
+    for prefix, twin in (("", "../../en/c/d-2/"), ("en/", "../../../c/d-2/")):
+        retired = (tmp_path / "site" / prefix / "c" / "d-2" / "index.html").read_text("utf-8")
+        assert "D-106" in retired and f'hreflang="{"en" if not prefix else "nl"}" href="{twin}"' in retired

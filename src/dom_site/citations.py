@@ -141,7 +141,13 @@ def redirect_page(lang: str, anchor: str, target: str) -> str:
 
 
 def retired_page(lang: str, anchor: str, replacement: str | None, target: str | None, stylesheet: str) -> str:
+    """The page a retired ID's short link shows, in one language, with its twin in the other (hreflang:
+    both exist, as /c/<id>/ and /en/c/<id>/)."""
     t = TEXT[lang]
+    # From /c/<id>/ the English twin is ../../en/c/<id>/; from /en/c/<id>/ the Dutch one is ../../../c/<id>/.
+    here, there = ("../", f"../../en/c/{anchor}/") if lang == "nl" else ("../", f"../../../c/{anchor}/")
+    twins = {lang: here + anchor + "/", ("en" if lang == "nl" else "nl"): there}
+    alternates = "".join(f'<link rel="alternate" hreflang="{code}" href="{href}">' for code, href in sorted(twins.items()))
     link = ""
     if replacement and target:
         anchor_link = f'<a href="{target}">{replacement.upper()}</a>'
@@ -149,7 +155,7 @@ def retired_page(lang: str, anchor: str, replacement: str | None, target: str | 
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
             f'<title>{html.escape(t["retired_title"].format(id=anchor.upper()))}</title>'
-            f'<meta name="robots" content="noindex"><link rel="stylesheet" href="{stylesheet}"></head>'
+            f'<meta name="robots" content="noindex">{alternates}<link rel="stylesheet" href="{stylesheet}"></head>'
             f'<body><main class="md-main"><div class="md-content md-typeset" style="padding:1rem">'
             f'<h1>{html.escape(t["retired_title"].format(id=anchor.upper()))}</h1>'
             f'<p>{t["retired"].format(id=anchor.upper())}{link}</p>'
