@@ -251,6 +251,14 @@ def test_one_build_reads_the_registry_once_for_the_rule_and_the_plugin(tmp_path:
     # (another date, another address, which an editor would copy).
     ("gelezen: 2026-12-02", "gelezen: 5-1-2027", 6, "schrijf het zo: 'gelezen: 2027-01-05'"),
     ("gelezen: 2026-12-02", "gelezen: 2 december 2026", 6, "schrijf het zo: 'gelezen: 2026-12-02'"),
+    # Found by a helper's probe: each got the schema's example, a day the editor never wrote.
+    ("gelezen: 2026-12-02", "gelezen: 2026-12-4", 6, "schrijf het zo: 'gelezen: 2026-12-04'"),
+    ("gelezen: 2026-12-02", "gelezen: 2026-11", 6,
+     "de dag ontbreekt: schrijf de hele datum als JJJJ-MM-DD, zoals 'gelezen: 2026-11-…' met de dag erbij"),
+    ("gelezen: 2026-12-02", "gelezen: december 2026", 6,
+     "de dag ontbreekt: schrijf de hele datum als JJJJ-MM-DD, zoals 'gelezen: 2026-12-…' met de dag erbij"),
+    ("datum: 2023-11", "datum: oktober 2018", 4, "schrijf het zo: 'datum: 2018-10'"),
+    ("datum: 2023-11", "datum: 4-10-2018", 4, "schrijf het zo: 'datum: 2018-10-04'"),
     # A slip of the year: the site would say "gelezen op 2 december 2062".
     ("gelezen: 2026-12-02", "gelezen: 2062-12-02", 6,
      "die datum ligt na vandaag: schrijf de dag waarop het gebeurde, als JJJJ-MM-DD"),

@@ -239,6 +239,10 @@ NO = {"nee", "no", "onwaar", "niet", "n"}
 # "5 januari 2027" read as a date: the Dutch month names, whatever their capitals.
 MONTHS = {name.lower(): number for number, name in enumerate(dates.MONTHS["nl"], start=1)}
 DAY_FIRST = re.compile(r"^(?P<day>\d{1,2})[-/. ](?P<month>\d{1,2}|[a-z]+)[-/. ](?P<year>\d{4})$")
+YEAR_FIRST = re.compile(r"^(?P<year>\d{4})[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?$")  # 2026-12-4, 2026-11
+MONTH_YEAR = re.compile(r"^(?P<month>\d{1,2}|[a-z]+)[-/. ](?P<year>\d{4})$")  # december 2026, 10-2018
+# A date field that may also be a month or a year (the sources' `datum`: JJJJ, JJJJ-MM or JJJJ-MM-DD).
+LOOSE_DATE_PATTERN = "^[12][0-9]{3}(-"
 MARKDOWN_LINK = re.compile(r"^\[[^\]]*\]\((?P<url>https?://[^)\s]+)\)$|^<(?P<bare>https?://[^>\s]+)>$")
 
 
@@ -255,18 +259,37 @@ def _meant(value: Any, schema: dict[str, Any]) -> str | None:
     plain = value.strip().lower()
     if schema.get("type") == "boolean":
         return "true" if plain in YES else "false" if plain in NO else None
-    if schema.get("format") == "date" and (match := DAY_FIRST.match(plain)):
-        month = MONTHS.get(match["month"]) or (int(match["month"]) if match["month"].isdigit() else 0)
-        try:
-            return dt.date(int(match["year"]), month, int(match["day"])).isoformat()
-        except ValueError:
-            return None
     pattern = str(schema.get("pattern", ""))
+    if schema.get("format") == "date" or pattern.startswith(LOOSE_DATE_PATTERN):
+        return _as_date(plain, partial=pattern.startswith(LOOSE_DATE_PATTERN))
     if "https?://" in pattern and (match := MARKDOWN_LINK.match(value.strip())):
         return match["url"] or match["bare"]
     if "https?://" in pattern and "://" not in value and re.match(pattern, f"https://{value.strip()}"):
         return f"https://{value.strip()}"  # the address without its beginning (www.…)
     return None
+
+
+def _as_date(plain: str, partial: bool) -> str | None:
+    """The date the editor wrote, as YYYY-MM-DD (5-1-2027, 5 januari 2027, 2027-1-5); with partial also a
+    month (oktober 2018, 2018-10) as YYYY-MM. None when it is no date, or only part of one the field needs whole."""
+    found = DAY_FIRST.match(plain) or YEAR_FIRST.match(plain) or (MONTH_YEAR.match(plain) if partial else None)
+    if not found:
+        return None
+    parts = found.groupdict()
+    month = MONTHS.get(parts["month"]) or (int(parts["month"]) if parts["month"].isdigit() else 0)
+    if parts.get("day") is None:
+        return f"{int(parts['year']):04d}-{month:02d}" if partial and 1 <= month <= 12 else None
+    try:
+        return dt.date(int(parts["year"]), month, int(parts["day"])).isoformat()
+    except ValueError:
+        return None
+
+
+def _day_missing(value: Any, schema: dict[str, Any]) -> str | None:
+    """A month without its day (2026-11, december 2026) where the field needs a whole date: as YYYY-MM."""
+    if schema.get("format") != "date" or not isinstance(value, str):
+        return None
+    return _as_date(value.strip().lower(), partial=True) if not DAY_FIRST.match(value.strip().lower()) else None
 
 
 def _value_fix(error: ValidationError, schema: dict[str, Any], field: str | None) -> Name:
@@ -280,6 +303,10 @@ def _value_fix(error: ValidationError, schema: dict[str, Any], field: str | None
                 "that date is after today: write the day it happened, as YYYY-MM-DD")
     if field is not None and (meant := _meant(error.instance, schema)) is not None:
         return f"schrijf het zo: '{field}: {meant}'", f"write it like this: '{field}: {meant}'"
+    if field is not None and (month := _day_missing(error.instance, schema)) is not None and len(month) == 7:
+        # Never a day the editor did not give: the schema's example would be another date altogether.
+        return (f"de dag ontbreekt: schrijf de hele datum als JJJJ-MM-DD, zoals '{field}: {month}-…' met de dag erbij",
+                f"the day is missing: write the whole date as YYYY-MM-DD, like '{field}: {month}-…' with the day")
     own_fix = _own_fix(schema)
     if error.validator in ("minimum", "maximum") and "minimum" in schema and "maximum" in schema:
         low, high = schema["minimum"], schema["maximum"]
