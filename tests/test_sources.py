@@ -306,3 +306,13 @@ def test_a_footnote_left_as_text_is_said_at_the_html_or_the_title_that_holds_it(
     """The build points at the line where a [^key] stays text: raw HTML, or a block's title as every
     rule reads one (source.TITLE: admonitions, details and tabs)."""
     assert not_converted(line) is expected
+
+
+@pytest.mark.parametrize("key", ["Drenthe-cpo-regeling", "drenthe cpo-regeling"])
+def test_a_registry_key_with_a_capital_or_a_space_is_one_message_with_the_key_to_write(tmp_path: Path,
+                                                                                      key: str) -> None:
+    """Not also "not in the registry" at every page that cites the key as it should be (found by a helper's probe)."""
+    root = project(tmp_path, GOOD.replace("drenthe-cpo-regeling:", f"{key}:"), {"index.md": "A.[^drenthe-cpo-regeling]\n"})
+    [message] = problems(root)
+    assert message.startswith(f"registry/bronnen/a.yml:1: de sleutel '{key}' is ongeldig — schrijf "
+                              "'drenthe-cpo-regeling:' (kleine letters, cijfers en streepjes) (English: "), message

@@ -29,7 +29,7 @@ from dom_site import data_file
 from dom_site.dates import long_date, partial_date
 from dom_site.messages import Problem
 from dom_site.once import Once, fingerprint
-from dom_site.source import NAME, SourceModel, line_of
+from dom_site.source import NAME, SourceModel, line_of, slug
 
 TEXT = {
     "nl": {"read": "gelezen op {date}", "copy": "uit een opgeslagen kopie", "site": "op deze site",
@@ -141,10 +141,15 @@ class Registry:
     def _entry(self, key: str, entry: Any, file: str, nodes: yaml.Node | None, schema: Path, root: Path) -> None:
         line = line_of(nodes, [key])
         if not NAME.fullmatch(key):
+            good = slug(key)
             self.problems.append(Problem(file, line, f"de sleutel '{key}' is ongeldig",
+                                         f"schrijf '{good}:' (kleine letters, cijfers en streepjes)" if good else
                                          "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld drenthe-cpo-regeling",
                                          f"the key '{key}' is not valid",
+                                         f"write '{good}:' (lowercase letters, digits and hyphens)" if good else
                                          "use lowercase letters, digits and hyphens, e.g. drenthe-cpo-regeling"))
+            # The pages cite it as it should be written (or as written): not a second mistake there.
+            self.broken.update({key, good} - {""})
             return
         if key in self.sources:
             first = self.sources[key]
