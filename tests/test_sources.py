@@ -258,6 +258,8 @@ def test_one_build_reads_the_registry_once_for_the_rule_and_the_plugin(tmp_path:
     ("gelezen: 2026-12-02", "gelezen: december 2026", 6,
      "de dag ontbreekt: schrijf de hele datum als JJJJ-MM-DD, zoals 'gelezen: 2026-12-…' met de dag erbij"),
     ("datum: 2023-11", "datum: oktober 2018", 4, "schrijf het zo: 'datum: 2018-10'"),
+    # A document dated after today cannot have been read: a slip of the year (found by a helper's probe).
+    ("datum: 2023-11", "datum: 2073-11", 4, "die datum ligt na vandaag: schrijf de dag waarop het gebeurde, als JJJJ-MM-DD"),
     ("datum: 2023-11", "datum: 4-10-2018", 4, "schrijf het zo: 'datum: 2018-10-04'"),
     # A slip of the year: the site would say "gelezen op 2 december 2062".
     ("gelezen: 2026-12-02", "gelezen: 2062-12-02", 6,

@@ -33,8 +33,10 @@ def _not_after_today(_: Any, wanted: Any, instance: Any, __: Any) -> Iterator[Va
     """The schema keyword x-uiterlijk-vandaag: a date something happened (a source read, a page
     checked) is today or earlier; a slip of the year (2062) would be shown on the site as it is."""
     if wanted is True and isinstance(instance, str):
+        # A month or a year (a source's datum: 2027-10) is after today when its first day is.
+        whole = instance + "-01" * (2 - instance.count("-")) if re.fullmatch(r"\d{4}(-\d{2})?", instance) else instance
         try:
-            day = dt.date.fromisoformat(instance)
+            day = dt.date.fromisoformat(whole)
         except ValueError:
             return  # not a date: the format says so
         if day > dt.date.today() + dt.timedelta(days=1):  # a day's slack: CI's clock is UTC, editors' is not
