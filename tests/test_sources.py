@@ -270,6 +270,14 @@ def test_one_build_reads_the_registry_once_for_the_rule_and_the_plugin(tmp_path:
     # Not the schema's example (another source), but the editor's own address with its beginning.
     ("adres: https://lokaleregelgeving.overheid.nl/CVDR665206/1", "adres: www.provincie.drenthe.nl/cpo", 5,
      "schrijf het zo: 'adres: https://www.provincie.drenthe.nl/cpo'"),
+    # Found by a helper's probe: the fix was the schema's example, another source's address.
+    ("adres: https://lokaleregelgeving.overheid.nl/CVDR665206/1", "adres: https//www.provincie.drenthe.nl/cpo", 5,
+     "schrijf het zo: 'adres: https://www.provincie.drenthe.nl/cpo'"),
+    # A slip in the host passed: no page at that address (found by the same probe).
+    ("adres: https://lokaleregelgeving.overheid.nl/CVDR665206/1", "adres: https://www.provincie,drenthe.nl/cpo", 5,
+     "schrijf het hele adres van de pagina zoals de adresbalk van de browser het toont (https://…)"),
+    ("adres: https://lokaleregelgeving.overheid.nl/CVDR665206/1", "adres: https://www.rtvdrenthe/nieuws", 5,
+     "schrijf het hele adres van de pagina zoals de adresbalk van de browser het toont (https://…)"),
 ])
 def test_the_fix_is_the_value_the_editor_meant(tmp_path: Path, old: str, new: str, line: int, fix: str) -> None:
     root = project(tmp_path, GOOD.replace(old, new), {"index.md": "A.[^drenthe-cpo-regeling]\n"})

@@ -266,8 +266,11 @@ def _meant(value: Any, schema: dict[str, Any]) -> str | None:
         return _as_date(plain, partial=pattern.startswith(LOOSE_DATE_PATTERN))
     if "https?://" in pattern and (match := MARKDOWN_LINK.match(value.strip())):
         return match["url"] or match["bare"]
-    if "https?://" in pattern and "://" not in value and re.match(pattern, f"https://{value.strip()}"):
-        return f"https://{value.strip()}"  # the address without its beginning (www.…)
+    if "https?://" in pattern and "://" not in value:
+        # The address without its beginning (www.…), or with a slip in it (https//…, https:/…).
+        rest = re.sub(r"^https?:?/*", "", value.strip(), flags=re.IGNORECASE)
+        if re.match(pattern, f"https://{rest}"):
+            return f"https://{rest}"
     return None
 
 
@@ -309,6 +312,10 @@ def _value_fix(error: ValidationError, schema: dict[str, Any], field: str | None
         # Never a day the editor did not give: the schema's example would be another date altogether.
         return (f"de dag ontbreekt: schrijf de hele datum als JJJJ-MM-DD, zoals '{field}: {month}-…' met de dag erbij",
                 f"the day is missing: write the whole date as YYYY-MM-DD, like '{field}: {month}-…' with the day")
+    if "https?://" in str(schema.get("pattern", "")):
+        # Never the schema's example: that is another source's address, which an editor would copy.
+        return ("schrijf het hele adres van de pagina zoals de adresbalk van de browser het toont (https://…)",
+                "write the page's whole address as the browser's address bar shows it (https://…)")
     own_fix = _own_fix(schema)
     if error.validator in ("minimum", "maximum") and "minimum" in schema and "maximum" in schema:
         low, high = schema["minimum"], schema["maximum"]
