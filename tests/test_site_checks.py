@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
@@ -192,3 +193,49 @@ def test_a_link_into_the_wrong_folder_gets_the_page_of_that_name(tmp_path: Path)
                      "'draaiboken/financiering.md' is not found among documentation files.", docs)
     assert line.startswith("docs/over/a.md:3: de link '../draaiboken/financiering.md#d-41' wijst naar een pagina die "
                            "niet bestaat — bedoel je '../draaiboek/financiering.md#d-41'? Schrijf dan dat"), line
+
+
+def test_menu_slips_a_helper_found_are_one_message_each_with_the_right_fix(tmp_path: Path) -> None:
+    """Found by a helper's probe: a new name for the one page the menu lacks got no 'did you mean'; an
+    entry indented too far (YAML made two lines one) and an English page in the menu were told to
+    create a file that exists; and the pages involved were 'not in the menu' besides."""
+    docs = tmp_path / "docs"
+    (docs / "over").mkdir(parents=True)
+    for name in ("index.md", "over/privacy.md", "over/versies.md", "over/contact.md", "over/contact.en.md"):
+        (docs / name).write_text("# A\n", "utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: t\nnav:\n  - index.md\n  - Over:\n      - over/versies.md - over/contact.md\n"
+                      "      - over/privacy-verklaring.md\n      - over/contact.en.md\n", "utf-8")
+
+    def missing(name: str) -> str:
+        [said] = explain(f"A reference to '{name}' is included in the 'nav' configuration, which is not found in the "
+                         "documentation files.", docs, config)
+        return said
+
+    assert missing("over/privacy-verklaring.md").startswith(
+        "mkdocs.yml:6: het menu (nav in mkdocs.yml) noemt 'over/privacy-verklaring.md', maar dat bestand bestaat niet — "
+        "bedoel je 'over/privacy.md'?")
+    assert missing("over/versies.md - over/contact.md").startswith(
+        "mkdocs.yml:5: in het menu (nav in mkdocs.yml) zijn twee regels één geworden: 'over/versies.md - over/contact.md' "
+        "— de regel met 'over/contact.md' springt verder in dan die erboven: zet zijn - recht onder de - van "
+        "'over/versies.md'")
+    assert missing("over/contact.en.md").startswith(
+        "mkdocs.yml:7: het menu (nav in mkdocs.yml) noemt de Engelse pagina 'over/contact.en.md' — haal deze regel weg")
+    omitted = "The following pages exist in the docs directory, but are not included in the \"nav\" configuration:\n"
+    assert explain(omitted + "  - over/privacy.md\n  - over/versies.md\n  - over/contact.md", docs, config) == []
+
+
+@pytest.mark.parametrize(("link", "fix"), [
+    ("../../CONTRIBUTING.md", "link naar het bestand in de repository: REPO_URL/blob/main/CONTRIBUTING.md"),
+    ("../../afbeeldingen/schema.png", "zet de afbeelding in docs/, naast de pagina, en link haar daar: ![…](schema.png)"),
+])
+def test_a_link_to_a_project_file_outside_docs_says_so(tmp_path: Path, link: str, fix: str) -> None:
+    """The file exists, but not on the site: 'a page that does not exist' sent the editor looking (a helper's probe)."""
+    docs = docs_with_page(tmp_path, f"# A\n\nZie [b]({link}).\n")
+    (tmp_path / "CONTRIBUTING.md").write_text("# C\n", "utf-8")
+    (tmp_path / "afbeeldingen").mkdir()
+    (tmp_path / "afbeeldingen" / "schema.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    [line] = explain(f"Doc file 'over/a.md' contains a link '{link}', but the target '{link[6:]}' is not found "
+                     "among documentation files.", docs)
+    assert line.startswith(f"docs/over/a.md:3: de link '{link}' wijst naar {link[6:]}, buiten docs/: dat komt niet op "
+                           f"de site — {fix} (English: "), line

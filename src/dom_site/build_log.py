@@ -101,25 +101,62 @@ def find_line(docs_dir: Path, src: str, needle: str) -> tuple[str, int]:
 def menu_slips(config_file: Path | None, docs_dir: Path) -> dict[str, str]:
     """The menu's entries (nav in mkdocs.yml) that name no page, each with the page it most
     likely means ('maatwerk/soorten-dorp.md' → 'maatwerk/soorten-dorpen.md'), where there is one."""
+    named = _nav_names(config_file)
+    pages = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")
+                   if not path.name.endswith(ENGLISH_SUFFIX))
+    slips = {}
+    from dom_site.village_data import FOLDER  # the villages' pages: their plugin puts them in the menu
+
+    # Two entries made one by their indentation (merged_entry) name their pages, in their own message.
+    merged = [part for name in named for part in (merged_entry(name, docs_dir) or [])]
+    left_out = [p for p in pages if p not in named and p not in merged and not p.startswith(f"{FOLDER.strip('/')}/")]
+    missing = [name for name in named if not (docs_dir / name).is_file() and not merged_entry(name, docs_dir)]
+    for name in missing:
+        # Stricter than for a setting's name: paths share their folder and ".md" ('over/nergens.md'
+        # is not 'over/los.md'); a slip of a letter or two stays well above it. With one entry
+        # that names no page and one page the menu lacks, that page is the one it means.
+        like = difflib.get_close_matches(name, left_out, n=1, cutoff=0.8)
+        if not like and len(missing) == 1 and len(left_out) == 1 and not name.endswith(ENGLISH_SUFFIX):
+            like = left_out
+        if like:
+            slips[name] = like[0]
+    return slips
+
+
+def merged_entry(name: str, docs_dir: Path) -> list[str] | None:
+    """The pages of a menu entry that is two lines made one ('over/versies.md - over/privacy.md': the
+    second indented further than the first, YAML reads it as the first one's text); None if it is not."""
+    parts = [part.strip() for part in name.split(" - ")]
+    return parts if len(parts) > 1 and all((docs_dir / part).is_file() for part in parts) else None
+
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+
+
+def _nav_names(config_file: Path | None) -> list[str]:
+    """Every page the menu (nav in mkdocs.yml) names, as written."""
     from dom_site.source import compose, entry, walk
 
     try:
         root = compose(config_file.read_text("utf-8")) if config_file else None
     except (OSError, yaml.YAMLError):
-        return {}
+        return []
     found = entry(root, "nav")
-    named = [node.value for node in walk(found[1] if found else None)
-             if isinstance(node, yaml.ScalarNode) and node.value.endswith(".md")]
-    pages = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")
-                   if not path.name.endswith(ENGLISH_SUFFIX))
-    slips = {}
-    for name in named:
-        # Stricter than for a setting's name: paths share their folder and ".md" ('over/nergens.md'
-        # is not 'over/los.md'); a slip of a letter or two stays well above it.
-        like = difflib.get_close_matches(name, [p for p in pages if p not in named], n=1, cutoff=0.8)
-        if like and not (docs_dir / name).is_file():
-            slips[name] = like[0]
-    return slips
+    return [node.value for node in walk(found[1] if found else None)
+            if isinstance(node, yaml.ScalarNode) and node.value.endswith(".md")]
+
+
+def _outside_docs(docs_dir: Path, src: str, link: str) -> str | None:
+    """The project file (its path in the project) a link from page src points to, when it is outside
+    docs/ and exists: the site has only what docs/ holds."""
+    path = link.partition("#")[0]
+    if not path or "://" in path or path.startswith("/"):
+        return None
+    target = (docs_dir / posixpath.dirname(src) / path).resolve()
+    project = docs_dir.resolve().parent
+    if target.is_relative_to(docs_dir.resolve()) or not target.is_relative_to(project) or not target.is_file():
+        return None
+    return target.relative_to(project).as_posix()
 
 
 def same_name(docs_dir: Path, src: str, link: str) -> str | None:
@@ -150,6 +187,7 @@ def explain(message: str, docs_dir: Path, config_file: Path | None = None) -> li
         # The menu names only the Dutch page; its translation follows it (the English build warns
         # of it when the Dutch page is missing from the menu): said once, at the Dutch page.
         named = [dutch_path(page) if (docs_dir / dutch_path(page)).is_file() else page for page in pages]
+        meant |= {part for name in _nav_names(config_file) for part in (merged_entry(name, docs_dir) or [])}
         return [
             str(Problem(f"{docs_dir.name}/{page}", 1, "deze pagina staat niet in het menu",
                         "zet haar in nav in mkdocs.yml, of haal het bestand weg",
@@ -159,13 +197,36 @@ def explain(message: str, docs_dir: Path, config_file: Path | None = None) -> li
     if config_file and (match := NAV_MISSING.search(message)):
         like = menu_slips(config_file, docs_dir).get(match["src"])
         wrong_nl, fix_nl, wrong_en, fix_en = _nav_missing(match)
+        merged = merged_entry(match["src"], docs_dir)
         if like:
             fix_nl, fix_en = f"bedoel je '{like}'? Schrijf dan dat", f"did you mean '{like}'? Then write that"
+        elif merged:
+            wrong_nl = f"in het menu (nav in mkdocs.yml) zijn twee regels één geworden: '{match['src']}'"
+            fix_nl = f"de regel met '{merged[1]}' springt verder in dan die erboven: zet zijn - recht onder de - van '{merged[0]}'"
+            wrong_en = f"in the menu (nav in mkdocs.yml) two lines became one: '{match['src']}'"
+            fix_en = f"the line with '{merged[1]}' is indented further than the one above: put its - right below the - of '{merged[0]}'"
+        elif match["src"].endswith(ENGLISH_SUFFIX) and (docs_dir / match["src"]).is_file():
+            wrong_nl = f"het menu (nav in mkdocs.yml) noemt de Engelse pagina '{match['src']}'"
+            fix_nl = "haal deze regel weg: het menu noemt alleen de Nederlandse pagina, de Engelse volgt vanzelf"
+            wrong_en = f"the menu (nav in mkdocs.yml) names the English page '{match['src']}'"
+            fix_en = "remove this line: the menu names only the Dutch page, the English one follows by itself"
         from dom_site.plugins import setting_line_in
 
         return [str(Problem(*setting_line_in(config_file, "", "nav", holding=match["src"]),
                             wrong_nl, fix_nl, wrong_en, fix_en))]
-    if (match := NOT_FOUND.search(message)) and match["link"].partition("#")[0].endswith(ENGLISH_SUFFIX):
+    if (match := NOT_FOUND.search(message)) and (outside := _outside_docs(docs_dir, match["src"], match["link"])):
+        where, line = find_line(docs_dir, match["src"], match["link"])
+        link = match["link"]
+        if Path(outside).suffix.lower() in IMAGE_SUFFIXES:
+            fix_nl = f"zet de afbeelding in docs/, naast de pagina, en link haar daar: ![…]({Path(outside).name})"
+            fix_en = f"put the image in docs/, next to the page, and link it there: ![…]({Path(outside).name})"
+        else:
+            fix_nl = f"link naar het bestand in de repository: REPO_URL/blob/main/{outside}"
+            fix_en = f"link to the file in the repository: REPO_URL/blob/main/{outside}"
+        return [str(Problem(where, line, f"de link '{link}' wijst naar {outside}, buiten docs/: dat komt niet op de site",
+                            fix_nl, f"the link '{link}' points to {outside}, outside docs/: that is not on the site",
+                            fix_en))]
+    if match and match["link"].partition("#")[0].endswith(ENGLISH_SUFFIX):
         # The English page of a link: the Dutch build has no such file, and the English build
         # links a page's translation by itself. Linking the Dutch page is the fix.
         link = match["link"]
