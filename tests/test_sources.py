@@ -326,3 +326,11 @@ def test_a_registry_key_with_a_capital_or_a_space_is_one_message_with_the_key_to
     [message] = problems(root)
     assert message.startswith(f"registry/bronnen/a.yml:1: de sleutel '{key}' is ongeldig — schrijf "
                               "'drenthe-cpo-regeling:' (kleine letters, cijfers en streepjes) (English: "), message
+
+
+def test_a_field_that_lost_its_indentation_is_said_at_its_own_line(tmp_path: Path) -> None:
+    """PyYAML notices it at the next field; the slip is the line above it (found by a helper's probe)."""
+    text = GOOD.replace("  titel: Subsidieregeling", "titel: Subsidieregeling")
+    root = project(tmp_path, text, {"index.md": "A.[^drenthe-cpo-regeling]\n"})
+    [message] = problems(root)
+    assert message.startswith("registry/bronnen/a.yml:3: dit bestand is niet te lezen (geen geldige YAML)"), message

@@ -378,7 +378,7 @@ UNCLOSED = ("while scanning a quoted scalar", "while parsing a flow")
 
 
 def _unreadable(error: yaml.YAMLError, shown: str, first_line: int,
-                what: dict[str, tuple[str, str, str]]) -> Problem:
+                what: dict[str, tuple[str, str, str]], text: str | None = None) -> Problem:
     """The one message for YAML that cannot be read, at its line.
 
     first_line: the file line of the YAML's line 1.
@@ -390,6 +390,8 @@ def _unreadable(error: yaml.YAMLError, shown: str, first_line: int,
         # end): the mistake is where it opened.
         mark = opened
     line = mark.line + first_line if mark else 1
+    if mark is not None and text is not None and (slipped := _lost_indent(mark.line, text)) is not None:
+        line = slipped + first_line
     (is_nl, key_nl, part_nl), (is_en, key_en, part_en) = what["nl"], what["en"]
     if isinstance(error, DuplicateKey):
         first = error.context_mark.line + first_line if error.context_mark else None
@@ -403,6 +405,26 @@ def _unreadable(error: yaml.YAMLError, shown: str, first_line: int,
                    "en zet tekst met een dubbele punt tussen aanhalingstekens",
                    f"{is_en} not readable (not valid YAML)",
                    "write each line as 'field: value', mind the indentation, and put text containing a colon in quotes")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _lost_indent(here: int, text: str) -> int | None:
+    """The line (0-based) that lost its indentation, where PyYAML notices it at the next one (here): a
+    field written at the left margin between the fields of one entry makes the next 'not allowed here'."""
+    lines = text.split("\n")
+    above = [i for i in range(here - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+    if here >= len(lines) or len(above) < 2:
+        return None
+    previous, before = above[0], above[1]
+    fields = [lines[i].split(":", 1) for i in (previous, before, here)]
+    if not all(len(field) == 2 and field[1].strip() for field in fields):
+        return None  # fields with their value on the line: an entry's own fields ('titel: …')
+    if _indent(lines[previous]) < _indent(lines[here]) == _indent(lines[before]):
+        return previous
+    return None
 
 
 def unreadable_file(error: yaml.YAMLError, shown: str) -> Problem:
@@ -420,7 +442,7 @@ def read(path: Path, shown: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
         root = compose(text)
         data = yaml.load(text, Loader=FrontMatterLoader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
-        return None, None, [_unreadable(error, shown, 1, FILE)]
+        return None, None, [_unreadable(error, shown, 1, FILE, text)]
     return data, root, []
 
 
@@ -448,7 +470,7 @@ def front_matter(page: SourcePage) -> tuple[dict[str, Any] | None, list[Problem]
         data = page.meta if page.front_matter is not None else {}
     except yaml.YAMLError as error:
         # The front matter's line 1 is the file's line 2 (line 1 is the opening ---).
-        return None, [_unreadable(error, page.shown, 2, PAGE_DATA)]
+        return None, [_unreadable(error, page.shown, 2, PAGE_DATA, page.front_matter)]
     if page.front_matter_node is not None and not isinstance(page.front_matter_node, yaml.MappingNode):
         return None, [Problem(page.shown, page.front_matter_node.start_mark.line + 1,
                               "de gegevens bovenaan deze pagina bevatten geen velden ('veld: waarde')",
