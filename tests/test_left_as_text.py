@@ -16,14 +16,21 @@ def said(text: str) -> list[str]:
     return [str(problem) for problem in left_as_text.problems(converted, page, "docs/x.md")]
 
 
-def test_markdown_in_a_div_without_markdown_is_one_message_at_its_tag_with_the_tag_to_write() -> None:
+@pytest.mark.parametrize(("text", "line", "shown", "tag"), [
     # Found by a helper's probe: readers saw **bij** and the link as text, and no check followed the link.
-    found = said('# X\n\nZin.\n\n<div class="tip">\nZie **bij** en [Begrippen](begrippen.md).\n'
-                 "Ook __dit__.\n</div>\n\nNa.\n")
+    ('Zin.\n\n<div class="tip">\nZie **bij** en [Begrippen](begrippen.md).\nOok __dit__.\n</div>\n\nNa.\n', 5,
+     "**bij**, [Begrippen](begrippen.md), __dit__", '<div class="tip" markdown>'),
+    # The outer block converts its Markdown; the inner one, without markdown, keeps it as text (the same
+    # probe: the message named the outer tag, with markdown twice).
+    ('<div class="kader" markdown>\n\nBuiten **goed**.\n\n<div class="tip">\nBinnen **vet**.\n</div>\n\n</div>\n', 7,
+     "**vet**", '<div class="tip" markdown>'),
+])
+def test_markdown_in_an_html_block_without_markdown_is_one_message_at_its_tag_with_the_tag_to_write(
+        text: str, line: int, shown: str, tag: str) -> None:
+    found = said(f"# X\n\n{text}")
     assert len(found) == 1, found
-    assert found[0].startswith("docs/x.md:5: in het HTML-blok <div> wordt Markdown niet omgezet; de lezer ziet "
-                               "**bij**, [Begrippen](begrippen.md), __dit__ als tekst — "
-                               'schrijf markdown in de tag die het blok opent: <div class="tip" markdown> (English: '), found
+    assert found[0].startswith(f"docs/x.md:{line}: in het HTML-blok <div> wordt Markdown niet omgezet; de lezer ziet "
+                               f"{shown} als tekst — schrijf markdown in de tag die het blok opent: {tag} (English: "), found
 
 
 def test_markdown_in_a_pasted_table_is_one_message_that_says_to_write_it_in_markdown() -> None:
@@ -55,17 +62,6 @@ def test_markdown_in_an_html_block_never_closed_is_left_to_the_markdown_checks_o
     """The fix is to close the block (dom-site check markdown says so); writing markdown in its tag
     would hide that the rest of the page is in it."""
     assert said('# X\n\n<div class="tip">\nZie **bij**.\n\n## Kop\n\nNa.\n') == []
-
-
-def test_markdown_in_a_block_inside_a_block_with_markdown_is_said_at_the_inner_tag() -> None:
-    """The outer block converts its Markdown; the inner one, without markdown, keeps it as text (found by
-    a helper's probe: the message named the outer tag, with markdown twice)."""
-    found = said('# X\n\n<div class="kader" markdown>\n\nBuiten **goed**.\n\n<div class="tip">\n'
-                 "Binnen **vet**.\n</div>\n\n</div>\n")
-    assert len(found) == 1, found
-    assert found[0].startswith("docs/x.md:7: in het HTML-blok <div> wordt Markdown niet omgezet; de lezer ziet "
-                               '**vet** als tekst — schrijf markdown in de tag die het blok opent: <div class="tip" '
-                               "markdown> (English: "), found
 
 
 def test_a_comment_holding_a_tag_and_markdown_is_not_on_the_page() -> None:
