@@ -437,7 +437,7 @@ def test_a_release_without_date_is_one_message_at_its_line_not_a_crash(project: 
                 if text.startswith("  - {version"))
     assert (found[0].path, found[0].line) == ("registry/ids.yml", line)
     assert "ontbreekt het veld 'date'" in found[0].wrong_nl and "date: …" in found[0].fix_nl
-    with pytest.raises(PluginError, match=r"registry/ids.yml:\d+: bij releases → 0 ontbreekt het veld 'date'"):
+    with pytest.raises(PluginError, match=r"registry/ids.yml:\d+: bij releases → nr. 1 ontbreekt het veld 'date'"):
         citation_registry.load_registry(project / "registry/ids.yml")
 
 

@@ -60,8 +60,10 @@ def _schema(error: ValidationError) -> dict[str, Any]:
     return error.schema if isinstance(error.schema, dict) else {}
 
 
-def _joined(parts: Sequence[Any]) -> str:
-    return " → ".join(str(part) for part in parts)
+def _joined(parts: Sequence[Any], language: str = "nl") -> str:
+    """A path in the data as messages name it: 'releases → nr. 1', not the list index 'releases → 0'."""
+    number = "nr." if language == "nl" else "no."
+    return " → ".join(f"{number} {part + 1}" if isinstance(part, int) else str(part) for part in parts)
 
 
 def _where(rel: Sequence[Any], at: Sequence[Any], name: Name | None) -> Name:
@@ -71,10 +73,10 @@ def _where(rel: Sequence[Any], at: Sequence[Any], name: Name | None) -> Name:
     """
     if name is None:
         parts = [*at, *rel]
-        return (_joined(parts), _joined(parts)) if parts else ("het bestand", "the file")
+        return (_joined(parts), _joined(parts, "en")) if parts else ("het bestand", "the file")
     if not rel:
         return name
-    return f"{name[0]} → {_joined(rel)}", f"{name[1]} → {_joined(rel)}"
+    return f"{name[0]} → {_joined(rel)}", f"{name[1]} → {_joined(rel, 'en')}"
 
 
 def _label(field_schema: Any, field: str) -> Name:
