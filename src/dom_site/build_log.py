@@ -35,8 +35,6 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import yaml
-
 from dom_site.messages import Problem, locate, say
 from dom_site.source import ENGLISH_SUFFIX, dutch_path, parse
 
@@ -135,15 +133,9 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 def _nav_names(config_file: Path | None) -> list[str]:
     """Every page the menu (nav in mkdocs.yml) names, as written."""
-    from dom_site.source import compose, entry, walk
+    from dom_site.config_file import menu_pages
 
-    try:
-        root = compose(config_file.read_text("utf-8")) if config_file else None
-    except (OSError, yaml.YAMLError):
-        return []
-    found = entry(root, "nav")
-    return [node.value for node in walk(found[1] if found else None)
-            if isinstance(node, yaml.ScalarNode) and node.value.endswith(".md")]
+    return [page for page, _ in menu_pages(config_file)] if config_file else []
 
 
 def _outside_docs(docs_dir: Path, src: str, link: str) -> str | None:

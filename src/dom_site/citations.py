@@ -145,8 +145,8 @@ def retired_page(lang: str, anchor: str, replacement: str | None, target: str | 
     both exist, as /c/<id>/ and /en/c/<id>/)."""
     t = TEXT[lang]
     # From /c/<id>/ the English twin is ../../en/c/<id>/; from /en/c/<id>/ the Dutch one is ../../../c/<id>/.
-    here, there = ("../", f"../../en/c/{anchor}/") if lang == "nl" else ("../", f"../../../c/{anchor}/")
-    twins = {lang: here + anchor + "/", ("en" if lang == "nl" else "nl"): there}
+    other, there = ("en", f"../../en/c/{anchor}/") if lang == "nl" else ("nl", f"../../../c/{anchor}/")
+    twins = {lang: f"../{anchor}/", other: there}
     alternates = "".join(f'<link rel="alternate" hreflang="{code}" href="{href}">' for code, href in sorted(twins.items()))
     link = ""
     if replacement and target:

@@ -264,9 +264,9 @@ def written_twice(config_file: Path) -> Problem | None:
     return None
 
 
-def in_menu_twice(config_file: Path) -> Problem | None:
-    """A page the menu (nav) names twice: MkDocs builds it once, with two menu entries that
-    open the same page, and says nothing (the built page then holds Material's ids twice)."""
+def menu_pages(config_file: Path) -> list[tuple[str, int]]:
+    """Every page the menu (nav) names, as written, with its line; none when the file cannot be read
+    (MkDocs says why: unloadable)."""
     import yaml
 
     from dom_site import source
@@ -274,18 +274,23 @@ def in_menu_twice(config_file: Path) -> Problem | None:
     try:
         found = source.entry(source.compose(config_file.read_text("utf-8")), "nav")
     except (OSError, yaml.YAMLError):
-        return None  # MkDocs says why it cannot read it (unloadable)
+        return []
+    return [(node.value, node.start_mark.line + 1) for node in source.walk(found[1] if found else None)
+            if isinstance(node, yaml.ScalarNode) and node.value.endswith(".md")]
+
+
+def in_menu_twice(config_file: Path) -> Problem | None:
+    """A page the menu (nav) names twice: MkDocs builds it once, with two menu entries that
+    open the same page, and says nothing (the built page then holds Material's ids twice)."""
     first: dict[str, int] = {}
-    for node in source.walk(found[1] if found else None):
-        if isinstance(node, yaml.ScalarNode) and node.value.endswith(".md"):
-            line = node.start_mark.line + 1
-            if node.value in first:
-                return Problem(config_file.name, line,
-                               f"de pagina '{node.value}' staat twee keer in het menu (ook op regel {first[node.value]})",
-                               "haal één van de twee regels weg",
-                               f"the page '{node.value}' is in the menu twice (also on line {first[node.value]})",
-                               "remove one of the two lines")
-            first[node.value] = line
+    for page, line in menu_pages(config_file):
+        if page in first:
+            return Problem(config_file.name, line,
+                           f"de pagina '{page}' staat twee keer in het menu (ook op regel {first[page]})",
+                           "haal één van de twee regels weg",
+                           f"the page '{page}' is in the menu twice (also on line {first[page]})",
+                           "remove one of the two lines")
+        first[page] = line
     return None
 
 

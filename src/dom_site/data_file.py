@@ -296,7 +296,8 @@ def _day_missing(value: Any, schema: dict[str, Any]) -> str | None:
     """A month without its day (2026-11, december 2026) where the field needs a whole date: as YYYY-MM."""
     if schema.get("format") != "date" or not isinstance(value, str):
         return None
-    return _as_date(value.strip().lower(), partial=True) if not DAY_FIRST.match(value.strip().lower()) else None
+    found = _as_date(value.strip().lower(), partial=True)
+    return found if found is not None and len(found) == len("JJJJ-MM") else None
 
 
 def _value_fix(error: ValidationError, schema: dict[str, Any], field: str | None) -> Name:
@@ -310,7 +311,7 @@ def _value_fix(error: ValidationError, schema: dict[str, Any], field: str | None
                 "that date is after today: write the day it happened, as YYYY-MM-DD")
     if field is not None and (meant := _meant(error.instance, schema)) is not None:
         return f"schrijf het zo: '{field}: {meant}'", f"write it like this: '{field}: {meant}'"
-    if field is not None and (month := _day_missing(error.instance, schema)) is not None and len(month) == 7:
+    if field is not None and (month := _day_missing(error.instance, schema)) is not None:
         # Never a day the editor did not give: the schema's example would be another date altogether.
         return (f"de dag ontbreekt: schrijf de hele datum als JJJJ-MM-DD, zoals '{field}: {month}-…' met de dag erbij",
                 f"the day is missing: write the whole date as YYYY-MM-DD, like '{field}: {month}-…' with the day")

@@ -354,19 +354,18 @@ def unclosed_html(prose: list[tuple[int, str]], where: str) -> list[Problem]:
             for block in source.html_blocks(prose) if block.end is None]
 
 
-INDENTED_HTML = re.compile(r"^(?P<indent>\s{4,})<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?=[\s>/])")
-
-
 def html_in_container(prose: list[tuple[int, str]], where: str) -> list[Problem]:
     """An HTML block inside a list item or a block (!!!, ???, ===): Python-Markdown reads HTML blocks
     only at the start of a line, so there it puts the tags inside paragraphs (HTML no browser should get)
     and ignores `markdown` in them."""
     problems: list[Problem] = []
     for index, (number, line) in enumerate(prose):
-        found = INDENTED_HTML.match(source.CODE_SPAN.sub("", line))
+        text = source.CODE_SPAN.sub("", line).expandtabs(4)
+        indent = len(text) - len(text.lstrip())
+        # The tag that would open an HTML block at the start of a line (source.html_blocks), four spaces in or more.
+        found = source.HTML_BLOCK_START.match(text.lstrip()) if indent >= 4 else None
         if not found or found["tag"].lower() not in source.HTML_BLOCK_TAGS:
             continue
-        indent = len(found["indent"].expandtabs(4))
         # The line it belongs to: the nearest one above it that is indented less.
         above = next((text for _, text in reversed(prose[:index])
                       if text.strip() and len(text) - len(text.lstrip()) < indent), "")

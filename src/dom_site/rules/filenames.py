@@ -75,7 +75,7 @@ def check(context: Context) -> Iterator[Problem]:
             continue
         if not source.NAME.fullmatch(stem) or suffix != suffix.lower():
             good = suggestion(stem) + suffix.lower()
-            if suffix.lower() == ".md" or suffix.lower() == source.ENGLISH_SUFFIX:
+            if suffix.lower() in (".md", source.ENGLISH_SUFFIX):
                 good = twin_name(model, rel, good)
             # Renamed wrongly, the page has lost its twin and its twin has lost it: that is this one
             # mistake, said here (the rules after this one name those pages by these subjects).
