@@ -80,6 +80,17 @@ def site_destination(config: pytest.Config) -> Path:
     return (ROOT / given).resolve() if given else shared_folder(config) / "full-site"
 
 
+def write_marker(marker: Path, text: str) -> None:
+    """Write a marker another worker polls for whole: it appears with its text, never empty.
+
+    A plain write_text creates the file first; a worker that saw it then read "" and served
+    the site from the current folder (Path("") is "."), and every browser test failed.
+    """
+    partial = marker.with_name(marker.name + ".partial")
+    partial.write_text(text, "utf-8")
+    os.replace(partial, marker)
+
+
 def start_full_build(config: pytest.Config) -> None:
     """Start `make build` in the background, once per run (the first worker to get here)."""
     global _build
@@ -105,12 +116,11 @@ def start_full_build(config: pytest.Config) -> None:
             end_group(process)
             returncode = -1
         if returncode == 0 and not missing_parts(dest):
-            (shared / "full-site.done").write_text(str(dest), "utf-8")
+            write_marker(shared / "full-site.done", str(dest))
         else:
             output = log.read_text("utf-8", errors="replace")[-8000:]
-            (shared / "full-site.failed").write_text(
-                f"make build SITE={dest} failed (exit {returncode}; install what it names, or run it alone):\n{output}",
-                "utf-8")
+            write_marker(shared / "full-site.failed",
+                         f"make build SITE={dest} failed (exit {returncode}; install what it names, or run it alone):\n{output}")
 
     thread = threading.Thread(target=wait, name="make build", daemon=True)
     thread.start()
