@@ -490,7 +490,18 @@ def test_images_refuse_a_file_over_the_budget(tmp_path: Path) -> None:
     big = docs / "groot.jpg"
     big.write_bytes(b"x" * (check_images.MAX_BYTES + 1))
     (docs / "precies.jpg").write_bytes(b"x" * check_images.MAX_BYTES)
-    only(check_images.findings(tmp_path), relative(big, tmp_path), 1, "de afbeelding is 301 kB; de grens is 300 kB")
+    problems = check_images.findings(tmp_path)
+    only(problems, relative(big, tmp_path), 1, "de afbeelding is 301 kB; de grens is 300 kB")
+    # Already a photo format: smaller means fewer pixels or a lower quality, and 1600 is a bound, not a size.
+    assert "lagere kwaliteit" in problems[0].fix_nl and ".jpg" not in problems[0].fix_nl
+    assert "breder dan 1600 pixels hoeft niet" in problems[0].fix_nl
+
+
+def test_a_large_png_is_told_to_be_saved_as_a_photo_format(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "kaart.png").write_bytes(b"x" * (check_images.MAX_BYTES + 1))
+    [problem] = check_images.findings(tmp_path)
+    assert problem.fix_nl.startswith("sla een foto op als .jpg of .webp") and "lagere kwaliteit" not in problem.fix_nl
 
 
 # --- external links (never the network) -----------------------------------------------------

@@ -24,6 +24,7 @@ from dom_site.raw_html import without_autolinks
 
 MAX_BYTES = 300 * 1024
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"}
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".webp", ".avif"}  # compressed already: smaller means fewer pixels or quality
 # ![alt](src "title") and ![alt][ref]; the alt text may hold no unescaped ].
 MD_IMAGE = re.compile(rf"!\[(?P<alt>(?:\\.|[^\]\\])*)\](?:{source.LINK_DESTINATION}[^)]*\)|\[[^\]]*\])")
 
@@ -105,10 +106,16 @@ def check_size(image: Path, root: Path) -> list[Problem]:
     if size <= MAX_BYTES:
         return []
     kb = (size + 1023) // 1024
+    # 1600 pixels is a bound, not a size to make it: a small image that is too large in kB needs
+    # another format or quality, and one already in a photo format needs no other format.
+    if image.suffix.lower() in PHOTO_SUFFIXES:
+        fix_nl = "verklein hem (breder dan 1600 pixels hoeft niet) of sla hem op met een lagere kwaliteit"
+        fix_en = "scale it down (wider than 1600 pixels is never needed) or save it at a lower quality"
+    else:
+        fix_nl = "sla een foto op als .jpg of .webp, of verklein hem (breder dan 1600 pixels hoeft niet)"
+        fix_en = "save a photo as .jpg or .webp, or scale it down (wider than 1600 pixels is never needed)"
     return [Problem(relative(image, root), 1, f"de afbeelding is {kb} kB; de grens is {MAX_BYTES // 1024} kB",
-                    "maak hem kleiner: minder pixels (bijvoorbeeld 1600 breed) of opslaan als .jpg of .webp",
-                    f"the image is {kb} kB; the limit is {MAX_BYTES // 1024} kB",
-                    "make it smaller: fewer pixels (for example 1600 wide) or save it as .jpg or .webp")]
+                    fix_nl, f"the image is {kb} kB; the limit is {MAX_BYTES // 1024} kB", fix_en)]
 
 
 def findings(root: Path) -> list[Problem]:
