@@ -195,6 +195,28 @@ def test_a_link_into_the_wrong_folder_gets_the_page_of_that_name(tmp_path: Path)
                            "niet bestaat — bedoel je '../draaiboek/financiering.md#d-41'? Schrijf dan dat"), line
 
 
+@pytest.mark.parametrize("link, meant", [
+    ("bijdragen pagina.md", "bijdragen.md"), ("privcy.md", "privacy.md"),
+    ("../draaiboek/financeiring.md#d-41", "../draaiboek/financiering.md#d-41"),
+    ("kaart.md", None),  # no page is like it: the general fix
+    ("contract.md", None),  # two pages are (contact.md, contacten.md): no guess
+])
+def test_a_slip_in_a_linked_pages_name_gets_the_page_it_means(tmp_path: Path, link: str, meant: str | None) -> None:
+    """A space or a letter too many in the name got 'check the file name' only; the page is there."""
+    docs = docs_with_page(tmp_path, f"# A\n\nZie [dit]({link}).\n")
+    (docs / "draaiboek").mkdir()
+    for name in ("over/privacy.md", "over/privacy.en.md", "over/bijdragen.md", "over/contact.md", "over/contacten.md",
+                 "draaiboek/financiering.md"):
+        (docs / name).write_text("# P\n", "utf-8")
+    [line] = explain(f"Doc file 'over/a.md' contains a link '{link}', but the target 'over/{link}' is not found among "
+                     "documentation files.", docs)
+    fix = line.split(" — ")[1]
+    if meant is None:
+        assert "bedoel je" not in fix, line
+    else:
+        assert fix.startswith(f"bedoel je '{meant}'? Schrijf dan dat"), line
+
+
 def test_menu_slips_a_helper_found_are_one_message_each_with_the_right_fix(tmp_path: Path) -> None:
     """Found by a helper's probe: a new name for the one page the menu lacks got no 'did you mean'; an
     entry indented too far (YAML made two lines one) and an English page in the menu were told to

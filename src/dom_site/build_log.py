@@ -151,18 +151,35 @@ def _outside_docs(docs_dir: Path, src: str, link: str) -> str | None:
     return target.relative_to(project).as_posix()
 
 
+# A file name alone shares only ".md" with the others in its folder: a letter or two wrong, or a
+# word added ('bijdragen pagina.md' for 'bijdragen.md', 0.77), stays above this; another page does not.
+CLOSE_NAME = 0.75
+
+
 def same_name(docs_dir: Path, src: str, link: str) -> str | None:
-    """The link to the one page with the linked file's name, from src (a link into the wrong
-    folder: '../maatwerk/financiering.md' for '../draaiboek/financiering.md'); None if not one."""
+    """The link to the page meant, from src; None if no one page is.
+
+    The one page with the linked file's name (a link into the wrong folder:
+    '../maatwerk/financiering.md' for '../draaiboek/financiering.md'), else the one page of
+    the folder linked into whose name is close (a slip in the name: 'financeiring.md',
+    'bijdragen pagina.md' for 'bijdragen.md')."""
     path, hash_, anchor = link.partition("#")
     name = posixpath.basename(path)
     if not name.endswith(".md"):
         return None
     found = [page for page in docs_dir.rglob(name) if page.is_file()]
-    if len(found) != 1:
+    if len(found) == 1:
+        relative = posixpath.relpath(found[0].relative_to(docs_dir).as_posix(), posixpath.dirname(src) or ".")
+        return f"{relative}{hash_}{anchor}"
+    folder = posixpath.normpath(posixpath.join(posixpath.dirname(src), posixpath.dirname(path)))
+    if found or folder.startswith("..") or not (docs_dir / folder).is_dir():
         return None
-    relative = posixpath.relpath(found[0].relative_to(docs_dir).as_posix(), posixpath.dirname(src) or ".")
-    return f"{relative}{hash_}{anchor}"
+    # Links name the Dutch page (the English build links the translation by itself).
+    names = sorted(page.name for page in (docs_dir / folder).glob("*.md") if not page.name.endswith(ENGLISH_SUFFIX))
+    like = difflib.get_close_matches(name, names, n=2, cutoff=CLOSE_NAME)
+    if len(like) != 1:
+        return None
+    return f"{posixpath.join(posixpath.dirname(path), like[0])}{hash_}{anchor}"
 
 
 def explain(message: str, docs_dir: Path, config_file: Path | None = None) -> list[str]:
