@@ -763,6 +763,15 @@ def test_closed_html_blocks_and_html_that_is_no_block_pass(tmp_path: Path, text:
     assert check_markdown.unrendered([page], ROOT) == []
 
 
+@pytest.mark.parametrize("dashes", ["|---|:--|---|", "|--|--|--|", "|-|-|-|", "| --- | :-- | --: |", "--- | :-: | ---"])
+def test_every_line_of_dashes_python_markdown_takes_passes(tmp_path: Path, dashes: str) -> None:
+    import markdown as python_markdown
+
+    table = f"| a | b | c |\n{dashes}\n| 1 | 2 | 3 |\n"
+    assert "<table>" in python_markdown.markdown(table, extensions=["tables"])  # a table indeed
+    assert check_markdown.unrendered([write(tmp_path, "tabel.md", f"# Tabel\n\n{table}")], ROOT) == []
+
+
 def test_a_comment_to_the_writers_is_not_checked_as_text(tmp_path: Path) -> None:
     """An HTML comment is not on the page: a TODO, an open ** or a !!! in it is the source model's comment,
     not text (dom_site.source.parse leaves it out for every check)."""

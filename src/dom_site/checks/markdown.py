@@ -285,7 +285,9 @@ def admonitions(files: list[Path], root: Path) -> list[Problem]:
 TAB = re.compile(r'^(?P<indent>\s*)===\+?(?:\s+(?P<rest>.*))?$')
 # A task list's box written so that pymdownx.tasklist makes no box of it: "-[ ]", "- []", "- [v]".
 BROKEN_TASK = re.compile(r"^\s*(?:[-*+]\[[ xX]?\]|[-*+]\s+\[(?:|[vV✓✔/o-])\])(?:\s|$)")
-TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# The line under a table's header as Python-Markdown takes it: only |, :, - and spaces, so also
+# |--|, |-| and | :-- | (a helper's probe: three dashes a cell were asked, and valid tables refused).
+TABLE_SEPARATOR = re.compile(r"^[\s|:-]*-[\s|:-]*$")
 # A note to the writers left in the text; CONTRIBUTING: no placeholder text on a page.
 PLACEHOLDER = re.compile(r"\b(?:TODO|FIXME|TBD)\b")
 # Bold opened and never closed in its paragraph: the reader sees the two stars ("**Let op: …").
