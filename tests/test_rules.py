@@ -510,8 +510,11 @@ BAD_PAGE_DATA = [
                  id="glossary-tekst"),
     pytest.param("description: Over wonen\ntitle:", 3, "klopt de titel niet (leeg)", "schrijf het zo: 'title: Financiering'",
                  id="titel-leeg"),
-    pytest.param("vertaald_van: 12", 2, "klopt de versie van de Nederlandse tekst niet (12)",
-                 "draai 'dom-site translations --stamp' met deze pagina", id="versie-als-getal"),
+    # On the Dutch page the stamp is wrong whatever its value (a helper's probe: a real stamp passed there).
+    pytest.param("vertaald_van: 12", 2, "vertaald_van hoort alleen bovenaan een Engelse pagina",
+                 "haal deze regel weg", id="versie-op-nederlandse-pagina"),
+    pytest.param("title: Wonen\nvertaald_van: '0123456789ab'", 3, "vertaald_van hoort alleen bovenaan een Engelse pagina",
+                 "haal deze regel weg", id="echte-versie-op-nederlandse-pagina"),
     pytest.param("search: ja", 2, "klopt zoeken niet ('ja')", "schrijf hier velden eronder", id="zoeken-geen-velden"),
     pytest.param("icon: home", 2, "klopt het pictogram niet ('home')", "'icon: material/home'", id="pictogram-zonder-map"),
 ]

@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
-from dom_site import data_file
+from dom_site import data_file, source
 from dom_site.messages import Problem
 from dom_site.rules import Context
+from dom_site.translations import FIELD as STAMP
 from dom_site.village_data import REPO_ROOT, VILLAGE_ONLY_KEYS, as_folder, is_village_page
 
 SCHEMA = REPO_ROOT / "schemas" / "pagina.schema.json"
@@ -30,7 +31,20 @@ def check(context: Context) -> Iterator[Problem]:
         data, problems = data_file.front_matter(page)
         yield from problems
         if data and not _a_village_page(page.path, data, context.settings.villages):
+            if STAMP in data and page.language != "en":  # the line goes, whatever its value: one message
+                yield _stamp_on_dutch(page)
+                data = {key: value for key, value in data.items() if key != STAMP}
             yield from data_file.check(data, SCHEMA, page.shown, page.front_matter_node, name=THIS_PAGE)
+
+
+def _stamp_on_dutch(page: source.SourcePage) -> Problem:
+    """The schema allows the stamp; only the file name says the page is Dutch, the original, which
+    translates nothing (a helper's probe: it passed without a word)."""
+    return Problem(page.shown, source.line_of(page.front_matter_node, [STAMP]),
+                   f"{STAMP} hoort alleen bovenaan een Engelse pagina (naam.en.md): deze Nederlandse pagina is het "
+                   "origineel en vertaalt niets", "haal deze regel weg",
+                   f"{STAMP} belongs only at the top of an English page (name.en.md): this Dutch page is the original "
+                   "and translates nothing", "remove this line")
 
 
 def _a_village_page(path: str, data: dict[str, Any], villages: str) -> bool:
