@@ -151,7 +151,10 @@ SPELLING_PAGES = {
         "In Hijken en Zwiggelte is een omgevingsvergunning nodig.\n"
         "Zie `grote_kern: true` en [de bron](https://historiebeilen.nl/xyzzy).\n\n"
         "<div class=\"verbatim\" markdown>\n\nDat is mooi, maar het hele traject kan beter Het moet anders, ingediendd zo.\n\n</div>\n"
+        # A block's type is the Markdown check's to judge (!!! tipp: one message, with the right type).
+        "\n!!! tipp \"Een goede titel\"\n\n    Tekst.\n\n???+ notte\n\n    Tekst.\n"
     ),
+    "blok.md": "# Blok\n\n!!! tip \"Een titell\"\n\n    Tekst.\n",
     "fout.md": "# Fout\n\nDe woonvisei is klaar.\n",
     "pagina.en.md": "# Page\n\nThe draaiboek is recieved by the organisation.\n",
     "pagina.md": "# Pagina\n\nDe gemeente heeft de housing vision klaar.\n",
@@ -169,6 +172,11 @@ def spelled(tmp_path_factory: pytest.TempPathFactory, node_tools: None) -> dict[
 
 def test_spelling_accepts_good_dutch_names_terms_and_skips_code_links_and_the_verbatim_text(spelled: dict) -> None:
     assert messages(spelled["goed.md"][1]) == []
+
+
+def test_spelling_checks_a_blocks_title_but_not_its_type(spelled: dict) -> None:
+    where, problems = spelled["blok.md"]
+    only(problems, where, 3, "het woord 'titell' staat niet in het woordenboek (Nederlands)")
 
 
 def test_spelling_names_a_dutch_typo_with_a_suggestion(spelled: dict) -> None:
