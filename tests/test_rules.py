@@ -558,6 +558,20 @@ def test_a_village_page_with_unreadable_data_gets_one_message(project: Path) -> 
     assert found[0].path == "docs/maatwerk/dorpen/elp.md" and "niet te lezen" in found[0].wrong_nl
 
 
+def test_a_field_that_lost_its_indentation_is_one_message_at_its_line_not_one_per_hamlet(project: Path) -> None:
+    """'lat:' at the margin under 'coordinaten:' (found by a helper's probe): PyYAML noticed it at 'lon:',
+    and the hamlets that are part of Beilen were told Beilen had no page, with a wrong fix."""
+    page = project / "docs/maatwerk/dorpen/beilen.md"
+    text = page.read_text("utf-8")
+    assert "\n  lat: " in text
+    page.write_text(text.replace("\n  lat: ", "\nlat: ", 1), "utf-8")
+    line = next(number for number, row in enumerate(page.read_text("utf-8").splitlines(), start=1)
+                if row.startswith("lat: "))
+    found = check(project)
+    assert [(p.path, p.line) for p in found] == [("docs/maatwerk/dorpen/beilen.md", line)], [str(p) for p in found]
+    assert "niet te lezen" in found[0].wrong_nl
+
+
 def test_a_village_page_in_another_folder_gets_one_message_not_one_per_field(project: Path) -> None:
     for name in ("elp.md", "elp.en.md"):
         (project / "docs/maatwerk/dorpen" / name).rename(project / "docs/maatwerk" / name)

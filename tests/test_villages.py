@@ -481,3 +481,4 @@ def test_the_dutch_data_pasted_into_the_english_page_is_one_message_naming_every
     fields = [line.split(":")[0] for line in data.splitlines() if line and not line.startswith(" ")]
     assert len(said) == 1 and said[0].split(": ", 1)[0].endswith("elp.en.md:2"), said
     assert f"de velden {', '.join(repr(f) for f in fields)} horen alleen op de Nederlandse pagina" in said[0], said
+

@@ -416,18 +416,20 @@ def _indent(line: str) -> int:
 
 def _lost_indent(here: int, text: str) -> int | None:
     """The line (0-based) that lost its indentation, where PyYAML notices it at the next one (here): a
-    field written at the left margin between the fields of one entry makes the next 'not allowed here'."""
+    field written at the left margin between the fields of one entry makes the next 'not allowed here',
+    and so does the first field of a group ('coordinaten:' then 'lat: …' at its margin, '  lon: …')."""
     lines = text.split("\n")
     above = [i for i in range(here - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
     if here >= len(lines) or len(above) < 2:
         return None
     previous, before = above[0], above[1]
     fields = [lines[i].split(":", 1) for i in (previous, before, here)]
-    if not all(len(field) == 2 and field[1].strip() for field in fields):
+    if not all(len(field) == 2 for field in fields) or not (fields[0][1].strip() and fields[2][1].strip()):
         return None  # fields with their value on the line: an entry's own fields ('titel: …')
-    if _indent(lines[previous]) < _indent(lines[here]) == _indent(lines[before]):
-        return previous
-    return None
+    if fields[1][1].strip():  # between two fields of one entry
+        return previous if _indent(lines[previous]) < _indent(lines[here]) == _indent(lines[before]) else None
+    # The first field under a group's name ('coordinaten:'), at the name's margin, the next one indented.
+    return previous if _indent(lines[before]) == _indent(lines[previous]) < _indent(lines[here]) else None
 
 
 def unreadable_file(error: yaml.YAMLError, shown: str) -> Problem:
