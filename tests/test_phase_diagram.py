@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from mkdocs.structure.nav import Link, Section
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from dom_site import phase_diagram
@@ -90,9 +90,12 @@ def make_project(tmp_path: Path, language: str) -> Page:
     return index
 
 
-def render(markdown: str, page: Page, skip: list[str] = SKIP) -> str:
+def render(markdown: str, page: Page, skip: list[str] = SKIP, in_menu: bool = True) -> str:
     plugin = PhasesPlugin()
     assert plugin.load_config({"skip": skip}) == ([], [])
+    pages = [item for item in (page.parent.children if page.parent else [page]) if isinstance(item, Page)]
+    nav = Navigation([page.parent or page] if in_menu else [], pages if in_menu else [])
+    plugin.on_nav(nav, config=None, files=None)  # type: ignore[arg-type]
     return plugin.on_page_markdown(markdown, page=page, config=None, files=None)  # type: ignore[arg-type]
 
 
@@ -127,12 +130,28 @@ def test_an_empty_caption_stops_the_build_with_its_location(tmp_path: Path) -> N
         render("# D\n\nTekst\n<!-- fasendiagram: -->\n", page)
 
 
-def test_a_missing_chapter_stops_the_build(tmp_path: Path) -> None:
+def test_a_chapter_in_the_section_that_is_no_page_stops_the_build(tmp_path: Path) -> None:
     page = make_project(tmp_path, "nl")
-    # A nav entry whose file does not exist: MkDocs makes it a Link.
-    page.parent.children.insert(2, Link("Beheer", "draaiboek/weg.md"))
-    with pytest.raises(PluginError, match=r"het fasendiagram mist het hoofdstuk draaiboek/weg.md"):
+    page.parent.children.insert(2, Link("Beheer", "https://example.invalid/beheer"))
+    with pytest.raises(PluginError, match=r"het fasendiagram mist het hoofdstuk https://example.invalid/beheer"):
         render("<!-- fasendiagram: De fasen -->", page)
+
+
+def test_a_menu_entry_whose_page_is_missing_is_the_menus_message_not_also_the_diagrams(tmp_path: Path) -> None:
+    """MkDocs makes it a Link and warns, and the build's menu message says it with the page it likely
+    means (dom_site.build_log); the diagram said it again, with 'create that file' (a helper's probe)."""
+    page = make_project(tmp_path, "nl")
+    page.parent.children.insert(2, Link("Beheer", "draaiboek/weg.md"))
+    links = BeautifulSoup(render("<!-- fasendiagram: De fasen -->", page), "html.parser").find_all("a")
+    assert [a["href"] for a in links] == [f"{slug}/" for slug in CHAPTERS]
+
+
+def test_a_page_the_menu_lacks_is_the_menus_message_not_also_the_diagrams(tmp_path: Path) -> None:
+    """A group's title without its colon leaves its pages out of the menu: MkDocs warns, and one
+    message says the colon (dom_site.build_log); the diagram is not drawn and says nothing."""
+    page = make_project(tmp_path, "nl")
+    page.parent = None
+    assert render("<!-- fasendiagram: De fasen -->", page, in_menu=False) == "<!-- fasendiagram: De fasen -->"
 
 
 def test_a_page_outside_any_section_is_a_clear_error(tmp_path: Path) -> None:

@@ -122,10 +122,25 @@ def menu_slips(config_file: Path | None, docs_dir: Path) -> dict[str, str]:
 
 
 def merged_entry(name: str, docs_dir: Path) -> list[str] | None:
-    """The pages of a menu entry that is two lines made one ('over/versies.md - over/privacy.md': the
-    second indented further than the first, YAML reads it as the first one's text); None if it is not."""
+    """The pages of a menu entry that is lines made one ('over/versies.md - over/privacy.md': the
+    second indented further than the first, YAML reads it as the first one's text; or a group's
+    title without its colon, 'Draaiboek - draaiboek/index.md - …'); None if it is not."""
     parts = [part.strip() for part in name.split(" - ")]
-    return parts if len(parts) > 1 and all((docs_dir / part).is_file() for part in parts) else None
+    if len(parts) > 1 and all((docs_dir / part).is_file() for part in parts[1:]):
+        if (docs_dir / parts[0]).is_file():
+            return parts
+        return parts[1:] if group_title(name, docs_dir) else None
+    return None
+
+
+def group_title(name: str, docs_dir: Path) -> str | None:
+    """The title of a group of the menu written without its colon ('- Draaiboek' above its pages):
+    YAML reads the title and every page under it as one text, 'Draaiboek - draaiboek/index.md - …'."""
+    title, _, rest = name.partition(" - ")
+    pages = [part.strip() for part in rest.split(" - ")]
+    if not rest or title.strip().endswith(".md") or not all((docs_dir / page).is_file() for page in pages):
+        return None
+    return title.strip()
 
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
@@ -209,6 +224,13 @@ def explain(message: str, docs_dir: Path, config_file: Path | None = None) -> li
         merged = merged_entry(match["src"], docs_dir)
         if like:
             fix_nl, fix_en = f"bedoel je '{like}'? Schrijf dan dat", f"did you mean '{like}'? Then write that"
+        elif (title := group_title(match["src"], docs_dir)):
+            wrong_nl = (f"in het menu (nav in mkdocs.yml) staat geen dubbele punt achter '{title}': zo leest het menu "
+                        f"'{title}' en de pagina's eronder als één naam")
+            fix_nl = f"schrijf '- {title}:'"
+            wrong_en = (f"in the menu (nav in mkdocs.yml) there is no colon after '{title}': so the menu reads "
+                        f"'{title}' and the pages below it as one name")
+            fix_en = f"write '- {title}:'"
         elif merged:
             wrong_nl = f"in het menu (nav in mkdocs.yml) zijn twee regels één geworden: '{match['src']}'"
             fix_nl = f"de regel met '{merged[1]}' springt verder in dan die erboven: zet zijn - recht onder de - van '{merged[0]}'"

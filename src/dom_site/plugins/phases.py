@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from dom_site import phase_diagram
@@ -27,7 +28,18 @@ class PhasesConfig(Config):
 
 
 class PhasesPlugin(BasePlugin[PhasesConfig]):
+    def __init__(self) -> None:
+        self.in_menu: set[str] = set()
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.in_menu = {page.file.src_uri for page in nav.pages}
+        return nav
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri not in self.in_menu:
+            # Not in the menu, so in no section of it: the menu's message says so (MkDocs' warning,
+            # dom_site.build_log; a group's title without its colon), and the strict build stops on it.
+            return markdown
         try:
             return phase_diagram.render(markdown, page, frozenset(self.config.skip))
         except phase_diagram.DiagramError as error:
