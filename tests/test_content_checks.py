@@ -689,6 +689,45 @@ def test_an_admonition_type_with_a_capital_is_fine(tmp_path: Path) -> None:
     assert admonitions([page], tmp_path) == []
 
 
+# Found by a helper's probe: each passed without a word, or with a fix that did not help.
+@pytest.mark.parametrize("line, says, fix", [
+    ('?? note "Meer over beheer"', "het blok begint met ??; alleen !!! of ???", 'schrijf ??? note "Meer over beheer"'),
+    ("!!!! tip", "het blok begint met !!!!;", "schrijf !!! tip"),
+    ('??+ info "Open"', "het blok begint met ??+;", 'schrijf ???+ info "Open"'),
+    ("!!! tip “Vraag advies”", "staat tussen gekrulde aanhalingstekens", 'schrijf !!! tip "Vraag advies"'),
+])
+def test_an_admonition_python_markdown_shows_as_text_is_one_message_with_its_fix(
+        tmp_path: Path, line: str, says: str, fix: str) -> None:
+    import markdown as python_markdown
+
+    text = f"# Blok\n\nTekst.\n\n{line}\n    Een zin in het blok.\n"
+    page = write(tmp_path, "blok.md", text)
+    found = check_markdown.admonitions([page], ROOT)
+    only(found, relative(page, ROOT), 5, says)
+    assert found[0].fix_nl == fix, str(found[0])
+    fixed = python_markdown.markdown(text.replace(line, fix.removeprefix("schrijf ")),
+                                     extensions=["admonition", "pymdownx.details"])
+    assert 'class="admonition' in fixed or "<details" in fixed, fixed
+    assert "“" not in fixed
+
+
+@pytest.mark.parametrize("text", ["Zie hieronder.\n\n?? Wat nu?\n", "Wat?\n\n!! Let op !!\n", "Ja.\n\n?? hm\n"])
+def test_two_marks_before_a_word_that_is_no_type_are_text(tmp_path: Path, text: str) -> None:
+    assert check_markdown.admonitions([write(tmp_path, "blok.md", f"# Blok\n\n{text}")], ROOT) == []
+
+
+def test_a_definition_without_a_space_after_its_colon_is_one_message_with_its_fix(tmp_path: Path) -> None:
+    import markdown as python_markdown
+
+    text = "# Begrippen\n\nCPO\n:De groep is samen de opdrachtgever.\n\nSmiley\n:) blij\n"
+    page = write(tmp_path, "lijst.md", text)
+    found = check_markdown.unrendered([page], ROOT)
+    only(found, relative(page, ROOT), 4, "na de dubbele punt van deze uitleg staat geen spatie")
+    assert found[0].fix_nl == "zet drie spaties na de dubbele punt: ':   De groep is …'"
+    fixed = python_markdown.markdown(text.replace(":De", ":   De"), extensions=["def_list"])
+    assert "<dt>CPO</dt>" in fixed
+
+
 def test_an_admonition_shown_as_code_is_not_checked_whatever_the_fences_inside(tmp_path):
     from dom_site.checks.markdown import admonitions
 

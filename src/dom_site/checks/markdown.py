@@ -198,6 +198,13 @@ def check(files: list[Path], root: Path) -> list[Problem]:
 ADMONITION = re.compile(r'^(?P<indent>\s*)(?P<marker>!!!|\?\?\?\+?)\s*(?P<rest>.*)$')
 # Words after the type that place the block (Material: !!! tip inline end), not a title.
 PLACEMENT = {"inline", "end"}
+# Two marks or four, before a block's type ("?? note", "!!!! tip"): Python-Markdown shows the line as text.
+NEAR_ADMONITION = re.compile(r'^\s*(?P<marker>!!|!{4,}|\?\?\+?|\?{4,}\+?)\s*(?P<kind>[A-Za-z-]+)(?P<rest>(?:\s.*)?)$')
+# A title between curly quotes, as a word processor writes them: Admonition needs straight ones.
+CURLY_TITLE = re.compile(r'^[“”„‘’‚"]+(?P<title>.*?)[“”„‘’‚"]+$')
+# A definition whose colon has no space after it (":De groep"): Python-Markdown's definition
+# list needs one to four; without, the term and its explanation show as one line of text.
+DEFINITION_WITHOUT_SPACE = re.compile(r"^:(?P<text>[^\W\d_].*)$")
 # The types Material styles, with their other names (its admonition reference); any other
 # word renders as a plain grey box with the word as its English-looking title.
 TYPES = {"note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check",
@@ -242,7 +249,9 @@ def admonitions(files: list[Path], root: Path) -> list[Problem]:
         where, lines, text_lines = read(file, root)
         for number, line in text_lines:
             match = ADMONITION.match(line)
-            if not match:
+            near = near_admonition(line, number, where)  # also '!!!! tip', which ADMONITION reads as '!!!'
+            if near or not match:
+                problems += near
                 continue
             rest = match["rest"] or ""
             if not rest or not rest[0].isalpha():
@@ -264,6 +273,13 @@ def admonitions(files: list[Path], root: Path) -> list[Problem]:
                                         f"the block has the type '{kind}', which the site does not know",
                                         f"write {write} (the types are English words: note, info, tip, "
                                         "warning, danger, example, question, quote)"))
+            elif (curly := CURLY_TITLE.match(" ".join(words))) and any(mark in rest for mark in "“”„‘’‚"):
+                write = f'{match["marker"]} {kind} "{curly["title"]}"'
+                problems.append(Problem(where, number, "de titel van het blok staat tussen gekrulde aanhalingstekens "
+                                        "(“ ”); de site kent alleen rechte (\")",
+                                        f"schrijf {write}",
+                                        "the block's title is between curly quotation marks (“ ”); the site knows only "
+                                        "straight ones (\")", f"write {write}"))
             elif '"' not in rest and any(word not in PLACEMENT for word in words):
                 # Admonition reads each word as a class: the title is lost, the type's English name shows.
                 marker = match["marker"]
@@ -279,6 +295,20 @@ def admonitions(files: list[Path], root: Path) -> list[Problem]:
                                         "the block's title lacks a quotation mark", "put the title between two quotation marks: !!! note \"Title\""))
             problems += empty_body(lines, number, len(match["indent"]), where, ("het blok", "the block"))
     return problems
+
+
+def near_admonition(line: str, number: int, where: str) -> list[Problem]:
+    """A block's type after two marks or four ('?? note'): the reader sees the marks and the type as text."""
+    near = NEAR_ADMONITION.match(line)
+    if not near or (near["kind"].lower() not in TYPES and near["kind"].lower() not in DUTCH_TYPES):
+        return []
+    marker = "???" if near["marker"].startswith("?") else "!!!"
+    marker += "+" if near["marker"].endswith("+") else ""
+    write = f"{marker} {near['kind']}{near['rest']}".rstrip()
+    return [Problem(where, number, f"het blok begint met {near['marker']}; alleen !!! of ??? (drie tekens) maakt er een "
+                    "blok van, anders toont de site deze regel als tekst", f"schrijf {write}",
+                    f"the block starts with {near['marker']}; only !!! or ??? (three marks) makes a block of it, "
+                    "otherwise the site shows this line as text", f"write {write}")]
 
 
 # Material's content tabs: === "Titel" (=== + for the one open at first).
@@ -315,6 +345,15 @@ def unrendered(files: list[Path], root: Path) -> list[Problem]:
                                             f'write === "{title}"'))
                 else:
                     problems += empty_body(lines, number, len(tab["indent"]), where, ("het tabblad", "the tab"))
+            if (definition := DEFINITION_WITHOUT_SPACE.match(line)) and number > 1 and lines[number - 2].strip():
+                words = definition["text"].split()
+                start = " ".join(words[:3]) + (" …" if len(words) > 3 else "")
+                problems.append(Problem(where, number, "na de dubbele punt van deze uitleg staat geen spatie; zo toont de "
+                                        "site de term en de uitleg als één gewone regel tekst",
+                                        f"zet drie spaties na de dubbele punt: ':   {start}'",
+                                        "there is no space after the colon of this definition; so the site shows the "
+                                        "term and its explanation as one plain line of text",
+                                        f"put three spaces after the colon: ':   {start}'"))
             if BROKEN_TASK.match(line):
                 problems.append(Problem(where, number, "het vakje van deze takenlijst is verkeerd geschreven; "
                                         "de site toont geen vakje", "schrijf - [ ] voor een open taak of - [x] voor een "
