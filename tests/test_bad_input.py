@@ -149,6 +149,10 @@ CASES = [
     Case("chapter misnamed in the menu",
          lambda p: edit(p / "mkdocs.yml", "- draaiboek/financiering.md", "- draaiboek/financieren.md"),
          "make build", "mkdocs.yml:@draaiboek/financieren.md", "bedoel je 'draaiboek/financiering.md'", alone=True),
+    # A name put in the word list as a list item: cspell read "- Drijber", and every page that names
+    # Drijber was a message, with "- Drijber" as its suggestion (found by a probe).
+    Case("word list entry written as a list item", lambda p: edit(p / "cspell-woorden.txt", "\nDrijber\n", "\n- Drijber\n"),
+         "check spelling", "cspell-woorden.txt:@- Drijber", "schrijf alleen het woord: 'Drijber'", alone=True),
     Case("broken link", lambda p: insert_after(p / PRIVACY, "\n", "Zie [de kaart](../kaart.md).\n"),
          "make build", f"{PRIVACY}:2:", "wijst naar een pagina die niet bestaat"),
     Case("broken anchor", lambda p: insert_after(p / PRIVACY, "\n", "Zie [R-99](../reactie/index.md#r-99).\n"),

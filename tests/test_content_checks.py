@@ -195,6 +195,16 @@ def test_spelling_refuses_english_words_on_a_dutch_page(spelled: dict) -> None:
     assert any("'housing'" in m for m in found), found
 
 
+@pytest.mark.parametrize("line, fix", [("Drijberkamp,", "schrijf alleen het woord: 'Drijberkamp'"),
+                                       ("* Drijberkamp", "schrijf alleen het woord: 'Drijberkamp'"),
+                                       ("Drijberkamp Elp-Zuid", "zet elk woord op een eigen regel")])
+def test_a_word_list_line_that_is_not_one_word_is_one_message_with_the_word(tmp_path: Path, line: str, fix: str) -> None:
+    write(tmp_path, "cspell-woorden.txt", f"# Namen\nElp\nMidden-Drenthe\nz'n\n{line}\n")
+    problems, meant = check_spelling.word_list(tmp_path)
+    only(problems, "cspell-woorden.txt", 5, f"de regel '{line}' is niet één woord alleen")
+    assert problems[0].fix_nl.startswith(fix) and "Drijberkamp" in meant
+
+
 def test_project_word_list_holds_names_not_typos() -> None:
     words = [w.strip() for w in (ROOT / "cspell-woorden.txt").read_text("utf-8").splitlines()
              if w.strip() and not w.startswith("#")]
