@@ -572,6 +572,27 @@ def test_a_field_that_lost_its_indentation_is_one_message_at_its_line_not_one_pe
     assert "niet te lezen" in found[0].wrong_nl
 
 
+
+def test_latitude_and_longitude_swapped_is_one_message_with_both_in_their_places(project: Path) -> None:
+    """Each was out of the box, two messages, neither saying why (found by a helper's probe)."""
+    page = project / "docs/maatwerk/dorpen/beilen.md"
+    text = page.read_text("utf-8")
+    lat, lon = re.search(r"\n  lat: ([0-9.]+)\n  lon: ([0-9.]+)", text).groups()
+    page.write_text(text.replace(f"  lat: {lat}\n  lon: {lon}", f"  lat: {lon}\n  lon: {lat}", 1), "utf-8")
+    found = check(project)
+    assert len(found) == 1, [str(p) for p in found]
+    assert found[0].wrong_nl == f"de breedte en de lengte zijn verwisseld (lat: {lon}, lon: {lat})"
+    assert found[0].fix_nl == f"schrijf lat: {lat} en lon: {lon}" and found[0].path == "docs/maatwerk/dorpen/beilen.md"
+    assert found[0].line == page.read_text("utf-8").splitlines().index(f"  lat: {lon}") + 1
+
+
+def test_coordinates_written_on_one_line_are_said_in_the_plural(project: Path) -> None:
+    page = project / "docs/maatwerk/dorpen/beilen.md"
+    page.write_text(re.sub(r"coordinaten:\n  lat: ([0-9.]+)\n  lon: ([0-9.]+)", r"coordinaten: \1, \2",
+                           page.read_text("utf-8")), "utf-8")
+    [problem] = check(project)
+    assert "kloppen de coördinaten niet" in problem.wrong_nl and "the coordinates are not valid" in problem.wrong_en
+
 def test_a_village_page_in_another_folder_gets_one_message_not_one_per_field(project: Path) -> None:
     for name in ("elp.md", "elp.en.md"):
         (project / "docs/maatwerk/dorpen" / name).rename(project / "docs/maatwerk" / name)

@@ -201,10 +201,12 @@ def problems_of(error: ValidationError, file: str, root: yaml.Node | None,
                         f"in {where_en}, {en} is not valid ({value_en})", fix_en)]
     if field is not None:
         (where_nl, where_en), (nl, en) = _where(rel[:-1], at, name), _label(schema, field)
+        # A field named in the plural ("de coördinaten"): "kloppen … niet", "are not valid".
+        klopt, is_ = ("kloppen", "are") if schema.get("x-meervoud") is True else ("klopt", "is")
         if rel[:-1] or name is not None:
-            wrong_nl, wrong_en = f"bij {where_nl} klopt {nl} niet", f"in {where_en}, {en} is not valid"
+            wrong_nl, wrong_en = f"bij {where_nl} {klopt} {nl} niet", f"in {where_en}, {en} {is_} not valid"
         else:
-            wrong_nl, wrong_en = f"{nl} klopt niet", f"{en} is not valid"
+            wrong_nl, wrong_en = f"{nl} {klopt} niet", f"{en} {is_} not valid"
         return [Problem(file, line, f"{wrong_nl} ({value_nl})", fix_nl, f"{wrong_en} ({value_en})", fix_en)]
     where_nl, where_en = _where(rel, at, name)
     return [Problem(file, line, f"{where_nl} klopt niet ({value_nl})", fix_nl,

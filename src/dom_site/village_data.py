@@ -87,6 +87,36 @@ def _source_key() -> re.Pattern[str]:
     return re.compile(schema["properties"]["bronnen"]["items"]["pattern"])
 
 
+@cache
+def _bounds() -> dict[str, tuple[float, float]]:
+    """The schema's box around Midden-Drenthe: lat and lon, each (minimum, maximum)."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    axes = schema["properties"]["coordinaten"]["properties"]
+    return {axis: (axes[axis]["minimum"], axes[axis]["maximum"]) for axis in ("lat", "lon")}
+
+
+def _swapped(page: SourcePage, data: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """lat and lon written the wrong way round is one mistake, said once at lat, with both values in
+    their places (the schema said each was out of the box, and neither message said why); the data
+    checked further as meant."""
+    coords = data.get("coordinaten")
+    if not isinstance(coords, dict):
+        return data, []
+    lat, lon = coords.get("lat"), coords.get("lon")
+    numbers = [float(value) for value in (lat, lon) if isinstance(value, int | float) and not isinstance(value, bool)]
+    if len(numbers) != 2:
+        return data, []
+    (lat_min, lat_max), (lon_min, lon_max) = _bounds()["lat"], _bounds()["lon"]
+    if not (lat_min <= numbers[1] <= lat_max and lon_min <= numbers[0] <= lon_max):
+        return data, []
+    return {**data, "coordinaten": {**coords, "lat": lon, "lon": lat}}, [Problem(
+        page.shown, source.line_of(page.front_matter_node, ["coordinaten", "lat"]),
+        f"de breedte en de lengte zijn verwisseld (lat: {lat}, lon: {lon})",
+        f"schrijf lat: {lon} en lon: {lat}",
+        f"the latitude and the longitude are swapped (lat: {lat}, lon: {lon})",
+        f"write lat: {lon} and lon: {lat}")]
+
+
 # --- Checks -------------------------------------------------------------------
 
 def _footnotes(page: SourcePage) -> set[str]:
@@ -153,7 +183,8 @@ def check_dutch_page(page: SourcePage, english: SourcePage | None,
         return None, problems
 
     # The schema's messages are every data file's (dom_site.data_file): one per wrong value, at its line.
-    problems += data_file.check(data, SCHEMA_PATH, rel, page.front_matter_node, name=THIS_PAGE)
+    data, swapped = _swapped(page, data)
+    problems += swapped + data_file.check(data, SCHEMA_PATH, rel, page.front_matter_node, name=THIS_PAGE)
 
     naam = data.get("naam")
     stem = page.path.rpartition("/")[2].removesuffix(".md")
