@@ -726,6 +726,16 @@ def test_two_marks_before_a_word_that_is_no_type_are_text(tmp_path: Path, text: 
     assert check_markdown.admonitions([write(tmp_path, "blok.md", f"# Blok\n\n{text}")], ROOT) == []
 
 
+@NODE_TOOLS
+@pytest.mark.parametrize("mark", ["* [ ] Kies", "* Kies", "+ [ ] Kies"])
+def test_one_list_item_with_another_mark_is_one_message(tmp_path: Path, mark: str) -> None:
+    """markdownlint saw a new list and a blank line missing above it, at the line before; Python-Markdown
+    keeps one list (found by a helper's probe)."""
+    items = "- [ ] Bel\n- [ ] Schrijf\n" if "[ ]" in mark else "- Bel\n- Schrijf\n"
+    page = write(tmp_path, "lijst.md", f"# Lijst\n\nTaken:\n\n{items}{mark}\n")
+    only(check_markdown.check([page], ROOT), relative(page, ROOT), 7, "MD004")
+
+
 def test_a_definition_without_a_space_after_its_colon_is_one_message_with_its_fix(tmp_path: Path) -> None:
     import markdown as python_markdown
 

@@ -183,9 +183,13 @@ def check(files: list[Path], root: Path) -> list[Problem]:
     # One blank line missing between two blocks (a heading straight above a table or a list) is one
     # mistake, though each block's rule says it: said once, at the first of the two lines.
     blank = {(match["path"], int(match["line"])) for _, match in found if match["rule"] in BLANK_LINE_RULES}
+    # One item written with another mark (* among -) starts a list of its own for markdownlint, which then
+    # misses a blank line above it; Python-Markdown keeps one list: said once, as the mark (a probe).
+    marks = {(match["path"], int(match["line"])) for _, match in found if match["rule"] == "MD004"}
     kept = [line for line, match in found
             if not (match["rule"] in ("MD007", "MD005") and (match["path"], match["line"]) in tabs)
-            and not (match["rule"] in BLANK_LINE_RULES and (match["path"], int(match["line"]) - 1) in blank)]
+            and not (match["rule"] in BLANK_LINE_RULES and (match["path"], int(match["line"]) - 1) in blank)
+            and not (match["rule"] == "MD032" and {(match["path"], int(match["line"]) + step) for step in (0, 1)} & marks)]
     # (A finding may be no problem here: problem_for says which.)
     problems = [p for p in (problem_for(line, root) for line in kept) if p is not None]
     if result.returncode != 0 and not found:
