@@ -593,6 +593,16 @@ def test_coordinates_written_on_one_line_are_said_in_the_plural(project: Path) -
     [problem] = check(project)
     assert "kloppen de coördinaten niet" in problem.wrong_nl and "the coordinates are not valid" in problem.wrong_en
 
+
+def test_a_village_page_copied_with_another_villages_name_is_told_to_change_the_name(project: Path) -> None:
+    """Its fix was 'name the file elp.md', onto the page that is there (found by a helper's probe)."""
+    folder = project / "docs/maatwerk/dorpen"
+    for suffix in (".md", ".en.md"):
+        (folder / f"zuidveld{suffix}").write_text((folder / f"elp{suffix}").read_text("utf-8"), "utf-8")
+    names = [p for p in check(project) if p.path == "docs/maatwerk/dorpen/zuidveld.md" and "naam" in p.wrong_nl]
+    assert len(names) == 1, [str(p) for p in check(project)]
+    assert names[0].fix_nl == "'Elp' is de naam van elp.md; schrijf bij naam: de naam van het dorp van deze pagina"
+
 def test_a_village_page_in_another_folder_gets_one_message_not_one_per_field(project: Path) -> None:
     for name in ("elp.md", "elp.en.md"):
         (project / "docs/maatwerk/dorpen" / name).rename(project / "docs/maatwerk" / name)

@@ -159,12 +159,13 @@ def _parse_front_matter(rel: str, page: SourcePage) -> tuple[dict[str, Any] | No
     return data_file.front_matter(page)
 
 
-def check_dutch_page(page: SourcePage, english: SourcePage | None,
-                     registered: Collection[str] | None = None) -> tuple[Village | None, list[Problem]]:
+def check_dutch_page(page: SourcePage, english: SourcePage | None, registered: Collection[str] | None = None,
+                     others: Collection[str] = ()) -> tuple[Village | None, list[Problem]]:
     """Validate one Dutch village page and its English twin; return its data if sound.
 
     registered: the keys of the sources registry. A footnote whose key is not there is the
-    sources rule's one message (with the whole fix: the registry and the list), not also ours."""
+    sources rule's one message (with the whole fix: the registry and the list), not also ours.
+    others: the paths of the other village pages (a name may be theirs)."""
     rel = page.shown
     data, problems = _parse_front_matter(rel, page)
     problems += _check_body(page)
@@ -189,12 +190,18 @@ def check_dutch_page(page: SourcePage, english: SourcePage | None,
     naam = data.get("naam")
     stem = page.path.rpartition("/")[2].removesuffix(".md")
     if isinstance(naam, str) and naam.strip() and source.slug(naam) != stem:
+        named = source.slug(naam)
+        if f"{page.path.rpartition('/')[0]}/{named}.md" in others:
+            # The name is another village's, whose page is there (a page copied and not renamed inside):
+            # renaming this file onto it is no fix (a helper's probe).
+            fix_nl = f"'{naam}' is de naam van {named}.md; schrijf bij naam: de naam van het dorp van deze pagina"
+            fix_en = f"'{naam}' is the name of {named}.md; write at naam: the name of this page's village"
+        else:
+            fix_nl = f"noem het bestand {named}.md (en {named}.en.md), of pas de naam aan"
+            fix_en = f"name the file {named}.md (and {named}.en.md), or correct the name"
         problems.append(Problem(
-            rel, page.field_line("naam"),
-            f"de bestandsnaam past niet bij de naam '{naam}'",
-            f"noem het bestand {source.slug(naam)}.md (en {source.slug(naam)}.en.md), of pas de naam aan",
-            f"the file name does not match the name '{naam}'",
-            f"name the file {source.slug(naam)}.md (and {source.slug(naam)}.en.md), or correct the name",
+            rel, page.field_line("naam"), f"de bestandsnaam past niet bij de naam '{naam}'", fix_nl,
+            f"the file name does not match the name '{naam}'", fix_en,
             # A name with a capital (Balinge.md) is the file name rule's one message, with the right name.
             subject=f"name:{page.path}"))
 
@@ -273,7 +280,7 @@ def villages_in(model: source.SourceModel, folder: str = FOLDER,
     pages = {page.path: page for page in model.in_folder(as_folder(folder) + "/")
              if is_village_page(page.path, folder) and page.language == "nl"}
     for page in pages.values():
-        village, found = check_dutch_page(page, model.twin(page), registered)
+        village, found = check_dutch_page(page, model.twin(page), registered, others=pages.keys() - {page.path})
         problems += found
         if village is not None:
             villages.append(village)
