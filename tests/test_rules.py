@@ -603,6 +603,17 @@ def test_a_village_page_copied_with_another_villages_name_is_told_to_change_the_
     assert len(names) == 1, [str(p) for p in check(project)]
     assert names[0].fix_nl == "'Elp' is de naam van elp.md; schrijf bij naam: de naam van het dorp van deze pagina"
 
+
+def test_a_village_parts_id_changed_in_english_is_one_message_at_its_heading(project: Path) -> None:
+    """The village rule also said the part was missing, at the page's first line, with 'copy the heading
+    from the template', which would add a second one (found by a helper's probe)."""
+    page = project / "docs/maatwerk/dorpen/elp.en.md"
+    page.write_text(page.read_text("utf-8").replace("{#maatwerk}", "{#tailored-approach}"), "utf-8")
+    [problem] = check(project)
+    assert problem.path == "docs/maatwerk/dorpen/elp.en.md"
+    assert "{#tailored-approach}" in page.read_text("utf-8").splitlines()[problem.line - 1]
+    assert "het ID #tailored-approach hoort #maatwerk te zijn" in problem.wrong_nl
+
 def test_a_village_page_in_another_folder_gets_one_message_not_one_per_field(project: Path) -> None:
     for name in ("elp.md", "elp.en.md"):
         (project / "docs/maatwerk/dorpen" / name).rename(project / "docs/maatwerk" / name)
