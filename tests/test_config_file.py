@@ -80,6 +80,12 @@ CASES = {
     # MkDocs builds the page once and says nothing; the menu shows it twice.
     "page twice in the menu": ("      - over/privacy.md\n", "      - over/privacy.md\n      - Nog eens: over/privacy.md\n",
                                "Nog eens", "de pagina 'over/privacy.md' staat twee keer in het menu (ook op regel "),
+    # The group's pages at its own indent: MkDocs said "Expected nav to be a list, got None" at nav: (a probe).
+    "menu group with nothing under it": ("  - Reactie:\n      - reactie/index.md\n      - reactie/zoals-ingediend.md\n",
+                                         "  - Reactie:\n  - reactie/index.md\n  - reactie/zoals-ingediend.md\n",
+                                         "- Reactie:", "de groep 'Reactie' in het menu heeft niets eronder; de regels "
+                                         "die erbij horen staan niet verder ingesprongen — zet de pagina's van "
+                                         "'Reactie' eronder, vier spaties verder ingesprongen"),
     "plugin twice": ("  - dom-datums\n", "  - dom-datums\n  - dom-datums  # nog een keer\n", "nog een keer",
                      "de plugin 'dom-datums' staat twee keer onder plugins — haal deze regel weg"),
     "theme misspelt": ("  name: material\n", "  name: materal\n", "materal",

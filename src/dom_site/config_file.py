@@ -294,12 +294,39 @@ def in_menu_twice(config_file: Path) -> Problem | None:
     return None
 
 
+def empty_group(config_file: Path) -> Problem | None:
+    """A group of the menu with nothing under it ('- Reactie:' and its pages not indented further):
+    MkDocs says 'Expected nav to be a list, got None', at no line and in English (a helper's probe)."""
+    import yaml
+
+    from dom_site import source
+
+    try:
+        found = source.entry(source.compose(config_file.read_text("utf-8")), "nav")
+    except (OSError, yaml.YAMLError):
+        return None
+    for node in source.walk(found[1] if found else None):
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        for key, value in node.value:
+            if isinstance(value, yaml.ScalarNode) and value.tag == "tag:yaml.org,2002:null":
+                title = key.value
+                return Problem(config_file.name, key.start_mark.line + 1,
+                               f"de groep '{title}' in het menu heeft niets eronder; de regels die erbij horen "
+                               "staan niet verder ingesprongen",
+                               f"zet de pagina's van '{title}' eronder, vier spaties verder ingesprongen dan '- {title}:'",
+                               f"the group '{title}' in the menu has nothing under it; the lines that belong to it "
+                               "are not indented further",
+                               f"put the pages of '{title}' below it, indented four spaces further than '- {title}:'")
+    return None
+
+
 def load(config_file: Path, **options: Any) -> MkDocsConfig:
     """MkDocs' load_config of config_file with options; raises Refused with the editor's
     messages when MkDocs finds anything wrong in it (a warning too: every build is strict)."""
     from mkdocs.config import load_config
 
-    for slip in (written_twice, in_menu_twice):
+    for slip in (written_twice, in_menu_twice, empty_group):
         if (problem := slip(config_file)) is not None:
             raise Refused([problem])
     with kept() as found:
