@@ -736,6 +736,23 @@ def test_one_list_item_with_another_mark_is_one_message(tmp_path: Path, mark: st
     only(check_markdown.check([page], ROOT), relative(page, ROOT), 7, "MD004")
 
 
+@NODE_TOOLS
+def test_a_table_in_a_list_item_without_blank_lines_is_one_message_with_the_indent_it_needs(tmp_path: Path) -> None:
+    """Two messages, one per end of the table; and their fix (blank lines) put the table outside the list
+    and split the list in two: Python-Markdown needs four spaces (found by a helper's probe)."""
+    import markdown as python_markdown
+
+    table = "  | Wat | Wie |\n  |---|---|\n  | Dak | De vereniging |\n"
+    page = write(tmp_path, "lijst.md", f"# Lijst\n\n- het dak;\n{table}- de tuin.\n")
+    found = check_markdown.check([page], ROOT)
+    only(found, relative(page, ROOT), 4, "boven of onder de tabel ontbreekt een lege regel")
+    assert "spring elke rij vier spaties in" in found[0].fix_nl
+    fixed = f"# Lijst\n\n- het dak;\n\n{table.replace('  |', '    |')}\n- de tuin.\n"
+    html = python_markdown.markdown(fixed, extensions=["tables"])
+    assert html.count("<ul>") == 1 and "<li>\n<p>het dak;</p>\n<table>" in html, html
+    assert check_markdown.check([write(tmp_path, "goed.md", fixed)], ROOT) == []
+
+
 def test_a_definition_without_a_space_after_its_colon_is_one_message_with_its_fix(tmp_path: Path) -> None:
     import markdown as python_markdown
 

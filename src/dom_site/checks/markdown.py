@@ -10,6 +10,7 @@ nothing to a village editor.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from dom_site import source, sources
@@ -191,10 +192,43 @@ def check(files: list[Path], root: Path) -> list[Problem]:
             and not (match["rule"] in BLANK_LINE_RULES and (match["path"], int(match["line"]) - 1) in blank)
             and not (match["rule"] == "MD032" and {(match["path"], int(match["line"]) + step) for step in (0, 1)} & marks)]
     # (A finding may be no problem here: problem_for says which.)
-    problems = [p for p in (problem_for(line, root) for line in kept) if p is not None]
+    problems = tables_in_lists([p for p in (problem_for(line, root) for line in kept) if p is not None], root)
     if result.returncode != 0 and not found:
         raise RuntimeError(f"markdownlint-cli2 failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return problems
+
+
+def tables_in_lists(problems: list[Problem], root: Path) -> list[Problem]:
+    """A table without blank lines is one mistake, not one at its first row and one at its last; and a
+    table indented less than four spaces under a list item is the list's only with four: its fix
+    says so (a helper's probe: blank lines alone put the table outside the list, and split the list)."""
+    kept: list[Problem] = []
+    said: set[tuple[str, int]] = set()
+    for problem in problems:
+        if not problem.wrong_nl.endswith("(MD058)"):
+            kept.append(problem)
+            continue
+        try:
+            lines = (root / problem.path).read_text("utf-8").splitlines()
+        except OSError:
+            kept.append(problem)
+            continue
+        first = problem.line
+        while first > 1 and source.TABLE_ROW.match(lines[first - 2]):
+            first -= 1
+        if (problem.path, first) in said:
+            continue
+        said.add((problem.path, first))
+        row = lines[first - 1] if first <= len(lines) else ""
+        indent = len(row) - len(row.lstrip(" "))
+        if 0 < indent < 4:
+            problem = replace(problem, line=first,
+                              fix_nl="zet een lege regel boven en onder de tabel, en spring elke rij vier spaties in: "
+                              "zo hoort de tabel bij het punt van de lijst erboven",
+                              fix_en="put a blank line above and below the table, and indent every row by four spaces: "
+                              "so the table belongs to the list item above it")
+        kept.append(problem)
+    return kept
 
 
 # Material's admonitions and collapsible blocks: "!!! note", "??? tip "Titel"", "???+ info"; Python-Markdown
