@@ -155,6 +155,8 @@ SPELLING_PAGES = {
         "\n!!! tipp \"Een goede titel\"\n\n    Tekst.\n\n???+ notte\n\n    Tekst.\n"
     ),
     "blok.md": "# Blok\n\n!!! tip \"Een titell\"\n\n    Tekst.\n",
+    # The title and the description are published (menu, browser tab, search engines); the other fields are data.
+    "beschrijving.md": "---\ntitle: Beheer\ndescription: Hoe u het behher regelt.\nsoort: xyzzyq\n---\n\n# Beheer\n\n---\n\nTekst.\n",
     "fout.md": "# Fout\n\nDe woonvisei is klaar.\n",
     "pagina.en.md": "# Page\n\nThe draaiboek is recieved by the organisation.\n",
     "pagina.md": "# Pagina\n\nDe gemeente heeft de housing vision klaar.\n",
@@ -177,6 +179,11 @@ def test_spelling_accepts_good_dutch_names_terms_and_skips_code_links_and_the_ve
 def test_spelling_checks_a_blocks_title_but_not_its_type(spelled: dict) -> None:
     where, problems = spelled["blok.md"]
     only(problems, where, 3, "het woord 'titell' staat niet in het woordenboek (Nederlands)")
+
+
+def test_spelling_checks_a_pages_published_title_and_description_but_not_its_data(spelled: dict) -> None:
+    where, problems = spelled["beschrijving.md"]
+    only(problems, where, 3, "het woord 'behher' staat niet in het woordenboek (Nederlands)")
 
 
 def test_spelling_names_a_dutch_typo_with_a_suggestion(spelled: dict) -> None:
