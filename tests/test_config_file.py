@@ -86,6 +86,10 @@ CASES = {
                                          "- Reactie:", "de groep 'Reactie' in het menu heeft niets eronder; de regels "
                                          "die erbij horen staan niet verder ingesprongen — zet de pagina's van "
                                          "'Reactie' eronder, vier spaties verder ingesprongen"),
+    # YAML takes no tab: "let op de inspringing" did not say that the spaces the editor sees are a tab.
+    "tab before a menu entry": ("      - over/privacy.md\n", "\t- over/privacy.md\n", "\t- over/privacy.md",
+                                "dit bestand is niet te lezen: deze regel springt in met een tab — vervang de tab door "
+                                "spaties"),
     "plugin twice": ("  - dom-datums\n", "  - dom-datums\n  - dom-datums  # nog een keer\n", "nog een keer",
                      "de plugin 'dom-datums' staat twee keer onder plugins — haal deze regel weg"),
     "theme misspelt": ("  name: material\n", "  name: materal\n", "materal",

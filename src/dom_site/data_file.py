@@ -405,6 +405,12 @@ def _unreadable(error: yaml.YAMLError, shown: str, first_line: int,
                        "houd één van de twee over; is het iets anders, geef het dan een eigen naam",
                        f"{key_en} '{error.problem}' is written twice in {part_en}{also_en}",
                        "keep one of the two; if it is something else, give it a name of its own")
+    if "'\\t'" in str(getattr(error, "problem", "")):
+        # YAML takes no tab for indentation; a tab looks like spaces to the editor (a helper's probe).
+        return Problem(shown, line, f"{is_nl} niet te lezen: deze regel springt in met een tab",
+                       "vervang de tab door spaties, even veel als op de regels erboven",
+                       f"{is_en} not readable: this line is indented with a tab",
+                       "replace the tab by spaces, as many as on the lines above")
     return Problem(shown, line, f"{is_nl} niet te lezen (geen geldige YAML)",
                    "schrijf elke regel als 'veld: waarde', let op de inspringing, "
                    "en zet tekst met een dubbele punt tussen aanhalingstekens",
