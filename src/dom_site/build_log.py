@@ -126,21 +126,19 @@ def merged_entry(name: str, docs_dir: Path) -> list[str] | None:
     second indented further than the first, YAML reads it as the first one's text; or a group's
     title without its colon, 'Draaiboek - draaiboek/index.md - …'); None if it is not."""
     parts = [part.strip() for part in name.split(" - ")]
-    if len(parts) > 1 and all((docs_dir / part).is_file() for part in parts[1:]):
-        if (docs_dir / parts[0]).is_file():
-            return parts
-        return parts[1:] if group_title(name, docs_dir) else None
-    return None
+    if len(parts) < 2 or not all((docs_dir / part).is_file() for part in parts[1:]):
+        return None
+    if (docs_dir / parts[0]).is_file():
+        return parts
+    return None if parts[0].endswith(".md") else parts[1:]  # a title, not a page that is not there
 
 
 def group_title(name: str, docs_dir: Path) -> str | None:
     """The title of a group of the menu written without its colon ('- Draaiboek' above its pages):
-    YAML reads the title and every page under it as one text, 'Draaiboek - draaiboek/index.md - …'."""
-    title, _, rest = name.partition(" - ")
-    pages = [part.strip() for part in rest.split(" - ")]
-    if not rest or title.strip().endswith(".md") or not all((docs_dir / page).is_file() for page in pages):
-        return None
-    return title.strip()
+    the part of a merged entry (merged_entry) that is no page."""
+    pages = merged_entry(name, docs_dir)
+    title = name.partition(" - ")[0].strip()
+    return title if pages is not None and title not in pages else None
 
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}

@@ -264,9 +264,9 @@ def written_twice(config_file: Path) -> Problem | None:
     return None
 
 
-def menu_pages(config_file: Path) -> list[tuple[str, int]]:
-    """Every page the menu (nav) names, as written, with its line; none when the file cannot be read
-    (MkDocs says why: unloadable)."""
+def _menu(config_file: Path) -> Any:
+    """The menu (nav) as YAML nodes, with their lines; None when the file cannot be read (MkDocs says
+    why: unloadable) or has no menu."""
     import yaml
 
     from dom_site import source
@@ -274,8 +274,17 @@ def menu_pages(config_file: Path) -> list[tuple[str, int]]:
     try:
         found = source.entry(source.compose(config_file.read_text("utf-8")), "nav")
     except (OSError, yaml.YAMLError):
-        return []
-    return [(node.value, node.start_mark.line + 1) for node in source.walk(found[1] if found else None)
+        return None
+    return found[1] if found else None
+
+
+def menu_pages(config_file: Path) -> list[tuple[str, int]]:
+    """Every page the menu (nav) names, as written, with its line."""
+    import yaml
+
+    from dom_site import source
+
+    return [(node.value, node.start_mark.line + 1) for node in source.walk(_menu(config_file))
             if isinstance(node, yaml.ScalarNode) and node.value.endswith(".md")]
 
 
@@ -301,11 +310,7 @@ def empty_group(config_file: Path) -> Problem | None:
 
     from dom_site import source
 
-    try:
-        found = source.entry(source.compose(config_file.read_text("utf-8")), "nav")
-    except (OSError, yaml.YAMLError):
-        return None
-    for node in source.walk(found[1] if found else None):
+    for node in source.walk(_menu(config_file)):
         if not isinstance(node, yaml.MappingNode):
             continue
         for key, value in node.value:

@@ -81,17 +81,21 @@ def is_village_page(path: str, folder: str = FOLDER) -> bool:
 
 
 @cache
+def _schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return loaded
+
+
+@cache
 def _source_key() -> re.Pattern[str]:
     """A well-formed entry of `bronnen`, as the schema says (the schema reports the others)."""
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return re.compile(schema["properties"]["bronnen"]["items"]["pattern"])
+    return re.compile(_schema()["properties"]["bronnen"]["items"]["pattern"])
 
 
 @cache
 def _bounds() -> dict[str, tuple[float, float]]:
     """The schema's box around Midden-Drenthe: lat and lon, each (minimum, maximum)."""
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    axes = schema["properties"]["coordinaten"]["properties"]
+    axes = _schema()["properties"]["coordinaten"]["properties"]
     return {axis: (axes[axis]["minimum"], axes[axis]["maximum"]) for axis in ("lat", "lon")}
 
 
@@ -294,8 +298,7 @@ def villages_in(model: source.SourceModel, folder: str = FOLDER,
                                           and isinstance(naam := meta.get("naam"), str)}
     # Nor is a page whose data cannot be read gone: its file name stands for its name (a helper's
     # probe: one line indented wrongly on Beilen's page was four messages more, one per hamlet).
-    unread = {page.path.rpartition("/")[2].removesuffix(".md") for page in pages.values()
-              if not isinstance(page.readable_meta, dict) or not page.readable_meta}
+    unread = {page.path.rpartition("/")[2].removesuffix(".md") for page in pages.values() if not page.readable_meta}
     for village in villages:
         if (village.onderdeel_van and village.onderdeel_van not in names | {UNKNOWN}
                 and source.slug(village.onderdeel_van) not in unread):
